@@ -1,0 +1,49 @@
+# CityNet CMS. `make help` lists the targets.
+VENV ?= .venv
+PYTHON ?= python3.11
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help run test install install-test demo lint format benchmark clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed ## Install the site in a local virtual environment
+
+install-test: $(VENV)/.installed-test ## Install the site with its test and dev tools
+
+demo: install ## Migrate the SQLite database and load the demo content and accounts
+	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py load_demo
+
+run: demo ## Serve the site with demo content at http://127.0.0.1:8000/
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-test ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+lint: install-test ## Check style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test ## Format and sort imports with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean: ## Remove the virtual environment, the SQLite database and uploaded media
+	rm -rf $(VENV) db.sqlite3 media static

@@ -1,0 +1,42 @@
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from wagtail.models import Locale
+
+from .models import ArticlePage
+
+
+class ArticleFeed(Feed):
+    """The newest live articles in the default language, as an Atom feed."""
+
+    feed_type = Atom1Feed
+    title = "CityNet articles"
+    subtitle = "News and stories from the CityNet network of cities."
+    link = "/"
+    item_count = 20
+
+    def items(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .filter(locale=Locale.get_default())
+            .order_by("-date_published", "-pk")
+            .prefetch_related("authors__person")[: self.item_count]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_link(self, item):
+        return item.full_url
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at
+
+    def item_author_name(self, item):
+        return ", ".join(link.person.name for link in item.authors.all())

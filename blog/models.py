@@ -1,0 +1,170 @@
+import math
+import re
+
+from django import forms
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from citynet.core.blocks import StoryBlock
+
+WORDS_PER_MINUTE = 200
+# Scripts written without spaces are read by the character: about 400 characters a minute.
+CHARACTERS_PER_MINUTE = 400
+UNSPACED_CHARACTER = re.compile(
+    r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
+)
+
+
+class BlogIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["blog.ArticlePage"]
+    max_count_per_parent = 1
+    page_description = "The list of articles, newest first."
+    template = "blog/blog_index_page.html"
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-date_published", "-pk")
+            .select_related("hero_image")
+            .prefetch_related("authors__person", "themes", "tags")
+        )
+
+    def filter_articles(self, articles, params):
+        if tag := params.get("tag"):
+            articles = articles.filter(tags__slug=tag)
+        if theme := params.get("theme"):
+            articles = articles.filter(themes__slug=theme)
+        author = params.get("author", "")
+        if author.isdigit():
+            articles = articles.filter(authors__person_id=int(author))
+        return articles.distinct()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = self.filter_articles(self.articles(), request.GET)
+        context["articles"] = Paginator(articles, 10).get_page(request.GET.get("page"))
+        context["selected"] = {key: request.GET.get(key, "") for key in ("tag", "theme", "author")}
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "blog.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(Page):
+    standfirst = models.TextField(help_text="The opening summary, shown under the title.")
+    date_published = models.DateField(
+        "publication date", default=timezone.localdate, help_text="The date shown on the article."
+    )
+    hero_image = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(StoryBlock())
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+    themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="articles")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("standfirst"),
+        FieldPanel("date_published"),
+        FieldPanel("hero_image"),
+        InlinePanel("authors", label="Authors", min_num=1),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("tags"), FieldPanel("themes", widget=forms.CheckboxSelectMultiple)],
+            heading="Tags and themes",
+        ),
+        InlinePanel("program_links", label="Related programs"),
+        InlinePanel("partner_links", label="Related partners"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "authors", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date_published"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+    page_description = "An article with byline, photos, quotes, tags and themes."
+    template = "blog/article_page.html"
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    def plain_text(self):
+        """The body's readable text, for reading time and feeds."""
+        parts = []
+        for block in self.body:
+            if block.block_type == "paragraph":
+                parts.append(strip_tags(block.value.source))
+            elif block.block_type == "heading":
+                parts.append(block.value["text"])
+            elif block.block_type == "pull_quote":
+                parts.append(block.value["quote"])
+        return " ".join(parts)
+
+    @property
+    def reading_time(self):
+        """Estimated minutes to read the standfirst and body; at least one."""
+        text = f"{self.standfirst} {self.plain_text()}"
+        unspaced = len(UNSPACED_CHARACTER.findall(text))
+        words = len(UNSPACED_CHARACTER.sub(" ", text).split())
+        minutes = words / WORDS_PER_MINUTE + unspaced / CHARACTERS_PER_MINUTE
+        return max(1, math.ceil(minutes))
+
+
+class ArticleAuthor(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="authored_articles"
+    )
+
+    panels = [FieldPanel("person")]
+
+    def __str__(self):
+        return str(self.person)
+
+
+class ArticleProgram(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="program_links")
+    program = models.ForeignKey(
+        "programs.ProgramPage", on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("program")]
+
+
+class ArticlePartner(Orderable):
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", on_delete=models.CASCADE, related_name="article_links"
+    )
+
+    panels = [FieldPanel("partner")]

@@ -1,0 +1,78 @@
+"""The StreamField blocks every plugin's body is made of."""
+
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=255)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Heading 2"), ("h3", "Heading 3"), ("h4", "Heading 4")],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+        preview_value = {"text": "Financing urban energy", "level": "h2"}
+        description = "A section heading"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """A photo with its caption; the credit and alt text come from the image itself."""
+
+    image = ImageChooserBlock()
+    caption = blocks.CharBlock(
+        required=False, max_length=255, help_text="Leave empty to use the image's own caption."
+    )
+
+    class Meta:
+        icon = "image"
+        template = "blocks/captioned_image_block.html"
+        description = "A photo with caption and credit"
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(required=False, max_length=255)
+    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery_block.html"
+        description = "Two or more photos shown together"
+
+
+class PullQuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock()
+    name = blocks.CharBlock(required=False, max_length=255, help_text="Who said it.")
+    role = blocks.CharBlock(required=False, max_length=255, help_text="Their role or title.")
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/pull_quote_block.html"
+        preview_value = {
+            "quote": "Cities learn fastest from other cities.",
+            "name": "A member city mayor",
+            "role": "Mayor",
+        }
+        description = "A quotation set apart from the text"
+
+
+class StoryBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "image", "embed"],
+        icon="pilcrow",
+        template="blocks/paragraph_block.html",
+        preview_value="<p>CityNet connects local governments across the Asia-Pacific.</p>",
+        description="Rich text",
+    )
+    heading = HeadingBlock()
+    image = CaptionedImageBlock()
+    gallery = GalleryBlock()
+    pull_quote = PullQuoteBlock()
+    embed = EmbedBlock(
+        icon="media",
+        template="blocks/embed_block.html",
+        description="A video or post from YouTube, Vimeo and similar sites",
+    )

@@ -1,0 +1,47 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class Person(TranslatableMixin, index.Indexed, models.Model):
+    """A reusable byline: article authors, speakers, contacts."""
+
+    name = models.CharField(max_length=255)
+    role = models.CharField(max_length=255, blank=True, help_text='e.g. "Secondment Staff".')
+    organisation = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Home organisation, e.g. a city government department.",
+    )
+    bio = models.TextField(blank=True, help_text="Two or three sentences.")
+    photo = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        verbose_name = "person"
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,13 @@
+"""Local development: relaxes base for a single user on 127.0.0.1 with SQLite."""
+
+from .base import *  # noqa: F403
+from .base import SECRET_KEY, env_list
+
+DEBUG = True
+SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,30 @@
+"""Test runs: fast, isolated, deterministic. DATABASE_URL chooses SQLite or PostgreSQL."""
+
+import os
+import tempfile
+
+from .base import *  # noqa: F403
+from .base import REDIS_URL, SECRET_KEY
+
+SECRET_KEY = SECRET_KEY or "django-insecure-test-only"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = tempfile.mkdtemp(prefix="citynet-test-media-")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if REDIS_URL:
+    # One Redis database per pytest-xdist worker, so that one worker's cache.clear() cannot
+    # empty another's cache in the middle of a test.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"{REDIS_URL.rsplit('/', 1)[0]}/{1 + int(worker)}",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,65 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class Theme(TranslatableMixin, index.Indexed, models.Model):
+    """
+    A managed theme: one of the 17 Sustainable Development Goals or one of the network's
+    thematic clusters. Articles and programs are tagged with themes; free tags stay separate.
+    """
+
+    class Kind(models.TextChoices):
+        SDG = "sdg", "Sustainable Development Goal"
+        CLUSTER = "cluster", "Thematic cluster"
+
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, allow_unicode=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    sdg_number = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="1 to 17, for Sustainable Development Goals only."
+    )
+    description = models.TextField(blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("sdg_number"),
+        FieldPanel("description"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["kind", "sdg_number", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_theme_slug_per_locale"),
+            models.CheckConstraint(
+                condition=models.Q(sdg_number__isnull=True)
+                | models.Q(sdg_number__gte=1, sdg_number__lte=17),
+                name="sdg_number_between_1_and_17",
+            ),
+        ]
+
+    def __str__(self):
+        if self.sdg_number:
+            return f"SDG {self.sdg_number}: {self.name}"
+        return self.name
+
+    def clean(self):
+        if self.kind == self.Kind.SDG and not self.sdg_number:
+            raise ValidationError(
+                {"sdg_number": "A Sustainable Development Goal needs its number."}
+            )
+        if self.kind == self.Kind.CLUSTER and self.sdg_number:
+            raise ValidationError(
+                {"sdg_number": "Only Sustainable Development Goals have a number."}
+            )

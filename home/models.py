@@ -1,0 +1,75 @@
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.models import Orderable, Page
+
+from blog.models import ArticlePage
+from programs.models import ProgramPage
+
+
+class HomePage(Page):
+    introduction = models.TextField(blank=True)
+    hero_image = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("hero_image"),
+        InlinePanel("featured_links", label="Featured articles and programs", max_num=6),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["blog.BlogIndexPage", "programs.ProgramIndexPage", "partners.PartnerIndexPage"]
+    page_description = "The home page of a site, one per language."
+    template = "home/home_page.html"
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+    def featured_pages(self):
+        """The editor's picks that are live, in the editor's order."""
+        visible = Page.objects.live().public()
+        ids = list(self.featured_links.filter(page__in=visible).values_list("page_id", flat=True))
+        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        return [pages[pk] for pk in ids if pk in pages]
+
+    def latest_articles(self, count=3):
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .order_by("-date_published", "-pk")
+            .select_related("hero_image")
+            .prefetch_related("authors__person")[:count]
+        )
+
+    def upcoming_programs(self, count=3):
+        return (
+            ProgramPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(end_date__gte=timezone.localdate())
+            .order_by("start_date")
+            .select_related("hero_image")[:count]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_pages"] = self.featured_pages()
+        context["latest_articles"] = self.latest_articles()
+        context["upcoming_programs"] = self.upcoming_programs()
+        return context
+
+
+class HomePageFeaturedLink(Orderable):
+    home_page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_links")
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+
+    panels = [PageChooserPanel("page", ["blog.ArticlePage", "programs.ProgramPage"])]

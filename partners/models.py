@@ -1,0 +1,128 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class PartnerIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
+    max_count_per_parent = 1
+    page_description = "The list of partners: member cities, organisations and chapters."
+    template = "partners/partner_index_page.html"
+
+    def partners(self):
+        return (
+            PartnerPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("logo")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partners = self.partners()
+        kind = request.GET.get("kind")
+        country = request.GET.get("country")
+        if kind in PartnerPage.Kind.values:
+            partners = partners.filter(kind=kind)
+        if country:
+            partners = partners.filter(country=country.upper())
+        context["partners"] = Paginator(partners, 24).get_page(request.GET.get("page"))
+        context["kinds"] = PartnerPage.Kind.choices
+        context["selected"] = {"kind": kind, "country": country}
+        return context
+
+
+class PartnerPage(Page):
+    class Kind(models.TextChoices):
+        MEMBER_CITY = "member_city", "Member city or local government"
+        ASSOCIATE = "associate", "Associate member"
+        NATIONAL_CHAPTER = "national_chapter", "National chapter"
+        INTERNATIONAL = "international", "International organisation"
+        NGO = "ngo", "Non-governmental organisation"
+        ACADEMIC = "academic", "Academic institution"
+        PRIVATE = "private", "Private sector"
+
+    acronym = models.CharField(max_length=32, blank=True)
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    logo = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    country = CountryField(blank=True)
+    city = models.CharField(max_length=255, blank=True)
+    website = models.URLField(blank=True)
+    member_since = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Year the partner joined the network."
+    )
+    description = RichTextField(features=["bold", "italic", "link", "ol", "ul"], blank=True)
+    contact_name = models.CharField(max_length=255, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=64, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
+        FieldPanel("logo"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("city")]),
+        FieldRowPanel([FieldPanel("website"), FieldPanel("member_since")]),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
+            heading="Contact",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym"),
+        index.SearchField("description"),
+        index.SearchField("city"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+    ]
+
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = []
+    page_description = "A partner's profile: a member city, organisation or chapter."
+    template = "partners/partner_page.html"
+
+    @property
+    def social_image(self):
+        return self.logo
+
+    # Programs and articles point at partners, not the other way round: these listings follow
+    # the reverse relations so that this plugin imports neither of theirs.
+    def programs(self):
+        """Live programs this partner (co-)organises, newest first."""
+        links = (
+            self.program_links.filter(program__in=Page.objects.live().public())
+            .select_related("program")
+            .order_by("-program__start_date")
+        )
+        return list({link.program_id: link.program for link in links}.values())
+
+    def articles(self):
+        """Live articles that link to this partner, newest first."""
+        links = (
+            self.article_links.filter(article__in=Page.objects.live().public())
+            .select_related("article")
+            .order_by("-article__date_published")
+        )
+        return list({link.article_id: link.article for link in links}.values())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = self.programs()
+        context["articles"] = self.articles()
+        return context

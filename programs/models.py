@@ -1,0 +1,193 @@
+import datetime
+import zoneinfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from citynet.core.blocks import StoryBlock
+
+
+def validate_time_zone(value):
+    if value not in zoneinfo.available_timezones():
+        raise ValidationError(f"“{value}” is not a known time zone, e.g. Asia/Seoul.")
+
+
+class ProgramIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["programs.ProgramPage"]
+    max_count_per_parent = 1
+    page_description = "The list of programs and events, upcoming first."
+    template = "programs/program_index_page.html"
+
+    def programs(self):
+        return (
+            ProgramPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("hero_image")
+            .prefetch_related("themes")
+        )
+
+    def filter_programs(self, programs, params):
+        kind = params.get("kind")
+        if kind in ProgramPage.Kind.values:
+            programs = programs.filter(kind=kind)
+        if theme := params.get("theme"):
+            programs = programs.filter(themes__slug=theme)
+        if country := params.get("country"):
+            programs = programs.filter(country=country.upper())
+        year = params.get("year", "")
+        if year.isdigit():
+            programs = programs.filter(start_date__year=int(year))
+        return programs
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        programs = self.filter_programs(self.programs(), request.GET)
+        today = timezone.localdate()
+        context["upcoming"] = programs.filter(end_date__gte=today).order_by("start_date")
+        context["past"] = Paginator(
+            programs.filter(end_date__lt=today).order_by("-start_date"), 12
+        ).get_page(request.GET.get("page"))
+        context["kinds"] = ProgramPage.Kind.choices
+        context["selected"] = {
+            key: request.GET.get(key, "") for key in ("kind", "theme", "country", "year")
+        }
+        return context
+
+
+class ProgramPage(Page):
+    class Kind(models.TextChoices):
+        WORKSHOP = "workshop", "Workshop"
+        FORUM = "forum", "Forum"
+        TRAINING = "training", "Training"
+        CONFERENCE = "conference", "Conference"
+        CONGRESS = "congress", "Congress"
+        PROJECT = "project", "Project"
+        INITIATIVE = "initiative", "Initiative"
+
+    class Status(models.TextChoices):
+        UPCOMING = "upcoming", "Upcoming"
+        ONGOING = "ongoing", "Ongoing"
+        PAST = "past", "Past"
+
+    kind = models.CharField(max_length=32, choices=Kind.choices)
+    start_date = models.DateField()
+    end_date = models.DateField(blank=True, help_text="Leave empty for a one-day event.")
+    time_zone = models.CharField(
+        max_length=64,
+        default="Asia/Seoul",
+        validators=[validate_time_zone],
+        help_text="Where the event happens, e.g. Asia/Kuala_Lumpur.",
+    )
+    city = models.CharField(max_length=255, blank=True)
+    country = CountryField(blank=True)
+    venue = models.CharField(max_length=255, blank=True)
+    summary = models.TextField(help_text="One or two sentences for listings and search results.")
+    hero_image = models.ForeignKey(
+        "images.CustomImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(StoryBlock(), blank=True)
+    registration_url = models.URLField(blank=True)
+    themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="programs")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("time_zone"),
+            ],
+            heading="Dates",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue"), FieldRowPanel([FieldPanel("city"), FieldPanel("country")])],
+            heading="Place",
+        ),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        FieldPanel("registration_url"),
+        InlinePanel("partner_links", label="Organising and co-organising partners"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("venue"),
+        index.SearchField("city"),
+        index.FilterField("kind"),
+        index.FilterField("country"),
+        index.FilterField("start_date"),
+        index.FilterField("end_date"),
+    ]
+
+    parent_page_types = ["programs.ProgramIndexPage"]
+    subpage_types = []
+    page_description = "A workshop, forum, training, congress or other program."
+    template = "programs/program_page.html"
+
+    class Meta:
+        indexes = [models.Index(fields=["start_date"]), models.Index(fields=["end_date"])]
+
+    def clean(self):
+        super().clean()
+        if self.end_date is None:
+            self.end_date = self.start_date
+        if self.start_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+
+    @property
+    def is_one_day(self):
+        return self.end_date == self.start_date
+
+    def local_today(self):
+        return datetime.datetime.now(zoneinfo.ZoneInfo(self.time_zone)).date()
+
+    @property
+    def status(self):
+        today = self.local_today()
+        if today < self.start_date:
+            return self.Status.UPCOMING
+        if today > self.end_date:
+            return self.Status.PAST
+        return self.Status.ONGOING
+
+    @property
+    def social_image(self):
+        return self.hero_image
+
+
+class ProgramPartner(Orderable):
+    class Role(models.TextChoices):
+        ORGANISER = "organiser", "Organiser"
+        CO_ORGANISER = "co_organiser", "Co-organiser"
+
+    program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="partner_links")
+    partner = models.ForeignKey(
+        "partners.PartnerPage", on_delete=models.CASCADE, related_name="program_links"
+    )
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.ORGANISER)
+
+    panels = [FieldPanel("partner"), FieldPanel("role")]
+
+    def __str__(self):
+        return f"{self.partner} ({self.get_role_display()})"

@@ -1,0 +1,40 @@
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.models import Locale, Page
+
+# The page types a visitor can narrow results to, by the name used in the URL.
+SEARCHABLE_TYPES = {
+    "article": ("blog", "articlepage", "Articles"),
+    "program": ("programs", "programpage", "Programs"),
+    "partner": ("partners", "partnerpage", "Partners"),
+}
+RESULTS_PER_PAGE = 10
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    page_type = request.GET.get("type", "")
+    if page_type not in SEARCHABLE_TYPES:
+        page_type = ""
+
+    results = Page.objects.none()
+    if query:
+        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        if page_type:
+            app_label, model, _label = SEARCHABLE_TYPES[page_type]
+            content_type = ContentType.objects.get_by_natural_key(app_label, model)
+            pages = pages.filter(content_type=content_type)
+        results = pages.search(query)
+
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "search_type": page_type,
+            "search_types": [(key, label) for key, (_a, _m, label) in SEARCHABLE_TYPES.items()],
+            "search_results": paginator.get_page(request.GET.get("page")),
+        },
+    )

@@ -1,0 +1,31 @@
+import pytest
+from wagtail.models import Site
+
+from home.models import HomePage
+from tests import factories
+
+
+@pytest.fixture
+def home_page(db):
+    """The English home page that the migrations create, as the default site's root."""
+    return HomePage.objects.get(depth=2, locale__language_code="en")
+
+
+@pytest.fixture
+def site(home_page):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def blog_index(home_page):
+    return factories.BlogIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def program_index(home_page):
+    return factories.ProgramIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def partner_index(home_page):
+    return factories.PartnerIndexPageFactory(parent=home_page)
