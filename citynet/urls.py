@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("feeds/articles/", ArticleFeed(), name="article_feed"),
+    path("calendar/", include("citynet.editorial.urls")),
 ]
 
 if settings.DEBUG:

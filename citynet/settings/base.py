@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "citynet.images",
     "citynet.people",
     "citynet.taxonomy",
+    "citynet.editorial",
     "home",
     "blog",
     "programs",
@@ -76,6 +77,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -154,9 +156,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Background work: Wagtail queues search indexing, reference index updates and cache purges as
-# django-tasks. Running them in the request is the safe default; the editorial work adds a queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work: Wagtail's search indexing, reference index updates and cache purges, and the
+# scheduled publication of pages (citynet.editorial), run as django-tasks in a database queue
+# served by `manage.py db_worker` (docs/scheduling.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "CityNet"
