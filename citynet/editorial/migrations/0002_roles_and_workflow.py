@@ -10,7 +10,8 @@ from citynet.editorial.roles import (
 )
 
 # Model permissions (app label, codename) per role; images and documents are granted on the root
-# collection instead, below.
+# collection instead, below. Wagtail checks image permissions on wagtailimages.Image even with a
+# custom image model.
 MODEL_PERMISSIONS = {
     SECONDEES: [("wagtailadmin", "access_admin")],
     COMMUNICATIONS: [
@@ -24,10 +25,9 @@ MODEL_PERMISSIONS = {
     ],
 }
 COLLECTION_PERMISSIONS = {
-    SECONDEES: [("images", "add_customimage"), ("images", "choose_image")],
+    SECONDEES: [("wagtailimages", "add_image"), ("wagtailimages", "choose_image")],
     COMMUNICATIONS: [
-        *[("images", f"{action}_customimage") for action in ("add", "change", "delete")],
-        ("images", "choose_image"),
+        *[("wagtailimages", f"{action}_image") for action in ("add", "change", "delete", "choose")],
         *[("wagtaildocs", f"{action}_document") for action in ("add", "change", "delete", "choose")],
     ],
 }
@@ -94,7 +94,7 @@ class Migration(migrations.Migration):
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtaildocs", "0014_alter_document_file_size"),
-        ("images", "0001_initial"),
+        ("wagtailimages", "0027_image_description"),
         ("people", "0001_initial"),
         ("taxonomy", "0001_initial"),
     ]
