@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 from home.models import HomePage
 from tests import factories
+from wagtail.models import Collection
 
 home = HomePage.objects.get(depth=2)
 blog = factories.BlogIndexPageFactory(parent=home)
@@ -22,7 +23,7 @@ for name, group in [("secondee", SECONDEES), ("comms", COMMUNICATIONS)]:
     user = factories.UserFactory(username=name)
     user.groups.add(Group.objects.get(name=group))
 factories.PersonFactory(name="Kim Min-jun")
-factories.ImageFactory(title="Seoul skyline")
+factories.ImageFactory(title="Seoul skyline", collection=Collection.get_first_root_node())
 print(blog.pk)
 """
 
