@@ -3,7 +3,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from icalendar import Calendar, Event
 from wagtail.admin.auth import permission_required
@@ -38,17 +38,15 @@ class CalendarView(WagtailAdminTemplateMixin, TemplateView):
         )
         return context
 
+    def post(self, request):
+        """Issue a new secret feed URL (revoking any earlier one) and show it once."""
+        token = CalendarFeed.issue(request.user)
+        feed_url = request.build_absolute_uri(reverse("editorial_calendar_feed", args=[token]))
+        return self.render_to_response(self.get_context_data(feed_url=feed_url))
 
-calendar_view = permission_required(CALENDAR_PERMISSION)(CalendarView.as_view())
 
-
-@permission_required(CALENDAR_PERMISSION)
-@require_POST
-def create_feed(request):
-    """Issue a new secret feed URL (revoking any earlier one) and show it once."""
-    token = CalendarFeed.issue(request.user)
-    feed_url = request.build_absolute_uri(reverse("editorial_calendar_feed", args=[token]))
-    return CalendarView.as_view()(request, feed_url=feed_url)
+calendar_view = permission_required(CALENDAR_PERMISSION)(require_GET(CalendarView.as_view()))
+create_feed = permission_required(CALENDAR_PERMISSION)(require_POST(CalendarView.as_view()))
 
 
 @permission_required(CALENDAR_PERMISSION)
