@@ -37,6 +37,7 @@ class BlogIndexPage(SitePageMixin, Page):
     max_count_per_parent = 1
     page_description = "The list of articles, newest first."
     template = "blog/blog_index_page.html"
+    summary_field = "introduction"
 
     def articles(self):
         return (
@@ -120,6 +121,7 @@ class ArticlePage(SitePageMixin, Page):
     subpage_types = []
     page_description = "An article with byline, photos, quotes, tags and themes."
     template = "blog/article_page.html"
+    summary_field = "standfirst"
 
     @property
     def social_image(self):

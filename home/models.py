@@ -30,6 +30,7 @@ class HomePage(SitePageMixin, Page):
     subpage_types = ["blog.BlogIndexPage", "programs.ProgramIndexPage", "partners.PartnerIndexPage"]
     page_description = "The home page of a site, one per language."
     template = "home/home_page.html"
+    summary_field = "introduction"
 
     @property
     def social_image(self):

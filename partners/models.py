@@ -20,6 +20,7 @@ class PartnerIndexPage(SitePageMixin, Page):
     max_count_per_parent = 1
     page_description = "The list of partners: member cities, organisations and chapters."
     template = "partners/partner_index_page.html"
+    summary_field = "introduction"
 
     def partners(self):
         return (
@@ -100,6 +101,7 @@ class PartnerPage(SitePageMixin, Page):
     subpage_types = []
     page_description = "A partner's profile: a member city, organisation or chapter."
     template = "partners/partner_page.html"
+    summary_field = "description"
 
     @property
     def social_image(self):

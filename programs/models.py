@@ -34,6 +34,7 @@ class ProgramIndexPage(SitePageMixin, Page):
     max_count_per_parent = 1
     page_description = "The list of programs and events, upcoming first."
     template = "programs/program_index_page.html"
+    summary_field = "introduction"
 
     def programs(self):
         return (
@@ -149,6 +150,7 @@ class ProgramPage(SitePageMixin, Page):
     subpage_types = []
     page_description = "A workshop, forum, training, congress or other program."
     template = "programs/program_page.html"
+    summary_field = "summary"
 
     class Meta:
         indexes = [models.Index(fields=["start_date"]), models.Index(fields=["end_date"])]
