@@ -49,6 +49,15 @@ class SitePageMixin:
         return context
 
 
+def live_pages_in_order(pages, ids):
+    """
+    The live, public pages of `pages` whose ids are in `ids`, in that order. Pages pick related
+    pages this way rather than with `link__page__in=...`, which previews (unsaved links) cannot run.
+    """
+    found = {page.pk: page for page in pages.live().public().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
+
+
 def paginate(items, per_page, page_number):
     """One page of `items`, evaluated here so that the template iterates a plain list."""
     page = Paginator(items, per_page).get_page(page_number)
