@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
@@ -45,7 +46,8 @@ class SitePageMixin:
         self.locale  # noqa: B018
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")
-            context["social_rendition"] = image.get_rendition(SOCIAL_IMAGE_SPEC)
+            # Like {% image %}, a missing source file gives a placeholder rather than an error.
+            context["social_rendition"] = get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
         return context
 
 

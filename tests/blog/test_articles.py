@@ -142,3 +142,11 @@ def test_reading_time(blog_index, text, minutes):
     )
 
     assert article.reading_time == minutes
+
+
+def test_article_whose_photo_file_is_missing_still_renders(client, article):
+    article.hero_image.file.delete(save=False)
+
+    html = get_ok(client, article.url)
+
+    assert "CityNet turns 30" in html
