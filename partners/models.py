@@ -2,15 +2,20 @@ from django.core.paginator import Paginator
 from django.db import models
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+
+from citynet.api.fields import LinkedPagesField
 
 
 class PartnerIndexPage(Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
@@ -90,6 +95,40 @@ class PartnerPage(Page):
         index.SearchField("city"),
         index.FilterField("kind"),
         index.FilterField("country"),
+    ]
+
+    # Representations and filters for API v2: partners/api.py.
+    api_fields = [
+        APIField("acronym"),
+        APIField("kind"),
+        APIField("logo"),
+        APIField("country"),
+        APIField("city"),
+        APIField("website"),
+        APIField("member_since"),
+        APIField("description"),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField(
+            "programs",
+            serializer=LinkedPagesField(
+                source="program_links",
+                page_attr="program",
+                page_fields=("kind", "start_date", "end_date", "city", "country"),
+                link_fields=("role",),
+                image="hero_image",
+            ),
+        ),
+        APIField(
+            "articles",
+            serializer=LinkedPagesField(
+                source="article_links",
+                page_attr="article",
+                page_fields=("date_published", "standfirst"),
+                image="hero_image",
+            ),
+        ),
     ]
 
     parent_page_types = ["partners.PartnerIndexPage"]

@@ -9,10 +9,12 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from citynet.api.fields import LinkedPagesField
 from citynet.core.blocks import StoryBlock
 
 
@@ -25,6 +27,8 @@ class ProgramIndexPage(Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programs.ProgramPage"]
@@ -138,6 +142,33 @@ class ProgramPage(Page):
         index.FilterField("country"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
+    ]
+
+    # Representations and filters for API v2: programs/api.py.
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("time_zone"),
+        APIField("venue"),
+        APIField("city"),
+        APIField("country"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("registration_url"),
+        APIField("themes"),
+        APIField(
+            "partners",
+            serializer=LinkedPagesField(
+                source="partner_links",
+                page_attr="partner",
+                page_fields=("acronym", "kind", "website", "country"),
+                link_fields=("role",),
+                image="logo",
+            ),
+        ),
     ]
 
     parent_page_types = ["programs.ProgramIndexPage"]
