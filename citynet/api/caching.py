@@ -61,9 +61,9 @@ def validators(request):
     """(etag, last_modified) for a public GET, computed without any query."""
     period = max(max_age(), 60)
     period_start = int(time.time()) // period * period
-    last_modified = max(int(content_version()), period_start)
-    key = f"{last_modified}|{request.get_full_path()}|{request.headers.get('Accept', '')}"
-    return f'"{hashlib.sha1(key.encode()).hexdigest()}"', last_modified
+    version = max(content_version(), period_start)
+    key = f"{version!r}|{request.get_full_path()}|{request.headers.get('Accept', '')}"
+    return f'"{hashlib.sha1(key.encode()).hexdigest()}"', int(version)
 
 
 def is_private(request):

@@ -190,6 +190,7 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):
+            self.check_primary_key()
             model = page_model_for(self.kwargs["pk"])
             queryset = self.optimise(public_pages(self.request, model))
             queryset = with_public_parent(queryset, self.request)

@@ -1,3 +1,5 @@
+import functools
+
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from citynet.api.caching import cached_api_view
@@ -10,11 +12,27 @@ from citynet.api.views import (
 )
 
 
+def without_language_redirects(view):
+    """
+    LocaleMiddleware turns a 404 into a redirect to /en/<path> when that path would match,
+    and Wagtail's catch-all page route matches everything. Pointing the request at the API's
+    own URLconf (no language prefixes) keeps API 404s as 404s.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        request.urlconf = "citynet.api.urls"
+        return response
+
+    return wrapped
+
+
 class CachedAPIRouter(WagtailAPIRouter):
     """Wagtail's router, with HTTP caching (ETag, 304, Cache-Control) on every endpoint."""
 
     def wrap_view(self, func):
-        return cached_api_view(super().wrap_view(func))
+        return without_language_redirects(cached_api_view(super().wrap_view(func)))
 
 
 api_router = CachedAPIRouter("wagtailapi")

@@ -3,6 +3,7 @@
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from rest_framework.fields import Field
 from rest_framework.renderers import JSONRenderer
@@ -66,6 +67,16 @@ class StrictParametersMixin:
         if (low is not None and number < low) or (high is not None and number > high):
             raise BadRequestError(f"{name}: {value} is out of range")
 
+    def get_object(self):
+        self.check_primary_key()
+        return super().get_object()
+
+    def check_primary_key(self):
+        """An id no database column can hold is simply not found (PostgreSQL would fail)."""
+        low, high = connection.ops.integer_field_range(self.model._meta.pk.get_internal_type())
+        if not low <= self.kwargs["pk"] <= high:
+            raise Http404("not found")
+
     def filter_queryset(self, queryset):
         try:
             return super().filter_queryset(queryset)
@@ -81,6 +92,11 @@ class RenditionsField(Field):
         return image_representation(image)["renditions"]
 
 
+class PrefetchedTagsField(Field):
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
+
+
 class CityNetImagesAPIViewSet(StrictParametersMixin, ImagesAPIViewSet):
     body_fields = ImagesAPIViewSet.body_fields + ["description", "caption", "credit"]
     meta_fields = ImagesAPIViewSet.meta_fields + ["renditions"]
@@ -88,10 +104,14 @@ class CityNetImagesAPIViewSet(StrictParametersMixin, ImagesAPIViewSet):
 
     @classmethod
     def get_field_serializer_overrides(cls, model):
-        return {"renditions": RenditionsField(read_only=True)}
+        return {
+            "renditions": RenditionsField(read_only=True),
+            "tags": PrefetchedTagsField(read_only=True),
+        }
 
     def get_queryset(self):
-        return super().get_queryset().prefetch_renditions(*RENDITIONS.values())
+        queryset = super().get_queryset().prefetch_related("tags")
+        return queryset.prefetch_renditions(*RENDITIONS.values())
 
 
 class CityNetDocumentsAPIViewSet(StrictParametersMixin, DocumentsAPIViewSet):
