@@ -16,6 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from citynet.api.fields import LinkedPagesField
+from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock
 
 WORDS_PER_MINUTE = 200
@@ -73,7 +74,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(HeadlessPreviewMixin, Page):
     standfirst = models.TextField(help_text="The opening summary, shown under the title.")
     date_published = models.DateField(
         "publication date", default=timezone.localdate, help_text="The date shown on the article."

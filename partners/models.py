@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from citynet.api.fields import LinkedPagesField
+from citynet.api.headless import HeadlessPreviewMixin
 
 
 class PartnerIndexPage(Page):
@@ -47,7 +48,7 @@ class PartnerIndexPage(Page):
         return context
 
 
-class PartnerPage(Page):
+class PartnerPage(HeadlessPreviewMixin, Page):
     class Kind(models.TextChoices):
         MEMBER_CITY = "member_city", "Member city or local government"
         ASSOCIATE = "associate", "Associate member"

@@ -15,6 +15,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from citynet.api.fields import LinkedPagesField
+from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock
 
 
@@ -73,7 +74,7 @@ class ProgramIndexPage(Page):
         return context
 
 
-class ProgramPage(Page):
+class ProgramPage(HeadlessPreviewMixin, Page):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", "Workshop"
         FORUM = "forum", "Forum"
