@@ -33,6 +33,7 @@ register(
             "themes": ThemesField(read_only=True),
             "tags": TagsField(),
         },
+        schemas={"reading_time": {"type": "integer", "description": "Minutes"}},
     )
 )
 register(PageTypeAPI(model=BlogIndexPage))

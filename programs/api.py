@@ -45,6 +45,7 @@ register(
             "body": StreamImagesField(read_only=True),
             "themes": ThemesField(read_only=True),
         },
+        schemas={"status": {"enum": list(ProgramPage.Status.values)}},
     )
 )
 register(PageTypeAPI(model=ProgramIndexPage))

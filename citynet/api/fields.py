@@ -28,6 +28,8 @@ class SelectedImageField(ImageField):
 class StreamImagesField(Field):
     """A StreamField whose blocks represent their own images (see citynet/core/blocks.py)."""
 
+    schema = {"type": "array", "items": {"$ref": "#/components/schemas/Block"}}
+
     def to_representation(self, value):
         return value.stream_block.get_api_representation(value, self.context)
 
@@ -42,6 +44,8 @@ class TagsField(Field):
     Tag names, from the prefetched tagged items (Wagtail's own field runs a query per page).
     `items` is the page's relation to its tagged items.
     """
+
+    schema = {"type": "array", "items": {"type": "string"}}
 
     def __init__(self, items="tagged_items", **kwargs):
         self.items = items
@@ -60,6 +64,8 @@ class TagsField(Field):
 
 
 class ThemesField(Field):
+    schema = {"type": "array", "items": {"$ref": "#/components/schemas/Theme"}}
+
     def optimise(self, queryset):
         return queryset.prefetch_related(self.source)
 
@@ -89,6 +95,8 @@ def person_representation(person):
 
 class PeopleField(Field):
     """Orderable links to people (an article's authors), as the people themselves."""
+
+    schema = {"type": "array", "items": {"$ref": "#/components/schemas/Person"}}
 
     def optimise(self, queryset):
         link_model = queryset.model._meta.get_field(self.source).related_model
@@ -127,6 +135,8 @@ class LinkedPagesField(Field):
     partner's programs), inline with a few of their fields. Pages the public may not see are
     left out: the links are prefetched with that filter.
     """
+
+    schema = {"type": "array", "items": {"$ref": "#/components/schemas/PageSummary"}}
 
     def __init__(self, page_attr, page_fields=(), link_fields=(), image=None, **kwargs):
         self.page_attr = page_attr

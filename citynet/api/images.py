@@ -126,5 +126,7 @@ def find_images(value):
 class ImageField(Field):
     """The v2 serializer for image foreign keys (hero images, logos, photos)."""
 
+    schema = {"anyOf": [{"$ref": "#/components/schemas/Image"}, {"type": "null"}]}
+
     def to_representation(self, image):
         return image_representation(image)

@@ -3,7 +3,6 @@ How each plugin exposes its page types in the v2 API, without the site package i
 plugin: a plugin's `api.py` calls `register(PageTypeAPI(...))` (see blog/api.py).
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from citynet.api.filters import Filter
@@ -16,10 +15,8 @@ class PageTypeAPI:
     filters: dict[str, Filter] = field(default_factory=dict)
     # The v2 representation of fields that need more than Wagtail's default serializer.
     serializers: dict = field(default_factory=dict)
-    # select_related / prefetch_related / annotations that the serializers rely on.
-    optimise: Callable = staticmethod(lambda queryset: queryset)
-    # Fields shown in listings when `?fields=` is not given (with `?type=`).
-    listing_fields: tuple = ()
+    # JSON schemas (OpenAPI) of computed fields that have no model field to describe them.
+    schemas: dict = field(default_factory=dict)
 
 
 _page_types = {}
