@@ -10,10 +10,13 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from citynet.api.fields import LinkedPagesField
+from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from partners.models import PartnerPage
@@ -33,6 +36,8 @@ class BlogIndexPage(SitePageMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.ArticlePage"]
@@ -79,7 +84,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(SitePageMixin, Page):
+class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
     standfirst = models.TextField(help_text="The opening summary, shown under the title.")
     date_published = models.DateField(
         "publication date", default=timezone.localdate, help_text="The date shown on the article."
@@ -117,6 +122,33 @@ class ArticlePage(SitePageMixin, Page):
         ),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date_published"),
+    ]
+
+    # Representations and filters for API v2: blog/api.py. Writable fields serve API v3 importers.
+    api_fields = [
+        APIField("standfirst", writable=True),
+        APIField("date_published", writable=True),
+        APIField("hero_image", writable=True),
+        APIField("authors", writable=True),
+        APIField("body", writable=True),
+        APIField("themes", writable=True),
+        APIField("tags"),
+        APIField("reading_time"),
+        APIField(
+            "related_programs",
+            serializer=LinkedPagesField(
+                source="program_links",
+                page_attr="program",
+                page_fields=("kind", "start_date", "end_date"),
+                image="hero_image",
+            ),
+        ),
+        APIField(
+            "related_partners",
+            serializer=LinkedPagesField(
+                source="partner_links", page_attr="partner", page_fields=("kind",), image="logo"
+            ),
+        ),
     ]
 
     parent_page_types = ["blog.BlogIndexPage"]
@@ -175,6 +207,7 @@ class ArticleAuthor(Orderable):
     )
 
     panels = [FieldPanel("person")]
+    api_fields = [APIField("person", writable=True)]
 
     def __str__(self):
         return str(self.person)

@@ -9,10 +9,13 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from citynet.api.fields import LinkedPagesField
+from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from partners.models import PartnerPage
@@ -29,6 +32,8 @@ class ProgramIndexPage(SitePageMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programs.ProgramPage"]
@@ -76,7 +81,7 @@ class ProgramIndexPage(SitePageMixin, Page):
         return context
 
 
-class ProgramPage(SitePageMixin, Page):
+class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", "Workshop"
         FORUM = "forum", "Forum"
@@ -145,6 +150,33 @@ class ProgramPage(SitePageMixin, Page):
         index.FilterField("country"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
+    ]
+
+    # Representations and filters for API v2: programs/api.py.
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("time_zone"),
+        APIField("venue"),
+        APIField("city"),
+        APIField("country"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("registration_url"),
+        APIField("themes"),
+        APIField(
+            "partners",
+            serializer=LinkedPagesField(
+                source="partner_links",
+                page_attr="partner",
+                page_fields=("acronym", "kind", "website", "country"),
+                link_fields=("role",),
+                image="logo",
+            ),
+        ),
     ]
 
     parent_page_types = ["programs.ProgramIndexPage"]
