@@ -3,10 +3,12 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
 from blog.models import ArticlePage
-from citynet.core.pages import SitePageMixin
+from citynet.api.fields import LinkedPagesField
+from citynet.core.pages import SitePageMixin, live_pages_in_order
 from programs.models import ProgramPage
 
 
@@ -26,10 +28,20 @@ class HomePage(SitePageMixin, Page):
         InlinePanel("featured_links", label="Featured articles and programs", max_num=6),
     ]
 
+    api_fields = [
+        APIField("introduction"),
+        APIField("hero_image"),
+        APIField(
+            "featured_pages",
+            serializer=LinkedPagesField(source="featured_links", page_attr="page"),
+        ),
+    ]
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["blog.BlogIndexPage", "programs.ProgramIndexPage", "partners.PartnerIndexPage"]
     page_description = "The home page of a site, one per language."
     template = "home/home_page.html"
+    summary_field = "introduction"
 
     @property
     def social_image(self):
@@ -37,10 +49,8 @@ class HomePage(SitePageMixin, Page):
 
     def featured_pages(self):
         """The editor's picks that are live, in the editor's order."""
-        visible = Page.objects.live().public()
-        ids = list(self.featured_links.filter(page__in=visible).values_list("page_id", flat=True))
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-        featured = [pages[pk] for pk in ids if pk in pages]
+        ids = [link.page_id for link in self.featured_links.all()]
+        featured = live_pages_in_order(Page.objects.specific(), ids)
         # What the cards show, fetched per page type.
         articles = [page for page in featured if isinstance(page, ArticlePage)]
         programs = [page for page in featured if isinstance(page, ProgramPage)]

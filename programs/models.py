@@ -9,12 +9,16 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from citynet.api.fields import LinkedPagesField
+from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
-from citynet.core.pages import SitePageMixin, paginate
+from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
+from partners.models import PartnerPage
 
 from .forms import ProgramFilterForm
 
@@ -29,11 +33,14 @@ class ProgramIndexPage(SitePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
+    api_fields = [APIField("introduction")]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programs.ProgramPage"]
     max_count_per_parent = 1
     page_description = "The list of programs and events, upcoming first."
     template = "programs/program_index_page.html"
+    summary_field = "introduction"
 
     def programs(self):
         return (
@@ -74,7 +81,7 @@ class ProgramIndexPage(SitePageMixin, Page):
         return context
 
 
-class ProgramPage(SitePageMixin, Page):
+class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", "Workshop"
         FORUM = "forum", "Forum"
@@ -145,10 +152,38 @@ class ProgramPage(SitePageMixin, Page):
         index.FilterField("end_date"),
     ]
 
+    # Representations and filters for API v2: programs/api.py.
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("time_zone"),
+        APIField("venue"),
+        APIField("city"),
+        APIField("country"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("registration_url"),
+        APIField("themes"),
+        APIField(
+            "partners",
+            serializer=LinkedPagesField(
+                source="partner_links",
+                page_attr="partner",
+                page_fields=("acronym", "kind", "website", "country"),
+                link_fields=("role",),
+                image="logo",
+            ),
+        ),
+    ]
+
     parent_page_types = ["programs.ProgramIndexPage"]
     subpage_types = []
     page_description = "A workshop, forum, training, congress or other program."
     template = "programs/program_page.html"
+    summary_field = "summary"
 
     class Meta:
         indexes = [models.Index(fields=["start_date"]), models.Index(fields=["end_date"])]
@@ -182,14 +217,14 @@ class ProgramPage(SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partner_links = list(
-            self.partner_links.filter(partner__in=Page.objects.live().public())
-            .select_related("partner__logo")
-            .order_by("sort_order")
+        links = list(self.partner_links.all())
+        partners = live_pages_in_order(
+            PartnerPage.objects.select_related("logo"), [link.partner_id for link in links]
         )
-        logos = [link.partner.logo for link in partner_links if link.partner.logo]
+        roles = {link.partner_id: link.get_role_display() for link in links}
+        logos = [partner.logo for partner in partners if partner.logo]
         prefetch_related_objects(logos + images_in_story(self.body), "renditions")
-        context["partner_links"] = partner_links
+        context["organisers"] = [(partner, roles[partner.pk]) for partner in partners]
         context["themes"] = list(self.themes.all())
         context["program_index"] = context["breadcrumbs"][-1]
         return context

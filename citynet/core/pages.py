@@ -2,6 +2,8 @@
 
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
+from django.utils.html import strip_tags
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
@@ -22,6 +24,15 @@ class SitePageMixin:
     """
 
     social_image = None
+    # The field that describes the page when the editor leaves the search description empty.
+    summary_field = None
+
+    @property
+    def meta_description(self):
+        """What search results, search engines and social cards show under the title."""
+        if self.search_description or not self.summary_field:
+            return self.search_description
+        return strip_tags(getattr(self, self.summary_field)).strip()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -35,8 +46,18 @@ class SitePageMixin:
         self.locale  # noqa: B018
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")
-            context["social_rendition"] = image.get_rendition(SOCIAL_IMAGE_SPEC)
+            # Like {% image %}, a missing source file gives a placeholder rather than an error.
+            context["social_rendition"] = get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
         return context
+
+
+def live_pages_in_order(pages, ids):
+    """
+    The live, public pages of `pages` whose ids are in `ids`, in that order. Pages pick related
+    pages this way rather than with `link__page__in=...`, which previews (unsaved links) cannot run.
+    """
+    found = {page.pk: page for page in pages.live().public().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def paginate(items, per_page, page_number):

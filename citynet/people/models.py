@@ -1,7 +1,10 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+from citynet.api.images import ImageField
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -36,6 +39,14 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("organisation"),
         index.FilterField("locale"),
+    ]
+
+    api_fields = [
+        APIField("name"),
+        APIField("role"),
+        APIField("organisation"),
+        APIField("bio"),
+        APIField("photo", serializer=ImageField()),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
@@ -36,6 +37,14 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("kind"),
         index.FilterField("locale"),
+    ]
+
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("kind"),
+        APIField("sdg_number"),
+        APIField("description"),
     ]
 
     class Meta(TranslatableMixin.Meta):
