@@ -6,6 +6,9 @@ from django.core.exceptions import ValidationError
 
 from programs.models import ProgramPage
 
+# Page.__init__ looks up its content type, which needs the database on a cold cache.
+pytestmark = pytest.mark.django_db
+
 DAY = datetime.timedelta(days=1)
 
 
