@@ -4,6 +4,7 @@ rule that hides every unpublished, expired or private page, per-type filters reg
 plugins, and a query count that does not grow with the number of pages.
 """
 
+import functools
 import json
 from types import SimpleNamespace
 
@@ -42,14 +43,17 @@ def public_pages(request, model=Page):
     The visible pages of the request's site, in every locale. Built from cached site data and
     subqueries, so that it adds no query of its own.
     """
+    return visible_pages(model).filter(in_site(request))
+
+
+def in_site(request):
+    """Pages of the request's site in every locale, from Wagtail's cached site root paths."""
     site_id = cached_site_id(request)
-    root_paths = [srp.root_path for srp in Site.get_site_root_paths() if srp.site_id == site_id]
-    if not root_paths:
-        return model.objects.none()
-    in_site = Q()
-    for root_path in root_paths:
-        in_site |= Q(url_path__startswith=root_path)
-    return visible_pages(model).filter(in_site)
+    condition = Q(pk__in=[])
+    for root_path in Site.get_site_root_paths():
+        if root_path.site_id == site_id:
+            condition |= Q(url_path__startswith=root_path.root_path)
+    return condition
 
 
 def cached_site_id(request):
@@ -80,10 +84,25 @@ def page_model_for(pk):
     return ContentType.objects.get_for_id(content_type_id).model_class() or Page
 
 
+@functools.lru_cache(maxsize=256)
+def serializer_class(viewset, router, model, fields, show_details):
+    """Wagtail builds a serializer class for every request; the same request gets the same one."""
+    try:
+        fields_config = parse_fields_parameter(fields) if fields is not None else []
+    except ValueError as error:
+        raise BadRequestError(f"fields error: {error}") from error
+    return viewset._get_serializer_class(router, model, fields_config, show_details=show_details)
+
+
 def with_public_parent(queryset, request):
-    """Annotates each page with the fields of its parent, when the public may see it."""
-    parents = public_pages(request).filter(
-        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    """
+    Annotates pages with their parent's fields when the public may see it. Ancestors of a
+    visible page are never under a view restriction, so live, in-site and not expired is enough.
+    """
+    parents = (
+        Page.objects.live()
+        .filter(in_site(request), Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+        .filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
     )
     parent_data = JSONObject(
         id="id", title="title", url_path="url_path", content_type_id="content_type_id"
@@ -223,15 +242,11 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         return self.serializer_class_for(type(self.get_object()))
 
     def serializer_class_for(self, model):
-        try:
-            fields = self.request.GET.get("fields")
-            fields_config = parse_fields_parameter(fields) if fields is not None else []
-        except ValueError as error:
-            raise BadRequestError(f"fields error: {error}") from error
-        return self._get_serializer_class(
+        return serializer_class(
+            type(self),
             self.request.wagtailapi_router,
             model,
-            fields_config,
+            self.request.GET.get("fields"),
             show_details=self.action != "listing_view",
         )
 
