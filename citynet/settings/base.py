@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "citynet.images",
     "citynet.people",
     "citynet.taxonomy",
+    "citynet.i18n",
     "home",
     "blog",
     "programs",
@@ -136,11 +137,36 @@ if REDIS_URL:
         }
     }
 
-# Internationalisation: English is the default locale. The multilingual work adds languages here.
+# Internationalisation: the content languages, in the order the language switcher lists them.
+# Adding one is a line here, its fallback chain below and `manage.py sync_locales` (docs/i18n.md).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("zh-hant", _("Traditional Chinese")),
+    ("zh-hans", _("Simplified Chinese")),
+    ("ja", _("Japanese")),
+    ("ko", _("Korean")),
+    ("id", _("Indonesian")),
+    ("vi", _("Vietnamese")),
+    ("th", _("Thai")),
+]
+# Where a reader of each language goes when a page does not exist in it, nearest first. English,
+# the default language that every page is written in first, ends every chain.
+LOCALE_FALLBACKS = {
+    "zh-hant": ["zh-hans", "en"],
+    "zh-hans": ["zh-hant", "en"],
+    "ja": ["en"],
+    "ko": ["en"],
+    "id": ["en"],
+    "vi": ["en"],
+    "th": ["en"],
+}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin speaks each user's chosen language. Wagtail ships Indonesian as "id-id".
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("id-id" if code == "id" else code, name) for code, name in LANGUAGES
+]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
