@@ -13,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from citynet.core.blocks import StoryBlock
 
@@ -108,6 +109,9 @@ class ArticlePage(Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date_published"),
     ]
+
+    # wagtail-localize leaves many-to-many fields alone: keep a translation's themes in step.
+    override_translatable_fields = [SynchronizedField("themes", overridable=False)]
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []

@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class PartnerIndexPage(Page):
@@ -91,6 +92,8 @@ class PartnerPage(Page):
         index.FilterField("kind"),
         index.FilterField("country"),
     ]
+
+    override_translatable_fields = [SynchronizedField("contact_phone", overridable=False)]
 
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []

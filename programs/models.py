@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from citynet.core.blocks import StoryBlock
 
@@ -138,6 +139,12 @@ class ProgramPage(Page):
         index.FilterField("country"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
+    ]
+
+    # A time zone is data, not prose; wagtail-localize leaves many-to-many fields alone.
+    override_translatable_fields = [
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("themes", overridable=False),
     ]
 
     parent_page_types = ["programs.ProgramIndexPage"]

@@ -167,6 +167,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [
     ("id-id" if code == "id" else code, name) for code, name in LANGUAGES
 ]
+# A page submitted for translation stays a draft until its translator publishes it, instead of
+# going live at once in the source language.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

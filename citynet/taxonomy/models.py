@@ -3,6 +3,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):
@@ -37,6 +38,9 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("kind"),
         index.FilterField("locale"),
     ]
+
+    # The slug names the theme in filter URLs (?theme=...): the same in every language.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["kind", "sdg_number", "name"]
