@@ -16,6 +16,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citynet.core.blocks import StoryBlock
+from citynet.i18n.search import BigramSearchField
 
 WORDS_PER_MINUTE = 200
 # Scripts written without spaces are read by the character: about 400 characters a minute.
@@ -103,6 +104,9 @@ class ArticlePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
+        BigramSearchField("title"),
+        BigramSearchField("standfirst"),
+        BigramSearchField("body"),
         index.RelatedFields(
             "authors", [index.RelatedFields("person", [index.SearchField("name")])]
         ),

@@ -7,6 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citynet.i18n.search import BigramSearchField
+
 
 class PartnerIndexPage(Page):
     introduction = models.TextField(blank=True)
@@ -89,6 +91,9 @@ class PartnerPage(Page):
         index.SearchField("acronym"),
         index.SearchField("description"),
         index.SearchField("city"),
+        BigramSearchField("title"),
+        BigramSearchField("description"),
+        BigramSearchField("city"),
         index.FilterField("kind"),
         index.FilterField("country"),
     ]

@@ -15,6 +15,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citynet.core.blocks import StoryBlock
+from citynet.i18n.search import BigramSearchField
 
 
 def validate_time_zone(value):
@@ -135,6 +136,11 @@ class ProgramPage(Page):
         index.SearchField("body"),
         index.SearchField("venue"),
         index.SearchField("city"),
+        BigramSearchField("title"),
+        BigramSearchField("summary"),
+        BigramSearchField("body"),
+        BigramSearchField("venue"),
+        BigramSearchField("city"),
         index.FilterField("kind"),
         index.FilterField("country"),
         index.FilterField("start_date"),

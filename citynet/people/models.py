@@ -3,6 +3,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from citynet.i18n.search import BigramSearchField
+
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
     """A reusable byline: article authors, speakers, contacts."""
@@ -35,6 +37,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("organisation"),
+        BigramSearchField("name"),
+        BigramSearchField("organisation"),
         index.FilterField("locale"),
     ]
 

@@ -5,6 +5,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citynet.i18n.search import BigramSearchField
+
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     """
@@ -35,6 +37,7 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        BigramSearchField("name"),
         index.FilterField("kind"),
         index.FilterField("locale"),
     ]
