@@ -2,8 +2,8 @@ import math
 import re
 
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -15,8 +15,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from citynet.core.blocks import StoryBlock
+from citynet.core.blocks import StoryBlock, images_in_story
+from citynet.core.pages import SitePageMixin, paginate
 from citynet.i18n.search import BigramSearchField
+
+from .forms import ArticleFilterForm
 
 WORDS_PER_MINUTE = 200
 # Scripts written without spaces are read by the character: about 400 characters a minute.
@@ -26,7 +29,7 @@ UNSPACED_CHARACTER = re.compile(
 )
 
 
-class BlogIndexPage(Page):
+class BlogIndexPage(SitePageMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -44,24 +47,28 @@ class BlogIndexPage(Page):
             .child_of(self)
             .order_by("-date_published", "-pk")
             .select_related("hero_image")
-            .prefetch_related("authors__person", "themes", "tags")
+            .prefetch_related("hero_image__renditions", "authors__person", "themes", "tags")
         )
 
-    def filter_articles(self, articles, params):
-        if tag := params.get("tag"):
+    def filter_articles(self, articles, filters):
+        """Narrow `articles` by the valid values of an ArticleFilterForm's cleaned_data."""
+        if tag := filters.get("tag"):
             articles = articles.filter(tags__slug=tag)
-        if theme := params.get("theme"):
+        if theme := filters.get("theme"):
             articles = articles.filter(themes__slug=theme)
-        author = params.get("author", "")
-        if author.isdigit():
-            articles = articles.filter(authors__person_id=int(author))
+        if author := filters.get("author"):
+            articles = articles.filter(authors__person_id=author)
         return articles.distinct()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = self.filter_articles(self.articles(), request.GET)
-        context["articles"] = Paginator(articles, 10).get_page(request.GET.get("page"))
-        context["selected"] = {key: request.GET.get(key, "") for key in ("tag", "theme", "author")}
+        articles = self.articles()
+        # An invalid filter shows a form error and is ignored; the valid ones still apply.
+        form = ArticleFilterForm(request.GET, articles=articles)
+        form.is_valid()
+        articles = self.filter_articles(articles, form.cleaned_data)
+        context["filter_form"] = form
+        context["articles"] = paginate(articles, 10, request.GET.get("page"))
         return context
 
 
@@ -71,7 +78,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(SitePageMixin, Page):
     standfirst = models.TextField(help_text="The opening summary, shown under the title.")
     date_published = models.DateField(
         "publication date", default=timezone.localdate, help_text="The date shown on the article."
@@ -125,6 +132,26 @@ class ArticlePage(Page):
     @property
     def social_image(self):
         return self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        authors = [link.person for link in self.authors.select_related("person__photo")]
+        photos = [person.photo for person in authors if person.photo]
+        prefetch_related_objects(photos + images_in_story(self.body), "renditions")
+        visible = Page.objects.live().public()
+        context["authors"] = authors
+        context["themes"] = list(self.themes.all())
+        context["tags"] = list(self.tags.all())
+        context["related_programs"] = [
+            link.program
+            for link in self.program_links.filter(program__in=visible).select_related("program")
+        ]
+        context["related_partners"] = [
+            link.partner
+            for link in self.partner_links.filter(partner__in=visible).select_related("partner")
+        ]
+        context["blog_index"] = context["breadcrumbs"][-1]
+        return context
 
     def plain_text(self):
         """The body's readable text, for reading time and feeds."""

@@ -1,14 +1,16 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.models import Orderable, Page
 
 from blog.models import ArticlePage
+from citynet.core.pages import SitePageMixin
 from programs.models import ProgramPage
 
 
-class HomePage(Page):
+class HomePage(SitePageMixin, Page):
     introduction = models.TextField(blank=True)
     hero_image = models.ForeignKey(
         "images.CustomImage",
@@ -38,7 +40,13 @@ class HomePage(Page):
         visible = Page.objects.live().public()
         ids = list(self.featured_links.filter(page__in=visible).values_list("page_id", flat=True))
         pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-        return [pages[pk] for pk in ids if pk in pages]
+        featured = [pages[pk] for pk in ids if pk in pages]
+        # What the cards show, fetched per page type.
+        articles = [page for page in featured if isinstance(page, ArticlePage)]
+        programs = [page for page in featured if isinstance(page, ProgramPage)]
+        prefetch_related_objects(articles, "hero_image__renditions", "authors__person")
+        prefetch_related_objects(programs, "hero_image__renditions")
+        return featured
 
     def latest_articles(self, count=3):
         return (
@@ -47,7 +55,7 @@ class HomePage(Page):
             .descendant_of(self)
             .order_by("-date_published", "-pk")
             .select_related("hero_image")
-            .prefetch_related("authors__person")[:count]
+            .prefetch_related("hero_image__renditions", "authors__person")[:count]
         )
 
     def upcoming_programs(self, count=3):
@@ -57,14 +65,15 @@ class HomePage(Page):
             .descendant_of(self)
             .filter(end_date__gte=timezone.localdate())
             .order_by("start_date")
-            .select_related("hero_image")[:count]
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")[:count]
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["featured_pages"] = self.featured_pages()
-        context["latest_articles"] = self.latest_articles()
-        context["upcoming_programs"] = self.upcoming_programs()
+        context["latest_articles"] = list(self.latest_articles())
+        context["upcoming_programs"] = list(self.upcoming_programs())
         return context
 
 

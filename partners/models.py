@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -7,10 +6,13 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citynet.core.pages import SitePageMixin, paginate
 from citynet.i18n.search import BigramSearchField
 
+from .forms import PartnerFilterForm
 
-class PartnerIndexPage(Page):
+
+class PartnerIndexPage(SitePageMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -27,25 +29,26 @@ class PartnerIndexPage(Page):
             .public()
             .child_of(self)
             .select_related("logo")
+            .prefetch_related("logo__renditions")
             .order_by("title")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         partners = self.partners()
-        kind = request.GET.get("kind")
-        country = request.GET.get("country")
-        if kind in PartnerPage.Kind.values:
+        # An invalid filter shows a form error and is ignored; the valid ones still apply.
+        form = PartnerFilterForm(request.GET, partners=partners)
+        form.is_valid()
+        if kind := form.cleaned_data.get("kind"):
             partners = partners.filter(kind=kind)
-        if country:
-            partners = partners.filter(country=country.upper())
-        context["partners"] = Paginator(partners, 24).get_page(request.GET.get("page"))
-        context["kinds"] = PartnerPage.Kind.choices
-        context["selected"] = {"kind": kind, "country": country}
+        if country := form.cleaned_data.get("country"):
+            partners = partners.filter(country=country)
+        context["filter_form"] = form
+        context["partners"] = paginate(partners, 24, request.GET.get("page"))
         return context
 
 
-class PartnerPage(Page):
+class PartnerPage(SitePageMixin, Page):
     class Kind(models.TextChoices):
         MEMBER_CITY = "member_city", "Member city or local government"
         ASSOCIATE = "associate", "Associate member"
@@ -133,4 +136,5 @@ class PartnerPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["programs"] = self.programs()
         context["articles"] = self.articles()
+        context["partner_index"] = context["breadcrumbs"][-1]
         return context

@@ -3,8 +3,8 @@ import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,8 +14,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from citynet.core.blocks import StoryBlock
+from citynet.core.blocks import StoryBlock, images_in_story
+from citynet.core.pages import SitePageMixin, paginate
 from citynet.i18n.search import BigramSearchField
+
+from .forms import ProgramFilterForm
 
 
 def validate_time_zone(value):
@@ -23,7 +26,7 @@ def validate_time_zone(value):
         raise ValidationError(f"“{value}” is not a known time zone, e.g. Asia/Seoul.")
 
 
-class ProgramIndexPage(Page):
+class ProgramIndexPage(SitePageMixin, Page):
     introduction = models.TextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -40,38 +43,40 @@ class ProgramIndexPage(Page):
             .public()
             .child_of(self)
             .select_related("hero_image")
-            .prefetch_related("themes")
+            .prefetch_related("hero_image__renditions", "themes")
         )
 
-    def filter_programs(self, programs, params):
-        kind = params.get("kind")
-        if kind in ProgramPage.Kind.values:
+    def filter_programs(self, programs, filters):
+        """Narrow `programs` by the valid values of a ProgramFilterForm's cleaned_data."""
+        if kind := filters.get("kind"):
             programs = programs.filter(kind=kind)
-        if theme := params.get("theme"):
-            programs = programs.filter(themes__slug=theme)
-        if country := params.get("country"):
-            programs = programs.filter(country=country.upper())
-        year = params.get("year", "")
-        if year.isdigit():
-            programs = programs.filter(start_date__year=int(year))
+        if theme := filters.get("theme"):
+            programs = programs.filter(themes__slug=theme).distinct()
+        if country := filters.get("country"):
+            programs = programs.filter(country=country)
+        if year := filters.get("year"):
+            programs = programs.filter(start_date__year=year)
         return programs
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = self.filter_programs(self.programs(), request.GET)
+        programs = self.programs()
+        # An invalid filter shows a form error and is ignored; the valid ones still apply.
+        form = ProgramFilterForm(request.GET, programs=programs)
+        form.is_valid()
+        programs = self.filter_programs(programs, form.cleaned_data)
         today = timezone.localdate()
-        context["upcoming"] = programs.filter(end_date__gte=today).order_by("start_date")
-        context["past"] = Paginator(
-            programs.filter(end_date__lt=today).order_by("-start_date"), 12
-        ).get_page(request.GET.get("page"))
-        context["kinds"] = ProgramPage.Kind.choices
-        context["selected"] = {
-            key: request.GET.get(key, "") for key in ("kind", "theme", "country", "year")
-        }
+        context["filter_form"] = form
+        context["upcoming"] = list(programs.filter(end_date__gte=today).order_by("start_date"))
+        context["past"] = paginate(
+            programs.filter(end_date__lt=today).order_by("-start_date"),
+            12,
+            request.GET.get("page"),
+        )
         return context
 
 
-class ProgramPage(Page):
+class ProgramPage(SitePageMixin, Page):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", "Workshop"
         FORUM = "forum", "Forum"
@@ -187,6 +192,20 @@ class ProgramPage(Page):
     @property
     def social_image(self):
         return self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partner_links = list(
+            self.partner_links.filter(partner__in=Page.objects.live().public())
+            .select_related("partner__logo")
+            .order_by("sort_order")
+        )
+        logos = [link.partner.logo for link in partner_links if link.partner.logo]
+        prefetch_related_objects(logos + images_in_story(self.body), "renditions")
+        context["partner_links"] = partner_links
+        context["themes"] = list(self.themes.all())
+        context["program_index"] = context["breadcrumbs"][-1]
+        return context
 
 
 class ProgramPartner(Orderable):

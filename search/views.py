@@ -1,7 +1,8 @@
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
+
+from citynet.core.pages import main_navigation, paginate
 
 # The page types a visitor can narrow results to, by the name used in the URL.
 SEARCHABLE_TYPES = {
@@ -13,7 +14,8 @@ RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()
+    # NUL characters cannot reach PostgreSQL; nobody means to search for them.
+    query = request.GET.get("q", "").replace("\x00", "").strip()
     page_type = request.GET.get("type", "")
     if page_type not in SEARCHABLE_TYPES:
         page_type = ""
@@ -27,7 +29,7 @@ def search(request):
             pages = pages.filter(content_type=content_type)
         results = pages.search(query)
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    home = Site.find_for_request(request).root_page.localized
     return TemplateResponse(
         request,
         "search/search.html",
@@ -35,6 +37,8 @@ def search(request):
             "search_query": query,
             "search_type": page_type,
             "search_types": [(key, label) for key, (_a, _m, label) in SEARCHABLE_TYPES.items()],
-            "search_results": paginator.get_page(request.GET.get("page")),
+            "search_results": paginate(results, RESULTS_PER_PAGE, request.GET.get("page")),
+            "home": home,
+            "navigation": main_navigation(home),
         },
     )

@@ -76,3 +76,14 @@ class StoryBlock(blocks.StreamBlock):
         template="blocks/embed_block.html",
         description="A video or post from YouTube, Vimeo and similar sites",
     )
+
+
+def images_in_story(story):
+    """Every image a StoryBlock stream shows, so that a page can fetch their renditions at once."""
+    images = []
+    for block in story:
+        if block.block_type == "image":
+            images.append(block.value["image"])
+        elif block.block_type == "gallery":
+            images.extend(item["image"] for item in block.value["images"])
+    return [image for image in images if image]

@@ -1,0 +1,46 @@
+"""What every page's `base.html` needs, fetched in Python so that templates do no queries."""
+
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+
+# OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
+
+
+def main_navigation(home, current=None):
+    """The home page's live children, marking the section `current` belongs to."""
+    return [
+        {"page": section, "active": current is not None and current.path.startswith(section.path)}
+        for section in home.get_children().live()
+    ]
+
+
+class SitePageMixin:
+    """
+    Adds the navigation, breadcrumbs and social image to a page's context. Mix into every page
+    model before `Page`; subclasses return their image from a `social_image` property.
+    """
+
+    social_image = None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Below the tree's root (depth 1): the home page first, then each section.
+        breadcrumbs = list(self.get_ancestors().filter(depth__gt=1))
+        home = breadcrumbs[0] if breadcrumbs else self
+        context["home"] = home
+        context["breadcrumbs"] = breadcrumbs
+        context["navigation"] = main_navigation(home, current=self)
+        # base.html reads page.locale for its lang attribute: load it here, not in the template.
+        self.locale  # noqa: B018
+        if image := self.social_image:
+            prefetch_related_objects([image], "renditions")
+            context["social_rendition"] = image.get_rendition(SOCIAL_IMAGE_SPEC)
+        return context
+
+
+def paginate(items, per_page, page_number):
+    """One page of `items`, evaluated here so that the template iterates a plain list."""
+    page = Paginator(items, per_page).get_page(page_number)
+    page.object_list = list(page.object_list)
+    return page

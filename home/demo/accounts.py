@@ -1,0 +1,47 @@
+"""
+Demo accounts, for local use only (their passwords are in the README). The editorial workflow
+gives the secondment staff and communications team their permissions through its groups; until
+those groups exist, both accounts get admin access only.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+
+ACCOUNTS = [
+    # username, password, first name, last name, role group
+    ("admin", "citynet-admin", "Site", "Administrator", None),
+    ("secondee", "citynet-secondee", "Min-ji", "Park", "Secondment staff"),
+    ("comms", "citynet-comms", "Ayu", "Pratiwi", "Communications team"),
+]
+ADMIN_ACCESS_GROUP = "Demo admin access"
+
+
+def admin_access_group():
+    group, _ = Group.objects.get_or_create(name=ADMIN_ACCESS_GROUP)
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    return group
+
+
+def load_accounts(log):
+    User = get_user_model()
+    for username, password, first_name, last_name, role in ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "email": f"{username}@citynet.example.org",
+                "is_staff": username == "admin",
+                "is_superuser": username == "admin",
+            },
+        )
+        if not created:
+            continue
+        user.set_password(password)
+        user.save()
+        if role:
+            group = Group.objects.filter(name=role).first() or admin_access_group()
+            user.groups.add(group)
+        log(f"Created account: {username}")

@@ -1,0 +1,110 @@
+"""Demo images drawn with Pillow, so that loading the demo downloads nothing."""
+
+import io
+import random
+
+from django.core.files.images import ImageFile
+from PIL import Image, ImageDraw, ImageFont
+
+from citynet.images.models import CustomImage
+
+CREDIT = "Photo: courtesy of CityNet (demo image)"
+
+
+def _skyline(seed, size, sky, ground):
+    """A city skyline at dusk: a sky gradient, buildings with lit windows, a street."""
+    width, height = size
+    rng = random.Random(seed)
+    picture = Image.new("RGB", size, sky[0])
+    draw = ImageDraw.Draw(picture)
+    for y in range(height):
+        mix = y / height
+        colour = tuple(int(a + (b - a) * mix) for a, b in zip(sky[0], sky[1], strict=True))
+        draw.line([(0, y), (width, y)], fill=colour)
+    x = 0
+    while x < width:
+        building_width = rng.randint(width // 20, width // 8)
+        top = rng.randint(height // 5, height * 2 // 3)
+        draw.rectangle([x, top, x + building_width, height], fill=ground)
+        for window_y in range(top + 12, height - 40, 22):
+            for window_x in range(x + 8, x + building_width - 10, 18):
+                if rng.random() < 0.45:
+                    draw.rectangle(
+                        [window_x, window_y, window_x + 8, window_y + 10], fill="#f6d36b"
+                    )
+        x += building_width + rng.randint(2, 12)
+    draw.rectangle([0, height - 30, width, height], fill="#2b2b2b")
+    return picture
+
+
+def _portrait(seed, size, background):
+    """A head-and-shoulders silhouette on a plain background."""
+    width, height = size
+    rng = random.Random(seed)
+    picture = Image.new("RGB", size, background)
+    draw = ImageDraw.Draw(picture)
+    skin = rng.choice(["#f1c9a5", "#d8a47f", "#b07a55", "#8d5a3b"])
+    draw.ellipse([width * 0.2, height * 0.62, width * 0.8, height * 1.3], fill="#34495e")
+    draw.ellipse([width * 0.32, height * 0.18, width * 0.68, height * 0.62], fill=skin)
+    return picture
+
+
+def _logo(text, size, background):
+    """A round badge with the organisation's initials or acronym."""
+    width, height = size
+    picture = Image.new("RGB", size, "#ffffff")
+    draw = ImageDraw.Draw(picture)
+    draw.ellipse([8, 8, height - 8, height - 8], fill=background)
+    font = ImageFont.load_default(size=height // 3)
+    draw.text((height + 16, height // 2), text, fill="#1c2430", font=font, anchor="lm")
+    return picture
+
+
+DRAWINGS = {"skyline": _skyline, "portrait": _portrait, "logo": _logo}
+
+
+def get_or_create_image(title, drawing, log, *, alt, caption="", credit=CREDIT, **options):
+    """The image with this title, drawn and saved if it does not exist yet."""
+    existing = CustomImage.objects.filter(title=title).first()
+    if existing:
+        return existing
+    picture = DRAWINGS[drawing](**options)
+    buffer = io.BytesIO()
+    picture.save(buffer, format="JPEG", quality=85)
+    slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
+    image = CustomImage.objects.create(
+        title=title,
+        file=ImageFile(buffer, name=f"demo-{slug}.jpg"),
+        description=alt,
+        caption=caption,
+        credit=credit,
+    )
+    log(f"Drew image: {title}")
+    return image
+
+
+# Title: (caption, colour at the top of the sky, colour of the buildings).
+SKYLINES = {
+    "Colombo congress": ("Colombo, host of the 2017 CityNet Congress", (244, 162, 97), "#264653"),
+    "Kuala Lumpur forum": ("Kuala Lumpur, host of WUF9", (231, 111, 81), "#1d3557"),
+    "Water workshop": ("Seoul, where the water workshop met", (142, 202, 230), "#023047"),
+    "Climate workshop": ("A coastal city facing rising seas", (255, 183, 3), "#3d405b"),
+    "Street lighting": ("A city avenue at night", (20, 33, 61), "#000000"),
+    "Mayors forum": ("City hall in the evening", (205, 180, 219), "#22223b"),
+    "Network of cities": ("Cities across the Asia-Pacific", (11, 93, 138), "#1b263b"),
+}
+
+
+def skyline_photo(title, log):
+    caption, sky, ground = SKYLINES[title]
+    return get_or_create_image(
+        title,
+        "skyline",
+        log,
+        alt="Drawing of a city skyline with lit windows under an evening sky",
+        caption=caption,
+        seed=sum(map(ord, title)),
+        size=(1600, 900),
+        sky=(sky, (250, 240, 220)),
+        ground=ground,
+    )
