@@ -3,6 +3,8 @@
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 
+from citynet.i18n.pages import language_context
+
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
 
@@ -33,6 +35,7 @@ class SitePageMixin:
         context["navigation"] = main_navigation(home, current=self)
         # base.html reads page.locale for its lang attribute: load it here, not in the template.
         self.locale  # noqa: B018
+        context.update(language_context(self, request))
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")
             context["social_rendition"] = image.get_rendition(SOCIAL_IMAGE_SPEC)

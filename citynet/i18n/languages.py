@@ -10,6 +10,12 @@ def content_language_codes():
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
 
+def language_order(language_code):
+    """Sort key: the order of settings.LANGUAGES, which switchers and alternates follow."""
+    codes = content_language_codes()
+    return codes.index(language_code) if language_code in codes else len(codes)
+
+
 def fallback_chain(language_code):
     """The language itself, then the languages to fall back to, nearest first."""
     chain = [language_code, *settings.LOCALE_FALLBACKS.get(language_code, [])]
