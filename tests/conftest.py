@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 from home.models import HomePage
@@ -29,3 +30,9 @@ def program_index(home_page):
 @pytest.fixture
 def partner_index(home_page):
     return factories.PartnerIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Wagtail caches site root paths and renditions: start every test from an empty cache."""
+    cache.clear()

@@ -1,0 +1,40 @@
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page
+
+from citynet.images.models import CustomImage
+from citynet.people.models import Person
+from citynet.taxonomy.models import Theme
+from programs.models import ProgramPage
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, Theme, Person, CustomImage, get_user_model())
+    }
+
+
+def test_load_demo_twice_creates_everything_once_and_every_page_answers(client, home_page):
+    first, second = io.StringIO(), io.StringIO()
+    call_command("load_demo", stdout=first)
+    loaded = counts()
+    call_command("load_demo", stdout=second)
+
+    assert counts() == loaded
+    assert "Published Article page: CityNet turns 30 at its congress in Colombo" in first.getvalue()
+    assert "nothing new to create" in second.getvalue()
+    assert Theme.objects.filter(kind=Theme.Kind.SDG).count() == 17
+    assert {p.status for p in ProgramPage.objects.all()} == set(ProgramPage.Status)
+    for page in Page.objects.live().filter(depth__gt=1):
+        assert client.get(page.url).status_code == 200, page.url
+    for url in ["/en/search/?q=water", "/feeds/articles/", "/sitemap.xml"]:
+        assert client.get(url).status_code == 200, url
+    for username in ("admin", "secondee", "comms"):
+        client.login(username=username, password=f"citynet-{username}")
+        assert client.get("/admin/").status_code == 200, username
