@@ -12,10 +12,10 @@ All statuses of a set of pages are worked out in a fixed number of queries.
 import dataclasses
 import datetime
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Max
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, PageLogEntry
-from wagtail_localize.models import StringSegment, TranslationSource
+from wagtail_localize.models import StringSegment, TranslationLog, TranslationSource
 
 MISSING = "missing"
 IN_PROGRESS = "in_progress"
@@ -76,14 +76,28 @@ def translation_statuses(translation_keys, locales):
     segment_counts, translated_counts = count_segments(
         [source["id"] for source in localize_sources.values()]
     )
-    first_changes = first_publications_after_sync(sources.values(), localize_sources)
+    last_written = translations_last_written([source["id"] for source in localize_sources.values()])
+
+    # The moment each translation's text was taken from its source: a source published again
+    # after that makes the translation outdated.
+    baselines = {}
+    for (key, locale_id), page in translations.items():
+        if key not in sources or not page["live"]:
+            continue
+        if localize_source := localize_sources.get(key):
+            synced = localize_source["last_updated_at"]
+            written = last_written.get((localize_source["id"], locale_id), synced)
+            baselines[key, locale_id] = min(synced, written)
+        elif page["last_published_at"]:  # translated by hand, without wagtail-localize
+            baselines[key, locale_id] = page["last_published_at"]
+    outdated = first_publications_after(sources, baselines)
 
     statuses = {}
     for key in translation_keys:
         source = sources.get(key)
         localize_source = localize_sources.get(key)
         for locale in locales:
-            if locale.pk == (source or {}).get("locale_id"):
+            if source and locale.pk == source["locale_id"]:
                 continue
             page = translations.get((key, locale.pk))
             if page is None:
@@ -95,17 +109,12 @@ def translation_statuses(translation_keys, locales):
                 done = translated_counts.get((localize_source["id"], locale.pk), 0)
                 percent = 100 if total == 0 else 100 * done // total
             if not page["live"] or (percent is not None and percent < 100):
-                statuses[key, locale.pk] = TranslationStatus(
-                    IN_PROGRESS, page["id"], percent if percent is not None else 0
-                )
-            elif outdated_since := source and outdated_from(
-                source, page, localize_source, first_changes
-            ):
-                statuses[key, locale.pk] = TranslationStatus(
-                    OUTDATED, page["id"], percent, outdated_since
-                )
+                found = TranslationStatus(IN_PROGRESS, page["id"], percent or 0)
+            elif since := outdated.get((key, locale.pk)):
+                found = TranslationStatus(OUTDATED, page["id"], percent, since)
             else:
-                statuses[key, locale.pk] = TranslationStatus(UP_TO_DATE, page["id"], percent)
+                found = TranslationStatus(UP_TO_DATE, page["id"], percent)
+            statuses[key, locale.pk] = found
     return statuses
 
 
@@ -125,37 +134,34 @@ def count_segments(localize_source_ids):
     return totals, {(source_id, locale_id): count for source_id, locale_id, count in translated}
 
 
-def first_publications_after_sync(sources, localize_sources):
-    """{source page id: when it was first published after its translations last took its text}."""
-    sync_dates = {
-        page["id"]: localize_sources[page["translation_key"]]["last_updated_at"]
-        for page in sources
-        if page["translation_key"] in localize_sources
-    }
-    if not sync_dates:
+def translations_last_written(localize_source_ids):
+    """{(source id, locale id): when wagtail-localize last wrote the translation from source}."""
+    logs = (
+        TranslationLog.objects.filter(source_id__in=localize_source_ids)
+        .values_list("source_id", "locale_id")
+        .annotate(Max("created_at"))
+        .order_by()
+    )
+    return {(source_id, locale_id): written for source_id, locale_id, written in logs}
+
+
+def first_publications_after(sources, baselines):
+    """{(translation key, locale id): the source's first publication after the baseline}."""
+    if not baselines:
         return {}
+    page_ids = {sources[key]["id"]: key for key, _locale_id in baselines}
     publications = (
         PageLogEntry.objects.filter(
-            page_id__in=sync_dates,
-            action="wagtail.publish",
-            timestamp__gt=min(sync_dates.values()),
+            page_id__in=page_ids, action="wagtail.publish", timestamp__gt=min(baselines.values())
         )
         .values_list("page_id", "timestamp")
         .order_by("timestamp")
     )
-    first = {}
+    published = {}
     for page_id, timestamp in publications:
-        if page_id not in first and timestamp > sync_dates[page_id]:
-            first[page_id] = timestamp
-    return first
-
-
-def outdated_from(source, page, localize_source, first_changes):
-    """When the translation fell behind its source, or None if it has not."""
-    if localize_source:
-        return first_changes.get(source["id"])
-    # Translated by hand, outside wagtail-localize: compare the publication dates.
-    source_published, page_published = source["last_published_at"], page["last_published_at"]
-    if source_published and page_published and source_published > page_published:
-        return source_published
-    return None
+        published.setdefault(page_ids[page_id], []).append(timestamp)
+    return {
+        (key, locale_id): later[0]
+        for (key, locale_id), baseline in baselines.items()
+        if (later := [when for when in published.get(key, []) if when > baseline])
+    }

@@ -18,7 +18,9 @@ def translate(instance, language_code, strings, *, publish=True, user=None):
     editor; the translation can be finished and synced later in the admin. Returns the translated
     instance.
     """
-    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    source, created = TranslationSource.get_or_create_from_instance(instance)
+    if not created:
+        source.update_from_db()  # take the source's latest text, as "Sync" does in the admin
     locale = Locale.objects.get(language_code=language_code)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
     segments = StringSegment.objects.filter(

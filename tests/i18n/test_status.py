@@ -90,10 +90,36 @@ def test_statuses_take_the_same_queries_for_one_page_or_many(
             translate(article, "ko", korean_strings(article))
     all_locales = list(locales.values())
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         status.translation_statuses([articles[0].translation_key], all_locales)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         found = status.translation_statuses(
             [article.translation_key for article in articles], all_locales
         )
     assert len(found) == 4 * 7
+
+
+@pytest.mark.django_db
+def test_a_language_not_rewritten_after_a_sync_stays_outdated(
+    translated_index, locales, django_capture_on_commit_callbacks
+):
+    article = factories.ArticlePageFactory(parent=translated_index)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(article, "ko", korean_strings(article))
+    article.save_revision().publish()
+    # Translating into another language takes the source's new text for that language only.
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(
+            article,
+            "zh-hant",
+            {
+                article.title: "城市分享所學",
+                article.slug: article.slug,
+                "How cities share what they learn.": "城市如何分享所學。",
+                "Cities across the region met to compare notes.": "區域內的城市聚首交流經驗。",
+            },
+        )
+
+    found = statuses_of(article, locales)
+    assert found["ko"].status == status.OUTDATED
+    assert found["zh-hant"].status == status.UP_TO_DATE
