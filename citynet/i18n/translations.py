@@ -1,7 +1,7 @@
 """Translating pages and snippets from code, through wagtail-localize as the editor does."""
 
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -39,5 +39,15 @@ def translate(instance, language_code, strings, *, publish=True, user=None):
         )
     translation.translations_last_updated_at = timezone.now()
     translation.save(update_fields=["translations_last_updated_at"])
-    translation.save_target(user=user, publish=publish)
+    if isinstance(instance, Page):
+        # wagtail-localize publishes pages when the transaction commits, from a revision whose
+        # copy of the page predates any children added meanwhile: publishing that would reset
+        # the page's child count. A draft published here, at once, has no such stale copy.
+        translation.save_target(user=user, publish=False)
+        translated = source.get_translated_instance(locale)
+        if publish:
+            translated.get_latest_revision().publish(user=user)
+            translated.refresh_from_db()
+        return translated
+    translation.save_target(user=user)
     return source.get_translated_instance(locale)
