@@ -1,3 +1,5 @@
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Locale
@@ -33,7 +35,8 @@ class ArticleFeed(Feed):
         return item.full_url
 
     def item_pubdate(self, item):
-        return item.first_published_at
+        # The date the article shows, not when its page was first saved.
+        return datetime.datetime.combine(item.date_published, datetime.time.min, datetime.UTC)
 
     def item_updateddate(self, item):
         return item.last_published_at

@@ -10,11 +10,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citynet.api.fields import LinkedPagesField
+from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
 from citynet.core.pages import SitePageMixin, paginate
 from citynet.i18n.search import BigramSearchField
@@ -34,11 +37,14 @@ class BlogIndexPage(SitePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
+    api_fields = [APIField("introduction")]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.ArticlePage"]
     max_count_per_parent = 1
     page_description = "The list of articles, newest first."
     template = "blog/blog_index_page.html"
+    summary_field = "introduction"
 
     def articles(self):
         return (
@@ -78,7 +84,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(SitePageMixin, Page):
+class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
     standfirst = models.TextField(help_text="The opening summary, shown under the title.")
     date_published = models.DateField(
         "publication date", default=timezone.localdate, help_text="The date shown on the article."
@@ -124,10 +130,38 @@ class ArticlePage(SitePageMixin, Page):
     # wagtail-localize leaves many-to-many fields alone: keep a translation's themes in step.
     override_translatable_fields = [SynchronizedField("themes", overridable=False)]
 
+    # Representations and filters for API v2: blog/api.py. Writable fields serve API v3 importers.
+    api_fields = [
+        APIField("standfirst", writable=True),
+        APIField("date_published", writable=True),
+        APIField("hero_image", writable=True),
+        APIField("authors", writable=True),
+        APIField("body", writable=True),
+        APIField("themes", writable=True),
+        APIField("tags"),
+        APIField("reading_time"),
+        APIField(
+            "related_programs",
+            serializer=LinkedPagesField(
+                source="program_links",
+                page_attr="program",
+                page_fields=("kind", "start_date", "end_date"),
+                image="hero_image",
+            ),
+        ),
+        APIField(
+            "related_partners",
+            serializer=LinkedPagesField(
+                source="partner_links", page_attr="partner", page_fields=("kind",), image="logo"
+            ),
+        ),
+    ]
+
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
     page_description = "An article with byline, photos, quotes, tags and themes."
     template = "blog/article_page.html"
+    summary_field = "standfirst"
 
     @property
     def social_image(self):
@@ -182,6 +216,7 @@ class ArticleAuthor(Orderable):
     )
 
     panels = [FieldPanel("person")]
+    api_fields = [APIField("person", writable=True)]
 
     def __str__(self):
         return str(self.person)

@@ -3,9 +3,11 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
 from blog.models import ArticlePage
+from citynet.api.fields import LinkedPagesField
 from citynet.core.pages import SitePageMixin
 from programs.models import ProgramPage
 
@@ -26,10 +28,20 @@ class HomePage(SitePageMixin, Page):
         InlinePanel("featured_links", label="Featured articles and programs", max_num=6),
     ]
 
+    api_fields = [
+        APIField("introduction"),
+        APIField("hero_image"),
+        APIField(
+            "featured_pages",
+            serializer=LinkedPagesField(source="featured_links", page_attr="page"),
+        ),
+    ]
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["blog.BlogIndexPage", "programs.ProgramIndexPage", "partners.PartnerIndexPage"]
     page_description = "The home page of a site, one per language."
     template = "home/home_page.html"
+    summary_field = "introduction"
 
     @property
     def social_image(self):

@@ -1,11 +1,14 @@
 from django.db import models
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citynet.api.fields import LinkedPagesField
+from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, paginate
 from citynet.i18n.search import BigramSearchField
 
@@ -17,11 +20,14 @@ class PartnerIndexPage(SitePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
+    api_fields = [APIField("introduction")]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
     max_count_per_parent = 1
     page_description = "The list of partners: member cities, organisations and chapters."
     template = "partners/partner_index_page.html"
+    summary_field = "introduction"
 
     def partners(self):
         return (
@@ -48,7 +54,7 @@ class PartnerIndexPage(SitePageMixin, Page):
         return context
 
 
-class PartnerPage(SitePageMixin, Page):
+class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
     class Kind(models.TextChoices):
         MEMBER_CITY = "member_city", "Member city or local government"
         ASSOCIATE = "associate", "Associate member"
@@ -103,10 +109,45 @@ class PartnerPage(SitePageMixin, Page):
 
     override_translatable_fields = [SynchronizedField("contact_phone", overridable=False)]
 
+    # Representations and filters for API v2: partners/api.py.
+    api_fields = [
+        APIField("acronym"),
+        APIField("kind"),
+        APIField("logo"),
+        APIField("country"),
+        APIField("city"),
+        APIField("website"),
+        APIField("member_since"),
+        APIField("description"),
+        APIField("contact_name"),
+        APIField("contact_email"),
+        APIField("contact_phone"),
+        APIField(
+            "programs",
+            serializer=LinkedPagesField(
+                source="program_links",
+                page_attr="program",
+                page_fields=("kind", "start_date", "end_date", "city", "country"),
+                link_fields=("role",),
+                image="hero_image",
+            ),
+        ),
+        APIField(
+            "articles",
+            serializer=LinkedPagesField(
+                source="article_links",
+                page_attr="article",
+                page_fields=("date_published", "standfirst"),
+                image="hero_image",
+            ),
+        ),
+    ]
+
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
     page_description = "A partner's profile: a member city, organisation or chapter."
     template = "partners/partner_page.html"
+    summary_field = "description"
 
     @property
     def social_image(self):

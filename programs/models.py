@@ -9,11 +9,14 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from citynet.api.fields import LinkedPagesField
+from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
 from citynet.core.pages import SitePageMixin, paginate
 from citynet.i18n.search import BigramSearchField
@@ -31,11 +34,14 @@ class ProgramIndexPage(SitePageMixin, Page):
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 
+    api_fields = [APIField("introduction")]
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["programs.ProgramPage"]
     max_count_per_parent = 1
     page_description = "The list of programs and events, upcoming first."
     template = "programs/program_index_page.html"
+    summary_field = "introduction"
 
     def programs(self):
         return (
@@ -76,7 +82,7 @@ class ProgramIndexPage(SitePageMixin, Page):
         return context
 
 
-class ProgramPage(SitePageMixin, Page):
+class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", "Workshop"
         FORUM = "forum", "Forum"
@@ -158,10 +164,38 @@ class ProgramPage(SitePageMixin, Page):
         SynchronizedField("themes", overridable=False),
     ]
 
+    # Representations and filters for API v2: programs/api.py.
+    api_fields = [
+        APIField("kind"),
+        APIField("status"),
+        APIField("summary"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("time_zone"),
+        APIField("venue"),
+        APIField("city"),
+        APIField("country"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("registration_url"),
+        APIField("themes"),
+        APIField(
+            "partners",
+            serializer=LinkedPagesField(
+                source="partner_links",
+                page_attr="partner",
+                page_fields=("acronym", "kind", "website", "country"),
+                link_fields=("role",),
+                image="logo",
+            ),
+        ),
+    ]
+
     parent_page_types = ["programs.ProgramIndexPage"]
     subpage_types = []
     page_description = "A workshop, forum, training, congress or other program."
     template = "programs/program_page.html"
+    summary_field = "summary"
 
     class Meta:
         indexes = [models.Index(fields=["start_date"]), models.Index(fields=["end_date"])]

@@ -22,7 +22,7 @@ def search(request):
 
     results = Page.objects.none()
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active())
+        pages = Page.objects.live().public().specific().filter(locale=Locale.get_active())
         if page_type:
             app_label, model, _label = SEARCHABLE_TYPES[page_type]
             content_type = ContentType.objects.get_by_natural_key(app_label, model)

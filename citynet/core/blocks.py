@@ -4,6 +4,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from citynet.api.images import absolute_media_urls, image_representation, preloaded_images
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=255)
@@ -32,6 +34,25 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "blocks/captioned_image_block.html"
         description = "A photo with caption and credit"
 
+    def bulk_to_python(self, values):
+        images = preloaded_images()
+        if images is None:
+            return super().bulk_to_python(values)
+        # The API has loaded the images already (citynet/api/images.py): convert the rest.
+        without_images = [{k: v for k, v in value.items() if k != "image"} for value in values]
+        struct_values = super().bulk_to_python(without_images)
+        for struct_value, value in zip(struct_values, values, strict=True):
+            struct_value["image"] = images.get(value.get("image"))
+        return struct_values
+
+    def get_api_representation(self, value, context=None):
+        image = value["image"]
+        if image is None:  # deleted since the page was saved
+            return None
+        representation = image_representation(image)
+        representation["caption"] = value["caption"] or image.caption
+        return representation
+
 
 class GalleryBlock(blocks.StructBlock):
     title = blocks.CharBlock(required=False, max_length=255)
@@ -41,6 +62,11 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/gallery_block.html"
         description = "Two or more photos shown together"
+
+    def get_api_representation(self, value, context=None):
+        image_block = self.child_blocks["images"].child_block
+        images = [image_block.get_api_representation(item, context) for item in value["images"]]
+        return {"title": value["title"], "images": [image for image in images if image]}
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -76,6 +102,13 @@ class StoryBlock(blocks.StreamBlock):
         template="blocks/embed_block.html",
         description="A video or post from YouTube, Vimeo and similar sites",
     )
+
+    def get_api_representation(self, value, context=None):
+        blocks = super().get_api_representation(value, context)
+        for block in blocks:
+            if block["type"] == "paragraph":
+                block["value"] = absolute_media_urls(block["value"])
+        return blocks
 
 
 def images_in_story(story):

@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
+from django.utils.html import strip_tags
 
 from citynet.i18n.pages import language_context
 
@@ -24,6 +25,15 @@ class SitePageMixin:
     """
 
     social_image = None
+    # The field that describes the page when the editor leaves the search description empty.
+    summary_field = None
+
+    @property
+    def meta_description(self):
+        """What search results, search engines and social cards show under the title."""
+        if self.search_description or not self.summary_field:
+            return self.search_description
+        return strip_tags(getattr(self, self.summary_field)).strip()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

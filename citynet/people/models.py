@@ -1,8 +1,10 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
+from citynet.api.images import ImageField
 from citynet.i18n.search import BigramSearchField
 
 
@@ -40,6 +42,14 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         BigramSearchField("name"),
         BigramSearchField("organisation"),
         index.FilterField("locale"),
+    ]
+
+    api_fields = [
+        APIField("name"),
+        APIField("role"),
+        APIField("organisation"),
+        APIField("bio"),
+        APIField("photo", serializer=ImageField()),
     ]
 
     class Meta(TranslatableMixin.Meta):

@@ -46,6 +46,12 @@ MEDIA_URL = env_str("MEDIA_URL", "/media/")
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "static"))
 STATIC_URL = env_str("STATIC_URL", "/static/")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Content API (docs/api.md)
+API_PUBLIC_BASE_URL = env_str("API_PUBLIC_BASE_URL").rstrip("/")
+API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
+HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 600)
 
 INSTALLED_APPS = [
     "citynet.core",
@@ -58,9 +64,15 @@ INSTALLED_APPS = [
     "programs",
     "partners",
     "search",
+    "citynet.api",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
+    "wagtail_headless_preview",
+    "wagtail.api.v2",
+    "wagtail.api.v3",
+    "rest_framework",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -89,6 +101,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -195,3 +208,16 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "citynet.i18n.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Content API (docs/api.md). Only the APIs answer cross-origin requests, for the configured origins.
+WAGTAILAPI_LIMIT_MAX = 100
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# Absolute `detail_url`s without looking the site up on every request.
+WAGTAILAPI_BASE_URL = API_PUBLIC_BASE_URL or WAGTAILADMIN_BASE_URL
+CORS_URLS_REGEX = r"^/api/v2/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL},
+    "REDIRECT_ON_PREVIEW": True,
+    "ENFORCE_TRAILING_SLASH": False,
+}

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -44,6 +45,14 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
 
     # The slug names the theme in filter URLs (?theme=...): the same in every language.
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("kind"),
+        APIField("sdg_number"),
+        APIField("description"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["kind", "sdg_number", "name"]

@@ -68,6 +68,12 @@ def test_article_shows_what_a_reader_needs(client, article, blog_index):
     assert f'href="{blog_index.url}?author={article.authors.get().person_id}"' in html
 
 
+def test_description_meta_falls_back_to_the_standfirst(client, article):
+    html = get_ok(client, article.url)
+
+    assert '<meta property="og:description" content="More than 300 participants' in html
+
+
 def test_article_has_social_meta_from_its_own_fields(client, article):
     article.seo_title = "Thirty years of CityNet"
     article.search_description = "The network's anniversary congress."

@@ -4,6 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests import factories
+from tests.html import count_queries
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -33,6 +34,15 @@ def test_feed_lists_live_articles_newest_first_with_authors(client, blog_index):
     assert first.find(f"{ATOM}link").get("href") == f"http://localhost{newer.url}"
     assert first.findtext(f"{ATOM}summary") == "The forum met in Kuala Lumpur."
     assert first.findtext(f"{ATOM}author/{ATOM}name") == "Min-ji Park"
+    assert first.findtext(f"{ATOM}published") == "2018-02-20T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("count", [3, 12])
+def test_feed_queries_do_not_grow_with_articles(client, blog_index, count):
+    for _ in range(count):
+        factories.ArticleAuthorFactory(article__parent=blog_index)
+
+    assert count_queries(client, "/feeds/articles/") == 5
 
 
 def test_every_page_links_to_the_feed(client, home_page):

@@ -33,3 +33,11 @@ def test_migrations_make_the_english_home_page_the_default_site_root(site, home_
 def test_page_tree_rules(parent, child, allowed):
     assert (child in parent.allowed_subpage_models()) is allowed
     assert (parent in child.allowed_parent_page_models()) is allowed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("index_fixture", ["blog_index", "program_index", "partner_index"])
+def test_a_home_page_has_one_index_of_each_kind(request, home_page, index_fixture):
+    index = request.getfixturevalue(index_fixture)
+
+    assert not type(index).can_create_at(home_page)

@@ -17,12 +17,14 @@ def pages(blog_index, program_index, partner_index):
     }
 
 
-def test_search_finds_live_pages_of_every_type(client, pages):
+def test_search_finds_live_pages_of_every_type_with_their_summary(client, pages):
     html = get_ok(client, f"{URL}?q=monsoon")
 
     for page in pages.values():
         assert f'href="{page.url}"' in html
     assert "Results for “monsoon”" in html
+    assert f"<p>{pages['article'].standfirst}</p>" in html
+    assert f"<p>{pages['program'].summary}</p>" in html
 
 
 def test_search_leaves_out_drafts_and_private_pages(client, blog_index, pages):
@@ -84,4 +86,5 @@ def test_search_queries_do_not_grow_with_results(client, blog_index, count):
     for n in range(count):
         factories.ArticlePageFactory(parent=blog_index, title=f"Flood story {n}")
 
-    assert count_queries(client, f"{URL}?q=flood") == 7
+    # Results are fetched as their specific page type: one more query per type shown.
+    assert count_queries(client, f"{URL}?q=flood") == 8

@@ -1,0 +1,181 @@
+"""
+v2 serializer fields shared by the plugins. Besides its representation, a field may declare
+`optimise(queryset)` (what to load along with the pages) and `images(page)` (the images whose
+renditions it shows): the pages viewset uses both to keep a constant number of queries.
+"""
+
+from django.db.models import Prefetch
+from rest_framework.fields import Field
+
+from citynet.api.images import (
+    ImageField,
+    find_images,
+    image_representation,
+    preload_stream_images,
+)
+
+
+class SelectedImageField(ImageField):
+    """An image foreign key on the page (hero image, logo), loaded with the page."""
+
+    def optimise(self, queryset):
+        return queryset.select_related(self.source)
+
+    def images(self, page):
+        return [getattr(page, self.source)]
+
+
+class StreamImagesField(Field):
+    """A StreamField whose blocks represent their own images (see citynet/core/blocks.py)."""
+
+    schema = {"type": "array", "items": {"$ref": "#/components/schemas/Block"}}
+
+    def to_representation(self, value):
+        return value.stream_block.get_api_representation(value, self.context)
+
+    def images(self, page):
+        stream_value = getattr(page, self.source)
+        with preload_stream_images([stream_value]):
+            return find_images(stream_value)  # converts the blocks, with the preloaded images
+
+
+class TagsField(Field):
+    """
+    Tag names, from the prefetched tagged items (Wagtail's own field runs a query per page).
+    `items` is the page's relation to its tagged items.
+    """
+
+    schema = {"type": "array", "items": {"type": "string"}}
+
+    def __init__(self, items="tagged_items", **kwargs):
+        self.items = items
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.items).all()
+
+    def optimise(self, queryset):
+        item_model = queryset.model._meta.get_field(self.items).related_model
+        items = item_model.objects.select_related("tag")
+        return queryset.prefetch_related(Prefetch(self.items, queryset=items))
+
+    def to_representation(self, items):
+        return sorted(item.tag.name for item in items)
+
+
+class ThemesField(Field):
+    schema = {"type": "array", "items": {"$ref": "#/components/schemas/Theme"}}
+
+    def optimise(self, queryset):
+        return queryset.prefetch_related(self.source)
+
+    def to_representation(self, value):
+        return [
+            {
+                "id": theme.pk,
+                "name": theme.name,
+                "slug": theme.slug,
+                "kind": theme.kind,
+                "sdg_number": theme.sdg_number,
+            }
+            for theme in value.all()
+        ]
+
+
+def person_representation(person):
+    return {
+        "id": person.pk,
+        "name": person.name,
+        "role": person.role,
+        "organisation": person.organisation,
+        "bio": person.bio,
+        "photo": image_representation(person.photo) if person.photo else None,
+    }
+
+
+class PeopleField(Field):
+    """Orderable links to people (an article's authors), as the people themselves."""
+
+    schema = {"type": "array", "items": {"$ref": "#/components/schemas/Person"}}
+
+    def optimise(self, queryset):
+        link_model = queryset.model._meta.get_field(self.source).related_model
+        links = link_model.objects.select_related("person__photo").order_by("sort_order")
+        return queryset.prefetch_related(Prefetch(self.source, queryset=links))
+
+    def to_representation(self, value):
+        return [person_representation(link.person) for link in value.all()]
+
+    def images(self, page):
+        return [link.person.photo for link in getattr(page, self.source).all()]
+
+
+def plain(value):
+    """Values JSON cannot take as they are: countries become their codes."""
+    return getattr(value, "code", value)
+
+
+def page_summary(page, request, extra_fields=()):
+    model = page.specific_class or type(page)
+    summary = {
+        "id": page.pk,
+        "type": f"{model._meta.app_label}.{model.__name__}",
+        "title": page.title,
+        "slug": page.slug,
+        "html_url": page.get_full_url(request),
+    }
+    for name in extra_fields:
+        summary[name] = plain(getattr(page, name))
+    return summary
+
+
+class LinkedPagesField(Field):
+    """
+    Pages reached through link models (an article's partners, a program's partners, a
+    partner's programs), inline with a few of their fields. Pages the public may not see are
+    left out: the links are prefetched with that filter.
+    """
+
+    schema = {"type": "array", "items": {"$ref": "#/components/schemas/PageSummary"}}
+
+    def __init__(self, page_attr, page_fields=(), link_fields=(), image=None, **kwargs):
+        self.page_attr = page_attr
+        self.page_fields = page_fields
+        self.link_fields = link_fields
+        self.image = image
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.source).all()
+
+    def optimise(self, queryset):
+        from citynet.api.pages import visible_pages
+
+        link_model = queryset.model._meta.get_field(self.source).related_model
+        related = [self.page_attr] + ([f"{self.page_attr}__{self.image}"] if self.image else [])
+        links = link_model.objects.filter(
+            **{f"{self.page_attr}__in": visible_pages().values("pk")}
+        ).select_related(*related)
+        if hasattr(link_model, "sort_order"):
+            links = links.order_by("sort_order")
+        return queryset.prefetch_related(Prefetch(self.source, queryset=links))
+
+    def to_representation(self, links):
+        request = self.context.get("request")
+        items = []
+        for link in links:
+            page = getattr(link, self.page_attr)
+            item = page_summary(page, request, self.page_fields)
+            for name in self.link_fields:
+                item[name] = getattr(link, name)
+            if self.image:
+                image = getattr(page, self.image)
+                item[self.image] = image_representation(image) if image else None
+            items.append(item)
+        return items
+
+    def images(self, page):
+        if not self.image:
+            return []
+        links = getattr(page, self.source).all()
+        return [getattr(getattr(link, self.page_attr), self.image) for link in links]

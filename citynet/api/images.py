@@ -1,0 +1,132 @@
+"""
+Images in the API: every image is an object with alt text, caption, credit and a small named set
+of WebP renditions, so that a front end never needs a second request or an image id lookup.
+"""
+
+from collections import defaultdict
+from collections.abc import Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
+from rest_framework.fields import Field
+from wagtail.images import get_image_model
+from wagtail.images.models import AbstractImage
+
+RENDITIONS = {
+    "thumbnail": "fill-320x320|format-webp",
+    "card": "fill-800x450|format-webp",
+    "full_width": "width-1600|format-webp",
+}
+
+
+def absolute_url(url):
+    """Media URLs made absolute when API_PUBLIC_BASE_URL is set (external sites need them)."""
+    if settings.API_PUBLIC_BASE_URL and url.startswith("/"):
+        return settings.API_PUBLIC_BASE_URL + url
+    return url
+
+
+def absolute_media_urls(html):
+    """Rich text's embedded images with absolute URLs when API_PUBLIC_BASE_URL is set."""
+    if not settings.API_PUBLIC_BASE_URL:
+        return html
+    return html.replace(' src="/', f' src="{settings.API_PUBLIC_BASE_URL}/')
+
+
+def image_representation(image):
+    renditions = image.get_renditions(*RENDITIONS.values())
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": image.default_alt_text,
+        "caption": image.caption,
+        "credit": image.credit,
+        "width": image.width,
+        "height": image.height,
+        "renditions": {
+            name: {
+                "url": absolute_url(renditions[spec].url),
+                "width": renditions[spec].width,
+                "height": renditions[spec].height,
+            }
+            for name, spec in RENDITIONS.items()
+        },
+    }
+
+
+def prefetch_renditions(images):
+    """Load the API renditions of many images in one query (Wagtail reads them from there)."""
+    images = [image for image in images if image is not None]
+    if not images:
+        return
+    rendition_model = get_image_model().get_rendition_model()
+    renditions = defaultdict(list)
+    for rendition in rendition_model.objects.filter(
+        image__in={image.pk for image in images}, filter_spec__in=list(RENDITIONS.values())
+    ):
+        renditions[rendition.image_id].append(rendition)
+    for image in images:
+        image.prefetched_renditions = renditions[image.pk]
+
+
+# Images loaded ahead for the StreamField blocks being converted (see CaptionedImageBlock).
+_preloaded_images = ContextVar("preloaded_images", default=None)
+
+
+def preloaded_images():
+    return _preloaded_images.get()
+
+
+@contextmanager
+def preload_stream_images(stream_values):
+    """
+    Load every image of these StreamField values in one query, for the blocks to use instead
+    of one query per block type.
+    """
+    ids = set()
+    for stream_value in stream_values:
+        ids.update(raw_image_ids(stream_value.raw_data))
+    images = get_image_model().objects.in_bulk(ids) if ids else {}
+    token = _preloaded_images.set(images)
+    try:
+        yield
+    finally:
+        _preloaded_images.reset(token)
+
+
+def raw_image_ids(raw):
+    """The ids under every "image" key of a StreamField's stored JSON."""
+    if isinstance(raw, dict):
+        for key, value in raw.items():
+            if key == "image" and isinstance(value, int):
+                yield value
+            else:
+                yield from raw_image_ids(value)
+    elif isinstance(raw, Sequence) and not isinstance(raw, str):  # incl. StreamValue.raw_data
+        for item in raw:
+            yield from raw_image_ids(item)
+
+
+def find_images(value):
+    """Every image inside a StreamField value (blocks, structs, lists), in order."""
+    if isinstance(value, AbstractImage):
+        return [value]
+    if isinstance(value, dict):
+        children = value.values()
+    elif isinstance(value, (list, tuple)) or hasattr(value, "raw_data"):
+        children = value
+    elif hasattr(value, "block_type"):  # a StreamChild or ListChild
+        children = [value.value]
+    else:
+        return []
+    return [image for child in children for image in find_images(child)]
+
+
+class ImageField(Field):
+    """The v2 serializer for image foreign keys (hero images, logos, photos)."""
+
+    schema = {"anyOf": [{"$ref": "#/components/schemas/Image"}, {"type": "null"}]}
+
+    def to_representation(self, image):
+        return image_representation(image)

@@ -1,0 +1,262 @@
+"""
+The v2 `pages` endpoint: Wagtail's own viewset with stricter parameter checks, a visibility
+rule that hides every unpublished, expired or private page, per-type filters registered by the
+plugins, and a query count that does not grow with the number of pages.
+"""
+
+import json
+from types import SimpleNamespace
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db.models import Exists, JSONField, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject, Length, Substr
+from django.http import Http404
+from django.utils import timezone
+from rest_framework.response import Response
+from wagtail.api.v2 import filters as wagtail_filters
+from wagtail.api.v2.serializers import PageParentField, PageSerializer
+from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.models import Page, PageViewRestriction, Site
+
+from citynet.api import registry
+from citynet.api.images import prefetch_renditions
+from citynet.api.views import StrictParametersMixin
+
+
+def visible_pages(model=Page):
+    """Live pages that anyone may see: not expired and not under a view restriction."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return (
+        model.objects.live()
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+        .exclude(Exists(restricted))
+    )
+
+
+def public_pages(request, model=Page):
+    """
+    The visible pages of the request's site, in every locale. Built from cached site data and
+    subqueries, so that it adds no query of its own.
+    """
+    site_id = cached_site_id(request)
+    root_paths = [srp.root_path for srp in Site.get_site_root_paths() if srp.site_id == site_id]
+    if not root_paths:
+        return model.objects.none()
+    in_site = Q()
+    for root_path in root_paths:
+        in_site |= Q(url_path__startswith=root_path)
+    return visible_pages(model).filter(in_site)
+
+
+def cached_site_id(request):
+    """The site for the request's host, remembered until a site changes (see caching.py)."""
+    from citynet.api.caching import content_version
+
+    host = request.get_host().lower()
+    key = f"citynet:api:site:{content_version()}:{host}"
+    site_id = cache.get(key)
+    if site_id is None:
+        site = Site.find_for_request(request)
+        site_id = site.pk if site else 0
+        cache.set(key, site_id, 3600)
+    return site_id
+
+
+def page_model_for(pk):
+    """A page's type never changes, so it is looked up once and remembered."""
+    key = f"citynet:api:page-type:{pk}"
+    content_type_id = cache.get(key)
+    if content_type_id is None:
+        content_type_id = (
+            Page.objects.filter(pk=pk).values_list("content_type_id", flat=True).first()
+        )
+        if content_type_id is None:
+            raise Http404("not found")
+        cache.set(key, content_type_id, None)
+    return ContentType.objects.get_for_id(content_type_id).model_class() or Page
+
+
+def with_public_parent(queryset, request):
+    """Annotates each page with the fields of its parent, when the public may see it."""
+    parents = public_pages(request).filter(
+        path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+    )
+    parent_data = JSONObject(
+        id="id", title="title", url_path="url_path", content_type_id="content_type_id"
+    )
+    return queryset.annotate(
+        public_parent=Subquery(parents.values(data=parent_data)[:1], output_field=JSONField())
+    )
+
+
+class PublicParentField(PageParentField):
+    """The parent page from the detail query's annotation: no query of its own."""
+
+    def get_attribute(self, instance):
+        data = getattr(instance, "public_parent", None)
+        if isinstance(data, str):  # some databases return JSON as text in subqueries
+            data = json.loads(data)
+        return Page(**data) if data else None
+
+
+class CityNetPageSerializer(PageSerializer):
+    parent = PublicParentField(read_only=True)
+
+
+class FieldsFilter(wagtail_filters.FieldsFilter):
+    """Wagtail's `?field=value` filters, except names a plugin filters (and validates) itself."""
+
+    def filter_queryset(self, request, queryset, view):
+        own_filters = registry.get(queryset.model).filters
+        params = request.GET.copy()
+        for name in own_filters:
+            params.pop(name, None)
+        return super().filter_queryset(SimpleNamespace(GET=params), queryset, view)
+
+
+class RegisteredFilters(wagtail_filters.BaseFilterBackend):
+    """The filters a plugin registered for the requested page type (blog/api.py...)."""
+
+    def filter_queryset(self, request, queryset, view):
+        filters = registry.get(queryset.model).filters
+        for name, value in request.GET.items():
+            if name in filters:
+                queryset = filters[name].apply(queryset, name, value)
+        return queryset
+
+
+class SearchFilter(wagtail_filters.SearchFilter):
+    """
+    Wagtail's search, over the already filtered pages. Search backends accept only indexed
+    fields as filters, so the visibility rules and filters become one `id IN (...)` subquery.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET:
+            matching = queryset.values("pk")
+            queryset = queryset.model.objects.filter(pk__in=matching).select_related("locale")
+            queryset = view.optimise(queryset)
+        return super().filter_queryset(request, queryset, view)
+
+
+class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
+    base_serializer_class = CityNetPageSerializer
+    filter_backends = [
+        FieldsFilter,
+        wagtail_filters.ChildOfFilter,
+        wagtail_filters.AncestorOfFilter,
+        wagtail_filters.DescendantOfFilter,
+        wagtail_filters.OrderingFilter,
+        wagtail_filters.TranslationOfFilter,
+        wagtail_filters.LocaleFilter,
+        RegisteredFilters,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    # Bodies are for detail responses: listings stay cheap whatever `fields` asks for.
+    detail_only_fields = ["parent", "body", "reading_time"]
+
+    # Queryset
+
+    def get_base_queryset(self):
+        return public_pages(self.request)
+
+    def get_queryset(self):
+        models = self.requested_models()
+        if len(models) == 1:
+            return self.optimise(public_pages(self.request, models[0]))
+        queryset = self.get_base_queryset().select_related("locale")
+        return queryset.type(*models) if models else queryset
+
+    def requested_models(self):
+        model_names = self.request.GET.get("type")
+        if not model_names:
+            return []
+        try:
+            return page_models_from_string(model_names)
+        except (LookupError, ValueError) as error:
+            raise BadRequestError("type doesn't exist") from error
+
+    def optimise(self, queryset):
+        """Let each serializer field load what it needs along with the pages."""
+        queryset = queryset.select_related("locale")
+        for field in self.serializer_fields(queryset.model):
+            if hasattr(field, "optimise"):
+                queryset = field.optimise(queryset)
+        return queryset
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            self.check_primary_key()
+            model = page_model_for(self.kwargs["pk"])
+            queryset = self.optimise(public_pages(self.request, model))
+            queryset = with_public_parent(queryset, self.request)
+            page = queryset.filter(pk=self.kwargs["pk"]).first()
+            if page is None:
+                raise Http404("not found")
+            self._cached_object = page
+        return self._cached_object
+
+    # Serialization: the one place where page fields are computed, for every page type.
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        overrides = super().get_field_serializer_overrides(model)
+        overrides.update(registry.get(model).serializers)
+        return overrides
+
+    def get_serializer_class(self):
+        if self.action == "listing_view":
+            return self.serializer_class_for(self.get_queryset().model)
+        return self.serializer_class_for(type(self.get_object()))
+
+    def serializer_class_for(self, model):
+        try:
+            fields = self.request.GET.get("fields")
+            fields_config = parse_fields_parameter(fields) if fields is not None else []
+        except ValueError as error:
+            raise BadRequestError(f"fields error: {error}") from error
+        return self._get_serializer_class(
+            self.request.wagtailapi_router,
+            model,
+            fields_config,
+            show_details=self.action != "listing_view",
+        )
+
+    def serializer_fields(self, model):
+        serializer = self.serializer_class_for(model)(context=self.get_serializer_context())
+        return serializer.fields.values()
+
+    def serialize(self, pages, many):
+        serializer = self.get_serializer(pages, many=many)
+        fields = (serializer.child if many else serializer).fields.values()
+        images = [
+            image
+            for page in (pages if many else [pages])
+            for field in fields
+            if hasattr(field, "images")
+            for image in field.images(page)
+        ]
+        prefetch_renditions(images)
+        return serializer.data
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        pages = list(self.paginate_queryset(queryset))
+        return self.get_paginated_response(self.serialize(pages, many=True))
+
+    def detail_view(self, request, pk):
+        return Response(self.serialize(self.get_object(), many=False))
+
+    def check_query_parameters(self, queryset):
+        unknown = set(self.request.GET) - set(registry.get(queryset.model).filters)
+        self.check_parameters(queryset.model, unknown)
+        for name in ("child_of", "descendant_of", "ancestor_of", "translation_of"):
+            value = self.request.GET.get(name, "root")
+            if value != "root" and not (value.isdigit() and int(value) < 2**31):
+                raise BadRequestError(f"{name} must be a positive integer")

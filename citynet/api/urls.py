@@ -1,0 +1,13 @@
+from django.urls import path
+from wagtail.api.v3.urls import api as api_v3
+
+from citynet.api.openapi import openapi_view
+from citynet.api.preview import preview_view
+from citynet.api.router import api_router
+
+urlpatterns = [
+    path("v2/openapi.json", openapi_view, name="api_v2_openapi"),
+    path("v2/preview/", preview_view(api_router), name="api_preview"),
+    path("v2/", api_router.urls),
+    path("v3/", api_v3.urls),
+]

@@ -1,0 +1,190 @@
+"""The v2 endpoints besides pages: images, documents, people and themes."""
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import connection
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from rest_framework.fields import Field
+from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2 import filters as wagtail_filters
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images import get_image_model
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Locale
+
+from citynet.api.images import RENDITIONS, image_representation
+from citynet.api.pagination import CappedPagination
+from citynet.people.models import Person
+from citynet.taxonomy.models import Theme
+
+SEARCH_OPERATORS = {"and", "or"}
+
+
+class StrictParametersMixin:
+    """Every bad query parameter is a 400 with a JSON message, never a 500."""
+
+    renderer_classes = [JSONRenderer]
+    pagination_class = CappedPagination
+
+    def check_query_parameters(self, queryset):
+        self.check_parameters(queryset.model, set(self.request.GET))
+
+    def check_parameters(self, model, names):
+        params = self.request.GET
+        allowed = (
+            set(self.get_available_fields(model, db_fields_only=True)) | self.known_query_parameters
+        )
+        unknown = names - allowed
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised field: "
+                + ", ".join(sorted(unknown))
+            )
+        operator = params.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+        for name, values in params.lists():
+            for value in values:
+                if "\x00" in value:
+                    raise BadRequestError(f"{name}: null characters are not allowed")
+                self.check_integer_range(model, name, value)
+
+    def check_integer_range(self, model, name, value):
+        try:
+            internal_type = model._meta.get_field(name).get_internal_type()
+        except FieldDoesNotExist:
+            return
+        if not internal_type.endswith(("IntegerField", "AutoField")):
+            return
+        try:
+            number = int(value)
+        except ValueError:
+            return  # Wagtail's field filter answers it with a 400
+        low, high = connection.ops.integer_field_range(internal_type)
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise BadRequestError(f"{name}: {value} is out of range")
+
+    def get_object(self):
+        self.check_primary_key()
+        return super().get_object()
+
+    def check_primary_key(self):
+        """An id no database column can hold is simply not found (PostgreSQL would fail)."""
+        low, high = connection.ops.integer_field_range(self.model._meta.pk.get_internal_type())
+        if not low <= self.kwargs["pk"] <= high:
+            raise Http404("not found")
+
+    def filter_queryset(self, queryset):
+        try:
+            return super().filter_queryset(queryset)
+        except (ValidationError, ValueError) as error:
+            raise BadRequestError(f"filter error: {error}") from error
+
+
+class RenditionsField(Field):
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        return image_representation(image)["renditions"]
+
+
+class PrefetchedTagsField(Field):
+    def to_representation(self, tags):
+        return sorted(tag.name for tag in tags.all())
+
+
+class CityNetImagesAPIViewSet(StrictParametersMixin, ImagesAPIViewSet):
+    body_fields = ImagesAPIViewSet.body_fields + ["description", "caption", "credit"]
+    meta_fields = ImagesAPIViewSet.meta_fields + ["renditions"]
+    listing_default_fields = ImagesAPIViewSet.listing_default_fields + ["renditions"]
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        return {
+            "renditions": RenditionsField(read_only=True),
+            "tags": PrefetchedTagsField(read_only=True),
+        }
+
+    def get_queryset(self):
+        queryset = super().get_queryset().prefetch_related("tags")
+        return queryset.prefetch_renditions(*RENDITIONS.values())
+
+
+class CityNetDocumentsAPIViewSet(StrictParametersMixin, DocumentsAPIViewSet):
+    pass
+
+
+class SnippetLocaleFilter(wagtail_filters.BaseFilterBackend):
+    """`?locale=` and `?translation_of=` for translatable snippets, as for pages."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" in request.GET:
+            locale = get_object_or_404(Locale, language_code=request.GET["locale"])
+            queryset = queryset.filter(locale=locale)
+        if "translation_of" in request.GET:
+            value = request.GET["translation_of"]
+            if not (value.isdigit() and int(value) < 2**31):
+                raise BadRequestError("translation_of must be a positive integer")
+            source = queryset.model.objects.filter(pk=value).first()
+            if source is None:
+                raise BadRequestError("translation_of object doesn't exist")
+            queryset = queryset.filter(translation_key=source.translation_key).exclude(pk=source.pk)
+        return queryset
+
+
+class LocaleCodeField(Field):
+    def to_representation(self, locale):
+        return locale.language_code
+
+
+class SnippetAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
+    filter_backends = [
+        wagtail_filters.FieldsFilter,
+        wagtail_filters.OrderingFilter,
+        SnippetLocaleFilter,
+        wagtail_filters.SearchFilter,
+    ]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters | {
+        "locale",
+        "translation_of",
+    }
+    meta_fields = BaseAPIViewSet.meta_fields + ["locale"]
+    listing_default_fields = BaseAPIViewSet.listing_default_fields + ["locale"]
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        overrides = super().get_field_serializer_overrides(model)
+        overrides["locale"] = LocaleCodeField(read_only=True)
+        return overrides
+
+    def get_queryset(self):
+        return self.model.objects.select_related("locale").order_by("pk")
+
+
+class PeopleAPIViewSet(SnippetAPIViewSet):
+    name = "people"
+    model = Person
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + ["name", "role"]
+
+    def get_queryset(self):
+        renditions = (
+            get_image_model()
+            .get_rendition_model()
+            .objects.filter(filter_spec__in=list(RENDITIONS.values()))
+        )
+        return (
+            super()
+            .get_queryset()
+            .select_related("photo")
+            .prefetch_related(Prefetch("photo__renditions", queryset=renditions))
+        )
+
+
+class ThemesAPIViewSet(SnippetAPIViewSet):
+    name = "themes"
+    model = Theme
+    listing_default_fields = SnippetAPIViewSet.listing_default_fields + ["name", "slug", "kind"]

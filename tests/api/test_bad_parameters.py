@@ -1,0 +1,75 @@
+"""Every bad parameter is a 400 with a JSON message; never a 500 (as stock Wagtail gives)."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+ARTICLES = {"type": "blog.ArticlePage"}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"offset": "99999999999999999999"},
+        {"offset": "-1"},
+        {"offset": "ten"},
+        {"limit": "-5"},
+        {"limit": "abc"},
+        {"limit": "101"},
+        {"limit": "99999999999999999999"},
+        {"search": "cities", "search_operator": "xor"},
+        {"unknown": "1"},
+        {"fields": "nonexistent"},
+        {"fields": "title,(("},
+        {"type": "nothing.Here"},
+        {"type": "123"},
+        {"child_of": "abc"},
+        {"child_of": "99999999999999999999"},
+        {"descendant_of": "-3"},
+        {"translation_of": "x"},
+        {"id": "99999999999999999999"},
+        {"id": "abc"},
+        {"title": "bad\x00value"},
+        {"order": "nonexistent"},
+        {**ARTICLES, "date_from": "2025-13-45"},
+        {**ARTICLES, "date_to": "yesterday"},
+        {**ARTICLES, "author": "abc"},
+        {**ARTICLES, "author": "99999999999999999999"},
+        {**ARTICLES, "date_published": "not-a-date"},
+        {"type": "programs.ProgramPage", "status": "soon"},
+        {"type": "programs.ProgramPage", "kind": "party"},
+        {"type": "programs.ProgramPage", "country": "Korea"},
+        {"type": "partners.PartnerPage", "kind": "friend"},
+        {"tag": "energy"},  # a filter of articles, without ?type=
+    ],
+)
+def test_bad_listing_parameters_get_400_json(client, blog_index, params):
+    response = client.get("/api/v2/pages/", params)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/people/?offset=99999999999999999999",
+        "/api/v2/themes/?search=x&search_operator=xor",
+        "/api/v2/images/?limit=-1",
+        "/api/v2/documents/?id=99999999999999999999",
+        "/api/v2/people/?translation_of=abc",
+        "/api/v2/pages/1/?fields=nonexistent",
+    ],
+)
+def test_bad_parameters_on_other_endpoints(client, blog_index, url):
+    response = client.get(url)
+
+    assert response.status_code == 400
+    assert response.json()["message"]
+
+
+def test_missing_pages_are_json_404s(client, blog_index):
+    for url in ("/api/v2/pages/999999/", "/api/v2/pages/99999999999999999999/"):
+        response = client.get(url)
+        assert response.status_code == 404

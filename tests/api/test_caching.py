@@ -1,0 +1,104 @@
+import pytest
+
+from tests import factories
+from tests.api.conftest import get_json
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_responses_are_cacheable_with_validators(client, make_article, settings):
+    settings.API_CACHE_MAX_AGE = 300
+    article = make_article()
+
+    response = client.get(f"/api/v2/pages/{article.pk}/")
+
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"]
+    assert response["Cache-Control"] == "public, max-age=300"
+
+
+def test_conditional_requests_get_304_until_content_changes(client, make_article):
+    article = make_article()
+    url = f"/api/v2/pages/{article.pk}/"
+    etag = client.get(url)["ETag"]
+
+    not_modified = client.get(url, headers={"If-None-Match": etag})
+    assert not_modified.status_code == 304
+    assert not_modified["ETag"] == etag
+    assert not_modified.content == b""
+
+    article.title = "A new title"
+    article.save_revision().publish()
+    changed = client.get(url, headers={"If-None-Match": etag})
+    assert changed.status_code == 200
+    assert changed.json()["title"] == "A new title"
+    assert changed["ETag"] != etag
+
+
+def test_if_modified_since(client, make_article):
+    article = make_article()
+    url = f"/api/v2/pages/{article.pk}/"
+    last_modified = client.get(url)["Last-Modified"]
+
+    assert client.get(url, headers={"If-Modified-Since": last_modified}).status_code == 304
+
+
+def test_each_url_has_its_own_etag(client, make_article):
+    make_article()
+
+    first = client.get("/api/v2/pages/", {"type": "blog.ArticlePage"})
+    second = client.get("/api/v2/pages/", {"type": "blog.ArticlePage", "limit": 1})
+
+    assert first["ETag"] != second["ETag"]
+    assert client.get("/api/v2/pages/", headers={"If-None-Match": first["ETag"]}).status_code == 200
+
+
+def test_authenticated_responses_are_private(client, make_article):
+    article = make_article()
+    client.force_login(factories.UserFactory())
+
+    response = client.get(f"/api/v2/pages/{article.pk}/")
+
+    assert response.status_code == 200
+    assert "ETag" not in response
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+
+
+def test_errors_are_not_cached_as_public(client, blog_index):
+    response = client.get("/api/v2/pages/", {"limit": "-1"})
+
+    assert response.status_code == 400
+    assert "public" not in response["Cache-Control"]
+
+
+def test_cors_only_for_configured_origins(client, blog_index, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://www.seoul.example"]
+
+    allowed = client.get("/api/v2/pages/", headers={"Origin": "https://www.seoul.example"})
+    other = client.get("/api/v2/pages/", headers={"Origin": "https://evil.example"})
+    preflight = client.options(
+        "/api/v2/pages/",
+        headers={
+            "Origin": "https://www.seoul.example",
+            "Access-Control-Request-Method": "GET",
+        },
+    )
+
+    assert allowed["Access-Control-Allow-Origin"] == "https://www.seoul.example"
+    assert "Access-Control-Allow-Origin" not in other
+    assert preflight["Access-Control-Allow-Origin"] == "https://www.seoul.example"
+    assert "origin" in allowed["Vary"].lower()
+
+
+def test_no_cors_outside_the_api(client, home_page, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://www.seoul.example"]
+
+    response = client.get("/admin/login/", headers={"Origin": "https://www.seoul.example"})
+
+    assert "Access-Control-Allow-Origin" not in response
+
+
+def test_listing_json_is_unchanged_by_caching(client, make_article):
+    make_article()
+    assert get_json(client, "/api/v2/pages/", type="blog.ArticlePage")["meta"]["total_count"] == 1

@@ -1,0 +1,95 @@
+"""The authenticated v3 API: OpenAPI, least-privilege tokens and writable importer fields."""
+
+import io
+import json
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
+from wagtail.models import GroupPagePermission
+
+from blog.models import ArticlePage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def importer_token(blog_index):
+    """A service account that may add and change pages under the blog only, with a token."""
+    group = Group.objects.create(name="Article importers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for permission in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=blog_index, permission=Permission.objects.get(codename=permission)
+        )
+    user = factories.UserFactory(username="article-importer")
+    user.groups.add(group)
+    output = io.StringIO()
+    call_command(
+        "api_tokens", "create", "--user", user.username, "--name", "importer", stdout=output
+    )
+    return output.getvalue().strip().splitlines()[-1]
+
+
+def test_openapi_describes_the_writable_article_fields(client):
+    response = client.get("/api/v3/openapi.json")
+
+    assert response.status_code == 200
+    schemas = json.dumps(response.json()["components"]["schemas"])
+    for name in ("standfirst", "date_published", "authors", "themes", "body"):
+        assert f'"{name}"' in schemas
+
+
+def test_importer_updates_an_article_as_a_draft(client, make_article, themes, importer_token):
+    article = make_article()
+    person = factories.PersonFactory(name="New author")
+
+    response = client.patch(
+        f"/api/v3/pages/{article.pk}/",
+        data=json.dumps(
+            {
+                "meta": {"type": "blog.ArticlePage"},
+                "title": "Imported title",
+                "standfirst": "Imported standfirst.",
+                "date_published": "2025-06-01",
+                "themes": [themes[0].pk],
+                "authors": [{"person_id": person.pk}],
+            }
+        ),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {importer_token}"},
+    )
+
+    assert response.status_code == 200, response.json()["errors"]
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert draft.title == "Imported title"
+    assert draft.standfirst == "Imported standfirst."
+    assert str(draft.date_published) == "2025-06-01"
+    assert [link.person for link in draft.authors.all()] == [person]
+    assert list(draft.themes.all()) == [themes[0]]
+    # The public API still shows the live version.
+    assert client.get(f"/api/v2/pages/{article.pk}/").json()["title"] != "Imported title"
+
+
+def test_tokens_cannot_write_outside_their_users_permissions(client, program, importer_token):
+    response = client.patch(
+        f"/api/v3/pages/{program.pk}/",
+        data=json.dumps({"meta": {"type": "programs.ProgramPage"}, "title": "Hijacked"}),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {importer_token}"},
+    )
+
+    assert response.status_code in (403, 404)
+
+
+def test_without_a_token_v3_writes_are_refused(client, make_article):
+    article = make_article()
+
+    response = client.patch(
+        f"/api/v3/pages/{article.pk}/",
+        data=json.dumps({"meta": {"type": "blog.ArticlePage"}, "title": "Anonymous"}),
+        content_type="application/json",
+    )
+
+    assert response.status_code == 401

@@ -1,0 +1,88 @@
+"""Unpublished, draft, private, expired and not-yet-live content never leaks through the API."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from tests import factories
+from tests.api.conftest import get_json
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hidden_articles(make_article, blog_index):
+    """One visible article and one of each kind the public must not see, all about "secret"."""
+    visible = make_article(0, title="Visible secret")
+    unpublished = make_article(1, title="Unpublished secret")
+    unpublished.unpublish()
+    expired = make_article(2, title="Expired secret")
+    expired.expire_at = timezone.now() - datetime.timedelta(minutes=1)
+    expired.save()
+    private = make_article(3, title="Private secret")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    scheduled = factories.ArticlePageFactory(
+        parent=blog_index, title="Scheduled secret", live=False
+    )
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    scheduled.save_revision().publish()
+    draft = make_article(4, title="Draft")
+    draft.title = "Draft secret"
+    draft.save_revision()  # a draft of a live page: the live title stays
+    return visible, [unpublished, expired, private, scheduled]
+
+
+def test_hidden_pages_are_not_listed_counted_found_or_served(client, hidden_articles):
+    visible, hidden = hidden_articles
+
+    for params in ({}, {"type": "blog.ArticlePage"}, {"search": "secret"}):
+        data = get_json(client, "/api/v2/pages/", **params)
+        listed = {item["title"] for item in data["items"]}
+        assert "Visible secret" in listed
+        assert not listed & {"Unpublished secret", "Expired secret", "Private secret"}
+        assert "Draft secret" not in listed and "Scheduled secret" not in listed
+        assert data["meta"]["total_count"] == len(data["items"])
+    for page in hidden:
+        assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
+
+
+def test_pages_under_a_private_section_are_hidden(client, make_article, blog_index):
+    article = make_article()
+    PageViewRestriction.objects.create(page=blog_index, restriction_type="password", password="x")
+
+    assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 404
+    data = get_json(client, "/api/v2/pages/", type="blog.ArticlePage")
+    assert data["meta"]["total_count"] == 0
+
+
+def test_hidden_related_pages_are_left_out(client, make_article, program, partner, partner_index):
+    article = make_article()
+    hidden_partner = factories.PartnerPageFactory(parent=partner_index, title="Hidden partner")
+    hidden_partner.unpublish()
+    factories.ArticlePartnerFactory(article=article, partner=partner)
+    factories.ArticlePartnerFactory(article=article, partner=hidden_partner)
+    factories.ArticleProgramFactory(article=article, program=program)
+    program.unpublish()
+
+    data = get_json(client, f"/api/v2/pages/{article.pk}/")
+
+    assert [item["title"] for item in data["related_partners"]] == [partner.title]
+    assert data["related_programs"] == []
+    listing = get_json(client, "/api/v2/pages/", type="blog.ArticlePage", fields="related_partners")
+    assert [item["title"] for item in listing["items"][0]["related_partners"]] == [partner.title]
+    assert get_json(client, f"/api/v2/pages/{partner.pk}/")["programs"] == []
+
+
+def test_an_unpublished_parent_is_not_shown(client, make_article, blog_index):
+    article = make_article()
+    blog_index.unpublish()
+
+    assert get_json(client, f"/api/v2/pages/{article.pk}/")["meta"]["parent"] is None
+
+
+def test_filters_cannot_reveal_hidden_pages(client, hidden_articles):
+    for params in ({"tag": "energy"}, {"theme": "climate"}, {"date_from": "2000-01-01"}):
+        data = get_json(client, "/api/v2/pages/", type="blog.ArticlePage", **params)
+        assert sorted(item["title"] for item in data["items"]) == ["Draft", "Visible secret"]
