@@ -12,7 +12,9 @@ All statuses of a set of pages are worked out in a fixed number of queries.
 import dataclasses
 import datetime
 
-from django.db.models import Count, F, Max
+from django.conf import settings
+from django.db.models import Case, Count, F, OuterRef, Subquery, When
+from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import StringSegment, TranslationLog, TranslationSource
@@ -54,44 +56,26 @@ def translation_statuses(translation_keys, locales):
     translation_keys = set(translation_keys)
     sources = {
         page["translation_key"]: page
-        for page in source_pages(translation_keys).values(
-            "id", "translation_key", "locale_id", "last_published_at"
-        )
+        for page in source_pages(translation_keys).values("id", "translation_key", "locale_id")
     }
     translations = {
         (page["translation_key"], page["locale_id"]): page
-        for page in Page.objects.filter(
-            translation_key__in=translation_keys,
-            locale__in=locales,
-            alias_of__isnull=True,
-        ).values("id", "translation_key", "locale_id", "live", "last_published_at")
+        for page in with_outdated_since(
+            Page.objects.filter(
+                translation_key__in=translation_keys, locale__in=locales, alias_of__isnull=True
+            )
+        ).values("id", "translation_key", "locale_id", "live", "outdated_since")
     }
     localize_sources = {
         source["object_id"]: source
         for source in TranslationSource.objects.filter(
             object_id__in=sources,
             locale_id__in={page["locale_id"] for page in sources.values()},
-        ).values("id", "object_id", "last_updated_at")
+        ).values("id", "object_id")
     }
     segment_counts, translated_counts = count_segments(
         [source["id"] for source in localize_sources.values()]
     )
-    last_written = translations_last_written([source["id"] for source in localize_sources.values()])
-
-    # The moment each translation's text was taken from its source: a source published again
-    # after that makes the translation outdated.
-    baselines = {}
-    for (key, locale_id), page in translations.items():
-        if key not in sources or not page["live"]:
-            continue
-        if localize_source := localize_sources.get(key):
-            synced = localize_source["last_updated_at"]
-            written = last_written.get((localize_source["id"], locale_id), synced)
-            baselines[key, locale_id] = min(synced, written)
-        elif page["last_published_at"]:  # translated by hand, without wagtail-localize
-            baselines[key, locale_id] = page["last_published_at"]
-    outdated = first_publications_after(sources, baselines)
-
     statuses = {}
     for key in translation_keys:
         source = sources.get(key)
@@ -110,7 +94,7 @@ def translation_statuses(translation_keys, locales):
                 percent = 100 if total == 0 else 100 * done // total
             if not page["live"] or (percent is not None and percent < 100):
                 found = TranslationStatus(IN_PROGRESS, page["id"], percent or 0)
-            elif since := outdated.get((key, locale.pk)):
+            elif since := page["outdated_since"]:
                 found = TranslationStatus(OUTDATED, page["id"], percent, since)
             else:
                 found = TranslationStatus(UP_TO_DATE, page["id"], percent)
@@ -134,34 +118,40 @@ def count_segments(localize_source_ids):
     return totals, {(source_id, locale_id): count for source_id, locale_id, count in translated}
 
 
-def translations_last_written(localize_source_ids):
-    """{(source id, locale id): when wagtail-localize last wrote the translation from source}."""
-    logs = (
-        TranslationLog.objects.filter(source_id__in=localize_source_ids)
-        .values_list("source_id", "locale_id")
-        .annotate(Max("created_at"))
-        .order_by()
+def with_outdated_since(pages):
+    """
+    Annotates each page with `outdated_since`: when its source (the page in the default
+    language) was first published after the translation took its text, or None.
+
+    The text was taken when wagtail-localize last synced the source or, if later, last wrote
+    this language from it (its one source snapshot serves every language); for a page
+    translated by hand, when the page was last published.
+    """
+    default_language = settings.LANGUAGE_CODE
+    localize_source = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"), locale__language_code=default_language
     )
-    return {(source_id, locale_id): written for source_id, locale_id, written in logs}
-
-
-def first_publications_after(sources, baselines):
-    """{(translation key, locale id): the source's first publication after the baseline}."""
-    if not baselines:
-        return {}
-    page_ids = {sources[key]["id"]: key for key, _locale_id in baselines}
-    publications = (
-        PageLogEntry.objects.filter(
-            page_id__in=page_ids, action="wagtail.publish", timestamp__gt=min(baselines.values())
+    synced = Subquery(localize_source.values("last_updated_at")[:1])
+    written = Subquery(
+        TranslationLog.objects.filter(
+            source__object_id=OuterRef("translation_key"),
+            source__locale__language_code=default_language,
+            locale_id=OuterRef("locale_id"),
         )
-        .values_list("page_id", "timestamp")
-        .order_by("timestamp")
+        .order_by("-created_at")
+        .values("created_at")[:1]
     )
-    published = {}
-    for page_id, timestamp in publications:
-        published.setdefault(page_ids[page_id], []).append(timestamp)
-    return {
-        (key, locale_id): later[0]
-        for (key, locale_id), baseline in baselines.items()
-        if (later := [when for when in published.get(key, []) if when > baseline])
-    }
+    source_publications = PageLogEntry.objects.filter(
+        page__translation_key=OuterRef("translation_key"),
+        page__locale__language_code=default_language,
+        action="wagtail.publish",
+        timestamp__gt=OuterRef("translation_taken_at"),
+    ).order_by("timestamp")
+    return pages.annotate(
+        translation_taken_at=Coalesce(Least(synced, Coalesce(written, synced)), "last_published_at")
+    ).annotate(
+        outdated_since=Case(
+            When(locale__language_code=default_language, then=None),
+            default=Subquery(source_publications.values("timestamp")[:1]),
+        )
+    )
