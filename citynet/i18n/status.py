@@ -14,7 +14,7 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Case, Count, F, OuterRef, Subquery, When
-from django.db.models.functions import Coalesce, Least
+from django.db.models.functions import Least
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import StringSegment, TranslationLog, TranslationSource
@@ -123,9 +123,9 @@ def with_outdated_since(pages):
     Annotates each page with `outdated_since`: when its source (the page in the default
     language) was first published after the translation took its text, or None.
 
-    The text was taken when wagtail-localize last synced the source or, if later, last wrote
-    this language from it (its one source snapshot serves every language); for a page
-    translated by hand, when the page was last published.
+    The text was taken when wagtail-localize last synced the source or, if that is later, when
+    it last wrote this language from it (one source snapshot serves every language); for a
+    page translated by hand, when the page was last published.
     """
     default_language = settings.LANGUAGE_CODE
     localize_source = TranslationSource.objects.filter(
@@ -147,11 +147,18 @@ def with_outdated_since(pages):
         action="wagtail.publish",
         timestamp__gt=OuterRef("translation_taken_at"),
     ).order_by("timestamp")
-    return pages.annotate(
-        translation_taken_at=Coalesce(Least(synced, Coalesce(written, synced)), "last_published_at")
-    ).annotate(
-        outdated_since=Case(
-            When(locale__language_code=default_language, then=None),
-            default=Subquery(source_publications.values("timestamp")[:1]),
+    return (
+        pages.annotate(localize_synced_at=synced, localize_written_at=written)
+        .annotate(
+            translation_taken_at=Case(
+                When(localize_written_at__isnull=True, then="last_published_at"),
+                default=Least("localize_synced_at", "localize_written_at"),
+            )
+        )
+        .annotate(
+            outdated_since=Case(
+                When(locale__language_code=default_language, then=None),
+                default=Subquery(source_publications.values("timestamp")[:1]),
+            )
         )
     )
