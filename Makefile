@@ -31,7 +31,9 @@ demo: install ## Migrate the SQLite database and load the demo content and accou
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 
-run: demo ## Serve the site with demo content at http://127.0.0.1:8000/
+run: demo ## Serve the site with demo content at http://127.0.0.1:8000/, and the task worker
+	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install-test ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
@@ -47,3 +49,6 @@ format: install-test ## Format and sort imports with ruff
 
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static
+
+benchmark: install-test ## Benchmark the content API against stock Wagtail (1,000 and 10,000 articles)
+	$(BIN)/python -m benchmarks.run --articles 1000 10000

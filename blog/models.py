@@ -19,8 +19,10 @@ from wagtail_localize.fields import SynchronizedField
 from citynet.api.fields import LinkedPagesField
 from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
-from citynet.core.pages import SitePageMixin, paginate
+from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from citynet.i18n.search import BigramSearchField
+from partners.models import PartnerPage
+from programs.models import ProgramPage
 
 from .forms import ArticleFilterForm
 
@@ -172,18 +174,15 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         authors = [link.person for link in self.authors.select_related("person__photo")]
         photos = [person.photo for person in authors if person.photo]
         prefetch_related_objects(photos + images_in_story(self.body), "renditions")
-        visible = Page.objects.live().public()
         context["authors"] = authors
         context["themes"] = list(self.themes.all())
         context["tags"] = list(self.tags.all())
-        context["related_programs"] = [
-            link.program
-            for link in self.program_links.filter(program__in=visible).select_related("program")
-        ]
-        context["related_partners"] = [
-            link.partner
-            for link in self.partner_links.filter(partner__in=visible).select_related("partner")
-        ]
+        context["related_programs"] = live_pages_in_order(
+            ProgramPage.objects.all(), [link.program_id for link in self.program_links.all()]
+        )
+        context["related_partners"] = live_pages_in_order(
+            PartnerPage.objects.all(), [link.partner_id for link in self.partner_links.all()]
+        )
         context["blog_index"] = context["breadcrumbs"][-1]
         return context
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/", include("citynet.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("feeds/articles/", ArticleFeed(), name="article_feed"),
+    path("calendar/", include("citynet.editorial.urls")),
 ]
 
 if settings.DEBUG:

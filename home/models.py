@@ -8,7 +8,7 @@ from wagtail.models import Orderable, Page
 
 from blog.models import ArticlePage
 from citynet.api.fields import LinkedPagesField
-from citynet.core.pages import SitePageMixin
+from citynet.core.pages import SitePageMixin, live_pages_in_order
 from programs.models import ProgramPage
 
 
@@ -49,10 +49,8 @@ class HomePage(SitePageMixin, Page):
 
     def featured_pages(self):
         """The editor's picks that are live, in the editor's order."""
-        visible = Page.objects.live().public()
-        ids = list(self.featured_links.filter(page__in=visible).values_list("page_id", flat=True))
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-        featured = [pages[pk] for pk in ids if pk in pages]
+        ids = [link.page_id for link in self.featured_links.all()]
+        featured = live_pages_in_order(Page.objects.specific(), ids)
         # What the cards show, fetched per page type.
         articles = [page for page in featured if isinstance(page, ArticlePage)]
         programs = [page for page in featured if isinstance(page, ProgramPage)]

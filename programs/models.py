@@ -18,8 +18,9 @@ from wagtail_localize.fields import SynchronizedField
 from citynet.api.fields import LinkedPagesField
 from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
-from citynet.core.pages import SitePageMixin, paginate
+from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from citynet.i18n.search import BigramSearchField
+from partners.models import PartnerPage
 
 from .forms import ProgramFilterForm
 
@@ -229,14 +230,14 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partner_links = list(
-            self.partner_links.filter(partner__in=Page.objects.live().public())
-            .select_related("partner__logo")
-            .order_by("sort_order")
+        links = list(self.partner_links.all())
+        partners = live_pages_in_order(
+            PartnerPage.objects.select_related("logo"), [link.partner_id for link in links]
         )
-        logos = [link.partner.logo for link in partner_links if link.partner.logo]
+        roles = {link.partner_id: link.get_role_display() for link in links}
+        logos = [partner.logo for partner in partners if partner.logo]
         prefetch_related_objects(logos + images_in_story(self.body), "renditions")
-        context["partner_links"] = partner_links
+        context["organisers"] = [(partner, roles[partner.pk]) for partner in partners]
         context["themes"] = list(self.themes.all())
         context["program_index"] = context["breadcrumbs"][-1]
         return context

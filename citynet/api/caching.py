@@ -34,12 +34,11 @@ CONTENT_APPS = {
 
 
 def content_version():
-    """The time content last changed, as far as this cache knows."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = time.time()
-        cache.add(VERSION_KEY, version, None)
-    return version
+    """
+    The time content last changed, as far as this cache knows; 0 until a change is seen, so
+    that processes with their own local caches agree on ETags.
+    """
+    return cache.get(VERSION_KEY, 0.0)
 
 
 def bump_content_version(sender, **kwargs):

@@ -11,13 +11,17 @@ from contextvars import ContextVar
 from django.conf import settings
 from rest_framework.fields import Field
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage
+from wagtail.images.models import AbstractImage, Filter
 
 RENDITIONS = {
     "thumbnail": "fill-320x320|format-webp",
     "card": "fill-800x450|format-webp",
     "full_width": "width-1600|format-webp",
 }
+# Parsed once: Wagtail would parse the specs again for every image.
+RENDITION_FILTERS = [Filter(spec) for spec in RENDITIONS.values()]
+# Within one response an image is often shown many times (a shared hero, an author's photo).
+_representations = ContextVar("image_representations", default=None)
 
 
 def absolute_url(url):
@@ -34,8 +38,26 @@ def absolute_media_urls(html):
     return html.replace(' src="/', f' src="{settings.API_PUBLIC_BASE_URL}/')
 
 
+@contextmanager
+def reused_image_representations():
+    token = _representations.set({})
+    try:
+        yield
+    finally:
+        _representations.reset(token)
+
+
 def image_representation(image):
-    renditions = image.get_renditions(*RENDITIONS.values())
+    known = _representations.get()
+    if known is None:
+        return build_image_representation(image)
+    if image.pk not in known:
+        known[image.pk] = build_image_representation(image)
+    return known[image.pk]
+
+
+def build_image_representation(image):
+    renditions = image.get_renditions(*RENDITION_FILTERS)
     return {
         "id": image.pk,
         "title": image.title,

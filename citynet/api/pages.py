@@ -21,7 +21,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page, PageViewRestriction, Site
 
 from citynet.api import registry
-from citynet.api.images import prefetch_renditions
+from citynet.api.images import prefetch_renditions, reused_image_representations
 from citynet.api.views import StrictParametersMixin
 from citynet.i18n import api as i18n_api
 
@@ -178,7 +178,16 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         return public_pages(self.request)
 
+    def get_serializer_context(self):
+        # Wagtail adds a `base_queryset` for its parent field; ours reads an annotation instead.
+        return super(PagesAPIViewSet, self).get_serializer_context()
+
     def get_queryset(self):
+        if not hasattr(self, "_queryset"):
+            self._queryset = self.build_queryset()
+        return self._queryset
+
+    def build_queryset(self):
         models = self.requested_models()
         if len(models) == 1:
             return self.optimise(public_pages(self.request, models[0]))
@@ -258,7 +267,8 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
             for image in field.images(page)
         ]
         prefetch_renditions(images)
-        return serializer.data
+        with reused_image_representations():
+            return serializer.data
 
     def listing_view(self, request):
         queryset = self.get_queryset()

@@ -32,6 +32,10 @@ class StrictParametersMixin:
     def check_query_parameters(self, queryset):
         self.check_parameters(queryset.model, set(self.request.GET))
 
+    def get_renderer_context(self):
+        # Compact JSON: Wagtail indents by 4, which costs time and bytes on every response.
+        return {**super().get_renderer_context(), "indent": None}
+
     def check_parameters(self, model, names):
         params = self.request.GET
         allowed = (

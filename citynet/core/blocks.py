@@ -49,9 +49,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         image = value["image"]
         if image is None:  # deleted since the page was saved
             return None
-        representation = image_representation(image)
-        representation["caption"] = value["caption"] or image.caption
-        return representation
+        return {**image_representation(image), "caption": value["caption"] or image.caption}
 
 
 class GalleryBlock(blocks.StructBlock):

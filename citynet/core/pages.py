@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
+from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from citynet.i18n.pages import language_context
 
@@ -48,8 +49,18 @@ class SitePageMixin:
         context.update(language_context(self, request))
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")
-            context["social_rendition"] = image.get_rendition(SOCIAL_IMAGE_SPEC)
+            # Like {% image %}, a missing source file gives a placeholder rather than an error.
+            context["social_rendition"] = get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
         return context
+
+
+def live_pages_in_order(pages, ids):
+    """
+    The live, public pages of `pages` whose ids are in `ids`, in that order. Pages pick related
+    pages this way rather than with `link__page__in=...`, which previews (unsaved links) cannot run.
+    """
+    found = {page.pk: page for page in pages.live().public().filter(pk__in=ids)}
+    return [found[pk] for pk in ids if pk in found]
 
 
 def paginate(items, per_page, page_number):

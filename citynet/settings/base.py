@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "citynet.images",
     "citynet.people",
     "citynet.taxonomy",
+    "citynet.editorial",
     "citynet.i18n",
     "home",
     "blog",
@@ -89,6 +90,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -133,6 +135,14 @@ TEMPLATES = [
 WSGI_APPLICATION = "citynet.wsgi.application"
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process and the task worker write to the same file: take the write lock at the
+    # start of each transaction and wait for it, rather than failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -196,9 +206,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Background work: Wagtail queues search indexing, reference index updates and cache purges as
-# django-tasks. Running them in the request is the safe default; the editorial work adds a queue.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background work: Wagtail's search indexing, reference index updates and cache purges, and the
+# scheduled publication of pages (citynet.editorial), run as django-tasks in a database queue
+# served by `manage.py db_worker` (docs/scheduling.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "CityNet"

@@ -1,7 +1,7 @@
 import pytest
 
 from tests import factories
-from tests.html import count_queries, get_ok
+from tests.visitor import count_queries, get_ok
 
 pytestmark = pytest.mark.django_db
 
@@ -121,7 +121,7 @@ def test_article_queries_do_not_grow_with_authors_and_photos(client, blog_index,
         article.themes.add(factories.ThemeFactory())
     article.save()
 
-    assert count_queries(client, article.url) == 23
+    assert count_queries(client, article.url) == 24
 
 
 @pytest.mark.parametrize(
@@ -142,3 +142,11 @@ def test_reading_time(blog_index, text, minutes):
     )
 
     assert article.reading_time == minutes
+
+
+def test_article_whose_photo_file_is_missing_still_renders(client, article):
+    article.hero_image.file.delete(save=False)
+
+    html = get_ok(client, article.url)
+
+    assert "CityNet turns 30" in html

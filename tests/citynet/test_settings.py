@@ -1,6 +1,7 @@
 """Production settings, run in subprocesses so that this test run's settings stay untouched."""
 
 import os
+import re
 import secrets
 import subprocess
 import sys
@@ -37,3 +38,13 @@ def test_deploy_checks_pass_with_a_real_environment():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_every_environment_variable_is_documented():
+    read = set()
+    for module in (ROOT / "citynet" / "settings").glob("*.py"):
+        read |= set(re.findall(r'env_\w+\("([A-Z0-9_]+)"', module.read_text()))
+    documented = (ROOT / "docs" / "env-vars.md").read_text()
+
+    assert read, "no environment variables found: has the settings helper been renamed?"
+    assert sorted(name for name in read if f"`{name}`" not in documented) == []

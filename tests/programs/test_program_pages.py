@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from programs.models import ProgramPartner
 from tests import factories
-from tests.html import count_queries, get_ok
+from tests.visitor import count_queries, get_ok
 
 pytestmark = pytest.mark.django_db
 
@@ -86,4 +86,4 @@ def test_program_queries_do_not_grow_with_partners(client, program_index, partne
         program.themes.add(factories.ThemeFactory())
     program.save()
 
-    assert count_queries(client, program.url) == 19
+    assert count_queries(client, program.url) == 20

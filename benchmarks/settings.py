@@ -1,0 +1,22 @@
+"""
+Benchmark settings: production-like (DEBUG off, real WSGI server) on a separate database, plus
+Wagtail's stock v2 pages endpoint at /api/stock/ and a bare view, as baselines.
+"""
+
+from pathlib import Path
+
+from citynet.settings.base import *  # noqa: F403
+from citynet.settings.base import SECRET_KEY
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+
+SECRET_KEY = SECRET_KEY or "benchmark-only"
+DEBUG = False
+ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ROOT_URLCONF = "benchmarks.urls"
+MEDIA_ROOT = str(RESULTS_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

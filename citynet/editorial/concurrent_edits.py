@@ -1,0 +1,51 @@
+"""
+Warn when a manual save replaces a version that someone else saved after the editor opened the
+page. Wagtail 8 refuses such saves only for autosave; a manual save goes through and would
+silently win. The save still creates a new revision, so both versions stay in the history; the
+warning names who saved in between and links to the comparison.
+"""
+
+from django.contrib import messages
+from django.urls import reverse
+from django.utils.html import format_html
+
+
+def newer_revision(request, page):
+    """The revision saved by someone else since this edit form was loaded, if any."""
+    latest = page.latest_revision
+    own_autosave = request.POST.get("overwrite_revision_id")
+    loaded = own_autosave or request.POST.get("loaded_revision_id")
+    if latest is None or not loaded:
+        return None
+    if loaded != str(latest.pk):
+        return latest
+    if not own_autosave and request.POST.get("loaded_revision_created_at") != (
+        latest.created_at.isoformat()
+    ):
+        return latest
+    return None
+
+
+def remember_newer_revision(request, page):
+    if request.method == "POST":
+        request.citynet_newer_revision = newer_revision(request, page)
+
+
+def warn_about_overwrite(request, page):
+    overwritten = getattr(request, "citynet_newer_revision", None)
+    if overwritten is None or page.latest_revision_id == overwritten.pk:
+        return  # nothing was saved on top of the other version
+    compare_url = reverse(
+        "wagtailadmin_pages:revisions_compare",
+        args=[page.pk, overwritten.pk, page.latest_revision_id],
+    )
+    messages.warning(
+        request,
+        format_html(
+            "{} saved this page at {} while you were editing it. Your save replaced their "
+            'version; both are kept in the history. <a href="{}">Compare the two versions</a>.',
+            overwritten.user or "Someone",
+            overwritten.created_at.strftime("%H:%M:%S"),
+            compare_url,
+        ),
+    )

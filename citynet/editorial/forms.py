@@ -1,0 +1,22 @@
+from django import forms
+from wagtail.models import Locale
+
+from .calendar import section_pages
+
+
+class CalendarFilterForm(forms.Form):
+    section = forms.ModelChoiceField(queryset=None, required=False, empty_label="All sections")
+    locale = forms.ModelChoiceField(
+        queryset=Locale.objects.order_by("language_code"),
+        to_field_name="language_code",
+        required=False,
+        empty_label="All languages",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sections = section_pages()
+        self.fields["section"].queryset = sections
+        self.fields["section"].label_from_instance = lambda page: (
+            f"{page.title} ({page.locale.language_code})"
+        )

@@ -1,0 +1,43 @@
+"""Two people editing the same page: the second save is clearly warned, and nothing is lost."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.test import Client
+from django.urls import reverse
+
+from tests.editorial.forms import edit_form_data
+
+
+@pytest.mark.django_db
+def test_second_save_warns_and_keeps_both_versions(comms, admin_user, live_article):
+    first, second = Client(), Client()
+    first.force_login(comms)
+    second.force_login(admin_user)
+    url = reverse("wagtailadmin_pages:edit", args=[live_article.pk])
+    first_form = edit_form_data(first, live_article, title="First editor's title")
+    second_form = edit_form_data(second, live_article, title="Second editor's title")
+
+    first_response = first.post(url, first_form)
+    second_response = second.post(url, second_form)
+
+    assert [m.level_tag for m in get_messages(first_response.wsgi_request)] == ["success"]
+    warnings = [
+        str(m) for m in get_messages(second_response.wsgi_request) if m.level_tag == "warning"
+    ]
+    assert len(warnings) == 1
+    assert "comms saved this page" in warnings[0]
+    assert "both are kept in the history" in warnings[0]
+    titles = [revision.as_object().title for revision in live_article.revisions.order_by("pk")]
+    assert titles[-2:] == ["First editor's title", "Second editor's title"]
+
+
+@pytest.mark.django_db
+def test_saving_an_up_to_date_form_gives_no_warning(comms, live_article):
+    client = Client()
+    client.force_login(comms)
+    url = reverse("wagtailadmin_pages:edit", args=[live_article.pk])
+
+    for title in ("One", "Two"):  # each save starts from a freshly loaded form
+        response = client.post(url, edit_form_data(client, live_article, title=title))
+        levels = [message.level_tag for message in get_messages(response.wsgi_request)]
+        assert "warning" not in levels
