@@ -14,11 +14,13 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
 from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
+from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage
 from programs.models import ProgramPage
 
@@ -117,12 +119,18 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),
         index.SearchField("body"),
+        BigramSearchField("title"),
+        BigramSearchField("standfirst"),
+        BigramSearchField("body"),
         index.RelatedFields(
             "authors", [index.RelatedFields("person", [index.SearchField("name")])]
         ),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date_published"),
     ]
+
+    # wagtail-localize leaves many-to-many fields alone: keep a translation's themes in step.
+    override_translatable_fields = [SynchronizedField("themes", overridable=False)]
 
     # Representations and filters for API v2: blog/api.py. Writable fields serve API v3 importers.
     api_fields = [

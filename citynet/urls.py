@@ -2,12 +2,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.feeds import ArticleFeed
+from citynet.i18n import urls as i18n_urls
+from citynet.i18n.sitemap import MultilingualSitemap
 from search import views as search_views
 
 # The admin, the APIs, feeds and the sitemap live outside i18n_patterns: LocaleMiddleware must
@@ -17,7 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("citynet.api.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("feeds/articles/", ArticleFeed(), name="article_feed"),
     path("calendar/", include("citynet.editorial.urls")),
 ]
@@ -29,5 +30,5 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path("", include(wagtail_urls)),
+    path("", include(i18n_urls)),
 )

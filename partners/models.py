@@ -5,10 +5,12 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
 from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, paginate
+from citynet.i18n.search import BigramSearchField
 
 from .forms import PartnerFilterForm
 
@@ -98,9 +100,14 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
         index.SearchField("acronym"),
         index.SearchField("description"),
         index.SearchField("city"),
+        BigramSearchField("title"),
+        BigramSearchField("description"),
+        BigramSearchField("city"),
         index.FilterField("kind"),
         index.FilterField("country"),
     ]
+
+    override_translatable_fields = [SynchronizedField("contact_phone", overridable=False)]
 
     # Representations and filters for API v2: partners/api.py.
     api_fields = [

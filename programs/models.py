@@ -13,11 +13,13 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
 from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
+from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage
 
 from .forms import ProgramFilterForm
@@ -146,10 +148,21 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
         index.SearchField("body"),
         index.SearchField("venue"),
         index.SearchField("city"),
+        BigramSearchField("title"),
+        BigramSearchField("summary"),
+        BigramSearchField("body"),
+        BigramSearchField("venue"),
+        BigramSearchField("city"),
         index.FilterField("kind"),
         index.FilterField("country"),
         index.FilterField("start_date"),
         index.FilterField("end_date"),
+    ]
+
+    # A time zone is data, not prose; wagtail-localize leaves many-to-many fields alone.
+    override_translatable_fields = [
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("themes", overridable=False),
     ]
 
     # Representations and filters for API v2: programs/api.py.

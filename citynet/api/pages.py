@@ -24,6 +24,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from citynet.api import registry
 from citynet.api.images import prefetch_renditions, reused_image_representations
 from citynet.api.views import StrictParametersMixin
+from citynet.i18n import api as i18n_api
 
 
 def visible_pages(model=Page):
@@ -171,9 +172,22 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         wagtail_filters.DescendantOfFilter,
         wagtail_filters.OrderingFilter,
         wagtail_filters.TranslationOfFilter,
-        wagtail_filters.LocaleFilter,
+        i18n_api.LocaleFilter,  # Wagtail's, plus `fallback=true` along the language's chain
         RegisteredFilters,
         SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters | {"fallback"}
+    # Every page's languages (citynet/i18n/api.py), computed within the pages' own query.
+    meta_fields = PagesAPIViewSet.meta_fields + [
+        "translations",
+        "translation_status",
+        "fallback_from",
+    ]
+    listing_default_fields = PagesAPIViewSet.listing_default_fields + [
+        "locale",
+        "translations",
+        "translation_status",
+        "fallback_from",
     ]
     # Bodies are for detail responses: listings stay cheap whatever `fields` asks for.
     detail_only_fields = ["parent", "body", "reading_time"]
@@ -196,8 +210,8 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         models = self.requested_models()
         if len(models) == 1:
             return self.optimise(public_pages(self.request, models[0]))
-        queryset = self.get_base_queryset().select_related("locale")
-        return queryset.type(*models) if models else queryset
+        queryset = self.get_base_queryset()
+        return self.optimise(queryset.type(*models) if models else queryset)
 
     def requested_models(self):
         model_names = self.request.GET.get("type")
@@ -234,6 +248,9 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
     def get_field_serializer_overrides(cls, model):
         overrides = super().get_field_serializer_overrides(model)
         overrides.update(registry.get(model).serializers)
+        overrides["translations"] = i18n_api.TranslationsField()
+        overrides["translation_status"] = i18n_api.TranslationStatusField()
+        overrides["fallback_from"] = i18n_api.FallbackFromField()
         return overrides
 
     def get_serializer_class(self):

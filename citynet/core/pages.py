@@ -5,6 +5,8 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from citynet.i18n.pages import language_context
+
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
 
@@ -44,6 +46,7 @@ class SitePageMixin:
         context["navigation"] = main_navigation(home, current=self)
         # base.html reads page.locale for its lang attribute: load it here, not in the template.
         self.locale  # noqa: B018
+        context.update(language_context(self, request))
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")
             # Like {% image %}, a missing source file gives a placeholder rather than an error.

@@ -5,6 +5,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from citynet.api.images import ImageField
+from citynet.i18n.search import BigramSearchField
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):
@@ -38,6 +39,8 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         index.SearchField("name"),
         index.AutocompleteField("name"),
         index.SearchField("organisation"),
+        BigramSearchField("name"),
+        BigramSearchField("organisation"),
         index.FilterField("locale"),
     ]
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "citynet.people",
     "citynet.taxonomy",
     "citynet.editorial",
+    "citynet.i18n",
     "home",
     "blog",
     "programs",
@@ -159,11 +160,39 @@ if REDIS_URL:
         }
     }
 
-# Internationalisation: English is the default locale. The multilingual work adds languages here.
+# Internationalisation: the content languages, in the order the language switcher lists them.
+# Adding one is a line here, its fallback chain below and `manage.py sync_locales` (docs/i18n.md).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("zh-hant", _("Traditional Chinese")),
+    ("zh-hans", _("Simplified Chinese")),
+    ("ja", _("Japanese")),
+    ("ko", _("Korean")),
+    ("id", _("Indonesian")),
+    ("vi", _("Vietnamese")),
+    ("th", _("Thai")),
+]
+# Where a reader of each language goes when a page does not exist in it, nearest first. English,
+# the default language that every page is written in first, ends every chain.
+LOCALE_FALLBACKS = {
+    "zh-hant": ["zh-hans", "en"],
+    "zh-hans": ["zh-hant", "en"],
+    "ja": ["en"],
+    "ko": ["en"],
+    "id": ["en"],
+    "vi": ["en"],
+    "th": ["en"],
+}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The admin speaks each user's chosen language. Wagtail ships Indonesian as "id-id".
+WAGTAILADMIN_PERMITTED_LANGUAGES = [
+    ("id-id" if code == "id" else code, name) for code, name in LANGUAGES
+]
+# A page submitted for translation stays a draft until its translator publishes it, instead of
+# going live at once in the source language.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -185,7 +214,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Wagtail
 WAGTAIL_SITE_NAME = "CityNet"
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The database backend, finding words inside Chinese, Japanese, Thai and Korean text (docs/i18n.md).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "citynet.i18n.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -4,6 +4,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from citynet.i18n.search import BigramSearchField
 
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):
@@ -35,9 +38,13 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
+        BigramSearchField("name"),
         index.FilterField("kind"),
         index.FilterField("locale"),
     ]
+
+    # The slug names the theme in filter URLs (?theme=...): the same in every language.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     api_fields = [
         APIField("name"),

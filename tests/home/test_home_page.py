@@ -97,4 +97,4 @@ def test_home_queries_do_not_grow_with_content(client, home_page, blog_index, pr
     home_page.featured_links = links[:6]
     home_page.save()
 
-    assert count_queries(client, "/en/") == 27
+    assert count_queries(client, "/en/") == 28

@@ -6,6 +6,7 @@ from home.demo.articles import load_articles
 from home.demo.content import load_featured, load_people, load_sections, load_themes
 from home.demo.partners import load_partners
 from home.demo.programs import load_programs
+from home.demo.translations import load_translations
 
 
 class Command(BaseCommand):
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         load_programs(sections["programs"], sections["partners"], log)
         load_articles(sections["blog"], sections["programs"], sections["partners"], log)
         load_featured(home, log)
+        load_translations(log)
         load_accounts(log)
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {len(created)} new items."))

@@ -1,0 +1,28 @@
+"""
+Wagtail's database search backend (PostgreSQL full-text search, SQLite FTS5) with queries in
+unspaced scripts split as their text is indexed (see citynet.i18n.search). Every search goes
+through it: the site's, the content API's and the admin's.
+"""
+
+from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
+from wagtail.search.query import PlainText
+
+from .search import split_unspaced_words
+
+
+class UnspacedWordsMixin:
+    def search(self, query, model_or_queryset, *args, **kwargs):
+        if isinstance(query, str):
+            query = split_unspaced_words(query)
+        elif isinstance(query, PlainText):
+            query = PlainText(split_unspaced_words(query.query_string), query.operator, query.boost)
+        return super().search(query, model_or_queryset, *args, **kwargs)
+
+
+def SearchBackend(params):  # noqa: N802  (Wagtail looks the backend up by this name)
+    """The stock database backend for this database, with unspaced queries split."""
+    # The stock factory picks the class for the database in use; importing the SQLite or the
+    # PostgreSQL class directly fails on the other database.
+    stock_class = type(DatabaseSearchBackend(params))
+    backend_class = type(stock_class.__name__, (UnspacedWordsMixin, stock_class), {})
+    return backend_class(params)

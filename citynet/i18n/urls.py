@@ -1,0 +1,13 @@
+from django.urls import re_path
+from wagtail import urls as wagtail_urls
+
+from .fallback import serve
+
+# Wagtail's front-end URLs, its page view swapped for one that falls back along each
+# language's chain instead of answering 404.
+urlpatterns = [
+    re_path(pattern.pattern.regex.pattern, serve, name="wagtail_serve")
+    if getattr(pattern, "name", None) == "wagtail_serve"
+    else pattern
+    for pattern in wagtail_urls.urlpatterns
+]

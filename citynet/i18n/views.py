@@ -1,0 +1,110 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.views.reports import PageReportView
+from wagtail.models import Locale, Page
+
+from . import status
+
+
+def sections(request):
+    """The top of each part of the site: the home page's children, in the default language."""
+    return Page.objects.filter(depth=3, locale=Locale.get_default()).order_by("path")
+
+
+def other_locales(request=None):
+    return Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    section = django_filters.ModelChoiceFilter(
+        label=_("Section"), queryset=sections, method="filter_section"
+    )
+    # The locale chooses which column to show; the status then applies to that column.
+    locale = django_filters.ModelChoiceFilter(
+        label=_("Language"), queryset=other_locales, method="filter_nothing"
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=list(status.LABELS.items()), method="filter_nothing"
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_section(self, queryset, name, value):
+        return queryset.descendant_of(value, inclusive=True)
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset
+
+
+class TranslationStatusReportView(PageReportView):
+    """Every page in the default language × every other language: how far it is translated."""
+
+    page_title = _("Translation status")
+    header_icon = "globe"
+    results_template_name = "i18n/translation_status_report_results.html"
+    filterset_class = TranslationStatusFilterSet
+    index_url_name = "i18n_translation_status"
+    index_results_url_name = "i18n_translation_status_results"
+    any_permission_required = ["add", "change", "publish"]
+    paginate_by = 50
+
+    @property
+    def locales(self):
+        chosen = self.filters.form.cleaned_data.get("locale") if self.filters.is_valid() else None
+        return [chosen] if chosen else list(other_locales())
+
+    @property
+    def list_export(self):
+        return ["title", "url_path", *[f"status_{locale.language_code}" for locale in self.locales]]
+
+    @property
+    def export_headings(self):
+        return {
+            "title": _("Title"),
+            "url_path": _("URL path"),
+            **{
+                f"status_{locale.language_code}": locale.get_display_name()
+                for locale in self.locales
+            },
+        }
+
+    def get_queryset(self):
+        self.queryset = (
+            self.permission_policy.explorable_instances(self.request.user)
+            .filter(locale=Locale.get_default(), depth__gt=1)
+            .order_by("path")
+        )
+        return super().get_queryset()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        wanted = self.filters.form.cleaned_data.get("status") if self.filters.is_valid() else None
+        if wanted:
+            keys = queryset.values_list("translation_key", flat=True)
+            statuses = status.translation_statuses(keys, self.locales)
+            queryset = queryset.filter(
+                translation_key__in={
+                    key for (key, _locale), found in statuses.items() if found.status == wanted
+                }
+            )
+        return queryset
+
+    def decorate_paginated_queryset(self, object_list):
+        pages = list(object_list)
+        locales = self.locales
+        statuses = status.translation_statuses([page.translation_key for page in pages], locales)
+        for page in pages:
+            page.translation_statuses = [
+                (locale, statuses[page.translation_key, locale.pk]) for locale in locales
+            ]
+            for locale, found in page.translation_statuses:
+                setattr(page, f"status_{locale.language_code}", str(found))
+        return pages
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["locales"] = self.locales
+        return context

@@ -1,0 +1,33 @@
+import pytest
+from wagtail.models import Locale
+
+from tests import factories
+
+
+@pytest.fixture
+def korean(db):
+    return Locale.objects.get(language_code="ko")
+
+
+@pytest.fixture
+def korean_home_page(home_page, korean):
+    return home_page.copy_for_translation(korean, alias=False)
+
+
+@pytest.fixture
+def korean_blog_index(blog_index, korean_home_page, korean):
+    page = blog_index.copy_for_translation(korean)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def article_in(blog_index):
+    """Make a live article with this body, in the blog index given (English by default)."""
+
+    def make(body, title="A story from the network", parent=None):
+        return factories.ArticlePageFactory(
+            parent=parent or blog_index, title=title, body=[factories.paragraph(body)]
+        )
+
+    return make

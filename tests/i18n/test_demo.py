@@ -1,0 +1,39 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale, Page
+
+from blog.models import ArticlePage
+from citynet.i18n import status
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_every_translation_status_and_the_fallback(client, home_page):
+    call_command("load_demo", stdout=io.StringIO())
+    locales = {code: Locale.objects.get(language_code=code) for code in ("ko", "zh-hant", "ja")}
+
+    def status_of(slug, code):
+        page = Page.objects.get(slug=slug, locale=Locale.get_default())
+        found = status.translation_statuses([page.translation_key], [locales[code]])
+        return found[page.translation_key, locales[code].pk].status
+
+    assert status_of("sharing-the-work-of-clean-water", "ko") == status.OUTDATED
+    assert status_of("sharing-the-work-of-clean-water", "zh-hant") == status.UP_TO_DATE
+    assert status_of("paying-for-brighter-streets", "zh-hant") == status.IN_PROGRESS
+    assert status_of("city-of-yokohama", "ko") == status.UP_TO_DATE
+    assert status_of("city-of-yokohama", "zh-hant") == status.MISSING
+    for slug in ("water-management-workshop", "seoul-metropolitan-government", "blog", "home"):
+        assert {status_of(slug, code) for code in ("ko", "zh-hant")} == {status.UP_TO_DATE}
+        assert status_of(slug, "ja") == status.MISSING
+
+    korean = ArticlePage.objects.get(slug="sharing-the-work-of-clean-water", locale=locales["ko"])
+    assert [link.person.name for link in korean.authors.all()] == ["아리프 라흐만", "박민지"]
+    html = client.get("/ko/blog/sharing-the-work-of-clean-water/").content.decode()
+    assert "깨끗한 물을 지키는 일을 함께 나누다" in html
+
+    response = client.get("/zh-hant/partners/city-of-yokohama/", follow=True)
+    assert "此頁面沒有繁體中文版本" in response.content.decode()
+
+    html = client.get("/zh-hant/search/", {"q": "漏水"}).content.decode()
+    assert "攜手守護潔淨用水" in html

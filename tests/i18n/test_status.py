@@ -1,0 +1,125 @@
+import pytest
+from django.utils import timezone
+from wagtail.models import Locale
+
+from citynet.i18n import status
+from citynet.i18n.translations import translate
+from tests import factories
+
+
+def korean_strings(article):
+    return {
+        article.title: "도시들이 배운 것을 나누다",
+        article.slug: article.slug,
+        "How cities share what they learn.": "도시들은 배운 것을 어떻게 나누는가.",
+        "Cities across the region met to compare notes.": "지역의 도시들이 모여 경험을 비교했다.",
+    }
+
+
+@pytest.fixture
+def locales(db):
+    return {locale.language_code: locale for locale in Locale.objects.all()}
+
+
+@pytest.fixture
+def translated_index(blog_index, django_capture_on_commit_callbacks):
+    """The home page and the blog index in Korean and Traditional Chinese."""
+    with django_capture_on_commit_callbacks(execute=True):
+        for language in ("ko", "zh-hant"):
+            translate(blog_index.get_parent().specific, language, {})
+            translate(blog_index, language, {})
+    return blog_index
+
+
+def statuses_of(page, locales):
+    found = status.translation_statuses([page.translation_key], list(locales.values()))
+    return {
+        code: found[page.translation_key, locale.pk]
+        for code, locale in locales.items()
+        if code != "en"
+    }
+
+
+@pytest.mark.django_db
+def test_each_language_is_up_to_date_in_progress_outdated_or_missing(
+    translated_index, locales, django_capture_on_commit_callbacks
+):
+    article = factories.ArticlePageFactory(parent=translated_index)
+    with django_capture_on_commit_callbacks(execute=True):
+        korean = translate(article, "ko", korean_strings(article))
+        chinese = translate(article, "zh-hant", {article.title: "城市分享所學"}, publish=False)
+
+    found = statuses_of(article, locales)
+    assert found["ko"] == status.TranslationStatus(status.UP_TO_DATE, korean.pk, 100)
+    assert found["zh-hant"] == status.TranslationStatus(status.IN_PROGRESS, chinese.pk, 25)
+    assert {found[code].status for code in ("zh-hans", "ja", "id", "vi", "th")} == {status.MISSING}
+
+    edited_at = timezone.now()
+    article.standfirst = "How cities share what they have learned."
+    article.save_revision().publish()
+
+    found = statuses_of(article, locales)
+    assert found["ko"].status == status.OUTDATED
+    assert edited_at < found["ko"].outdated_since < timezone.now()
+    assert found["zh-hant"].status == status.IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_a_page_translated_without_wagtail_localize_is_compared_by_publication_date(
+    blog_index, locales
+):
+    article = factories.ArticlePageFactory(parent=blog_index)
+    korean_home = blog_index.get_parent().copy_for_translation(locales["ko"])
+    korean_index = blog_index.copy_for_translation(locales["ko"])
+    korean = article.copy_for_translation(locales["ko"])
+    korean.save_revision().publish()
+    assert statuses_of(article, locales)["ko"].status == status.UP_TO_DATE
+    assert korean_home and korean_index
+
+    article.save_revision().publish()
+    assert statuses_of(article, locales)["ko"].status == status.OUTDATED
+
+
+@pytest.mark.django_db
+def test_statuses_take_the_same_queries_for_one_page_or_many(
+    translated_index, locales, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    articles = factories.ArticlePageFactory.create_batch(4, parent=translated_index)
+    with django_capture_on_commit_callbacks(execute=True):
+        for article in articles:
+            translate(article, "ko", korean_strings(article))
+    all_locales = list(locales.values())
+
+    with django_assert_num_queries(6):
+        status.translation_statuses([articles[0].translation_key], all_locales)
+    with django_assert_num_queries(6):
+        found = status.translation_statuses(
+            [article.translation_key for article in articles], all_locales
+        )
+    assert len(found) == 4 * 7
+
+
+@pytest.mark.django_db
+def test_a_language_not_rewritten_after_a_sync_stays_outdated(
+    translated_index, locales, django_capture_on_commit_callbacks
+):
+    article = factories.ArticlePageFactory(parent=translated_index)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(article, "ko", korean_strings(article))
+    article.save_revision().publish()
+    # Translating into another language takes the source's new text for that language only.
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(
+            article,
+            "zh-hant",
+            {
+                article.title: "城市分享所學",
+                article.slug: article.slug,
+                "How cities share what they learn.": "城市如何分享所學。",
+                "Cities across the region met to compare notes.": "區域內的城市聚首交流經驗。",
+            },
+        )
+
+    found = statuses_of(article, locales)
+    assert found["ko"].status == status.OUTDATED
+    assert found["zh-hant"].status == status.UP_TO_DATE
