@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests import factories
-from tests.html import count_queries
+from tests.visitor import count_queries
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from home.models import HomePageFeaturedLink
 from tests import factories
-from tests.html import count_queries, get_ok
+from tests.visitor import count_queries, get_ok
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ from citynet.images.models import CustomImage
 from citynet.people.models import Person
 from citynet.taxonomy.models import Theme
 from programs.models import ProgramPage
+from tests.visitor import assert_accessible_outline
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,9 @@ def test_load_demo_twice_creates_everything_once_and_every_page_answers(client, 
     assert Theme.objects.filter(kind=Theme.Kind.SDG).count() == 17
     assert {p.status for p in ProgramPage.objects.all()} == set(ProgramPage.Status)
     for page in Page.objects.live().filter(depth__gt=1):
-        assert client.get(page.url).status_code == 200, page.url
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert_accessible_outline(response.content.decode())
     for url in ["/en/search/?q=water", "/feeds/articles/", "/sitemap.xml"]:
         assert client.get(url).status_code == 200, url
     for username in ("admin", "secondee", "comms"):

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from tests import factories
-from tests.html import count_queries, get_ok
+from tests.visitor import count_queries, get_ok
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from tests.html import count_queries, get_ok
+from tests.visitor import count_queries, get_ok
 
 pytestmark = pytest.mark.django_db
 

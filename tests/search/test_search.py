@@ -2,7 +2,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from tests import factories
-from tests.html import count_queries, get_ok
+from tests.visitor import assert_accessible_outline, count_queries, get_ok
 
 pytestmark = pytest.mark.django_db
 URL = "/en/search/"
@@ -25,6 +25,7 @@ def test_search_finds_live_pages_of_every_type_with_their_summary(client, pages)
     assert "Results for “monsoon”" in html
     assert f"<p>{pages['article'].standfirst}</p>" in html
     assert f"<p>{pages['program'].summary}</p>" in html
+    assert_accessible_outline(html)
 
 
 def test_search_leaves_out_drafts_and_private_pages(client, blog_index, pages):
