@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
-from wagtail.models import Page, WorkflowState
+from wagtail.models import APIToken, Page, WorkflowState
 
 from tests import factories
 from tests.editorial.forms import edit_form_data
@@ -100,18 +100,24 @@ def test_secondee_cannot_publish_through_the_page_actions_the_apis_use(secondee,
 
 
 @pytest.mark.django_db
-def test_secondee_cannot_publish_through_the_v3_api(client, secondee, draft_article):
-    try:
-        url = reverse("wagtailapi_v3:pages_publish", args=[draft_article.pk])
-    except NoReverseMatch:
-        pytest.skip("The v3 API is not mounted on this branch yet.")
-    client.force_login(secondee)
+@pytest.mark.parametrize("action", ["publish", "unpublish"])
+def test_secondee_cannot_publish_or_unpublish_through_the_v3_api(
+    client, secondee, draft_article, blog_index, action
+):
+    own_live = factories.ArticlePageFactory(parent=blog_index, owner=secondee)
+    own_live.save_revision(user=secondee).publish()
+    page = draft_article if action == "publish" else own_live
+    _token, secret = APIToken.create_token(user=secondee, name="secondee's token")
 
-    response = client.post(url, content_type="application/json")
+    response = client.post(
+        f"/api/v3/pages/{page.pk}/actions/{action}/",
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
 
-    assert response.status_code in (401, 403, 404)
-    draft_article.refresh_from_db()
-    assert not draft_article.live
+    assert response.status_code in (403, 404)
+    page.refresh_from_db()
+    assert page.live is (action == "unpublish")
 
 
 @pytest.mark.django_db
@@ -256,3 +262,18 @@ def test_secondee_edit_keeps_the_schedule_set_by_communications(client, secondee
     assert latest.title == "Retitled"
     assert latest.go_live_at == go_live
     assert latest.expire_at is None
+
+
+@pytest.mark.django_db
+def test_communications_can_publish_through_the_v3_api(client, comms, draft_article):
+    _token, secret = APIToken.create_token(user=comms, name="comms token")
+
+    response = client.post(
+        f"/api/v3/pages/{draft_article.pk}/actions/publish/",
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {secret}",
+    )
+
+    assert response.status_code == 200
+    draft_article.refresh_from_db()
+    assert draft_article.live
