@@ -6,10 +6,16 @@ For each size it seeds a separate SQLite database (once; reused afterwards), ser
 gunicorn on 127.0.0.1:8201, and measures requests/s and p50/p95 latency for the CityNet API
 and the same requests against Wagtail's stock v2 pages endpoint (`fields=*`), a 304 against a
 bare Django view, and the HTML article page. Request loops are bounded; nothing leaves loopback.
+
+As in production, the cache is Redis (REDIS_URL, else database 15 on 127.0.0.1:6379, emptied
+before each server starts), so repeated requests come from the response cache. The "cold" rows
+ask for a different URL on every request (other articles, other offsets), so every response is
+computed: they are the cost of a cache miss.
 """
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import statistics
@@ -19,12 +25,18 @@ import time
 from multiprocessing import Pool
 from pathlib import Path
 
+import redis
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 HOST, PORT = "127.0.0.1", 8201
 WORKERS = 2
 CLIENTS = 2
 TEASER = "standfirst,date_published,hero_image,authors,themes"
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
+COLD_REQUESTS = 400  # distinct URLs per cold measurement
+# Search terms that, as in real content, match only some of the articles (benchmarks/seed.py).
+SEARCH_TERMS = ["Bangkok", "Colombo", "Dhaka", "Hanoi", "Jakarta", "Kathmandu", "Manila", "Seoul"]
 
 
 def environment(count):
@@ -33,6 +45,7 @@ def environment(count):
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         "DATABASE_URL": f"sqlite:///{RESULTS / f'bench-{count}.sqlite3'}",
         "API_CACHE_MAX_AGE": "300",
+        "REDIS_URL": REDIS_URL,
     }
 
 
@@ -55,9 +68,11 @@ def request(path, headers=None):
 
 
 def client_loop(args):
-    path, headers, requests, deadline = args
+    paths, headers, requests, deadline = args
     latencies = []
-    while len(latencies) < requests and time.monotonic() < deadline:
+    for path in itertools.islice(itertools.cycle(paths), requests):
+        if time.monotonic() > deadline:
+            break
         start = time.perf_counter()
         response, _body = request(path, headers)
         latencies.append(time.perf_counter() - start)
@@ -67,12 +82,25 @@ def client_loop(args):
 
 
 def measure(path, headers=None, requests=400, seconds=15):
+    """The same URL again and again: after the first, answered from the response cache."""
     request(path, headers)  # warm up: renditions and caches
+    return measure_paths([[path]] * CLIENTS, headers, requests, seconds)
+
+
+def measure_cold(paths, seconds=30):
+    """Each URL once, split between the clients: every response is computed."""
+    request(paths[0])  # warm up the process (renditions of shared images, site caches)
+    paths = paths[1:]
+    return measure_paths([paths[i::CLIENTS] for i in range(CLIENTS)], None, len(paths), seconds)
+
+
+def measure_paths(paths_per_client, headers, requests, seconds):
     deadline = time.monotonic() + seconds
     start = time.perf_counter()
     with Pool(CLIENTS) as pool:
         per_client = pool.map(
-            client_loop, [(path, headers, requests // CLIENTS, deadline)] * CLIENTS
+            client_loop,
+            [(paths, headers, requests // CLIENTS, deadline) for paths in paths_per_client],
         )
     elapsed = time.perf_counter() - start
     latencies = sorted(latency for client in per_client for latency in client)
@@ -89,6 +117,7 @@ class Server:
         self.count = count
 
     def __enter__(self):
+        redis.Redis.from_url(REDIS_URL).flushdb()
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -127,39 +156,65 @@ class Server:
         self.process.wait(timeout=30)
 
 
+def newest_articles(number):
+    """(id, slug) of the newest articles, read from the API a page of 100 at a time."""
+    articles = []
+    for offset in range(0, number, 100):
+        url = f"/api/v2/pages/?type=blog.ArticlePage&limit=100&offset={offset}&order=-id"
+        _response, body = request(url)
+        articles += [(item["id"], item["meta"]["slug"]) for item in json.loads(body)["items"]]
+    return articles[:number]
+
+
+def requests_for(api, articles, fields):
+    """The benchmark's requests against one API: the same URL each time, and cold variants."""
+    listing = f"{api}?type=blog.ArticlePage&fields={fields}&limit=20"
+    search = f"{listing}&search="
+    article_id = articles[0][0]
+    offsets = range(len(articles))
+    return {
+        "list": (listing, [f"{listing}&offset={offset}" for offset in offsets]),
+        "detail": (f"{api}{article_id}/", [f"{api}{pk}/" for pk, _slug in articles]),
+        "search": (
+            f"{search}Kathmandu",
+            [
+                f"{search}{term}&offset={index // len(SEARCH_TERMS)}"
+                for index, term in zip(offsets, itertools.cycle(SEARCH_TERMS))
+            ],
+        ),
+    }
+
+
+def measure_all(requests, results, prefix, repeats):
+    for name, (path, cold_paths) in requests.items():
+        response, _body = request(path)
+        if response.status != 200:
+            results[f"{prefix} {name}"] = f"HTTP {response.status} (skipped)"
+            continue
+        results[f"{prefix} {name}"] = measure(path, requests=repeats)
+        results[f"{prefix} {name} cold"] = measure_cold(cold_paths)
+
+
 def run(count):
     prepare_database(count)
     results = {}
     with Server(count):
-        _response, body = request("/api/v2/pages/?type=blog.ArticlePage&limit=1&order=-id")
-        newest = json.loads(body)["items"][0]
-        article_id, slug = newest["id"], newest["meta"]["slug"]
-    ours = {
-        "list": f"/api/v2/pages/?type=blog.ArticlePage&fields={TEASER}&limit=20",
-        "detail": f"/api/v2/pages/{article_id}/",
-        "search": f"/api/v2/pages/?type=blog.ArticlePage&fields={TEASER}&search=Kathmandu",
-        "html": f"/en/blog/{slug}/",
-    }
-    stock = {
-        "list": "/api/stock/pages/?type=blog.ArticlePage&fields=*&limit=20",
-        "detail": f"/api/stock/pages/{article_id}/",
-        "search": "/api/stock/pages/?type=blog.ArticlePage&fields=*&search=Kathmandu",
-    }
+        articles = newest_articles(COLD_REQUESTS + 1)
+    ours = requests_for("/api/v2/pages/", articles, TEASER)
+    ours["html"] = (
+        f"/en/blog/{articles[0][1]}/",
+        [f"/en/blog/{slug}/" for _pk, slug in articles],
+    )
+    stock = requests_for("/api/stock/pages/", articles, "*")
     with Server(count) as server:
-        for name, path in ours.items():
-            response, _body = request(path)
-            if response.status != 200:
-                results[f"ours {name}"] = f"HTTP {response.status} (skipped)"
-                continue
-            results[f"ours {name}"] = measure(path)
-        response, _body = request(ours["list"])
+        measure_all(ours, results, "ours", repeats=400)
+        response, _body = request(ours["list"][0])
         etag = response.getheader("ETag")
-        results["ours 304"] = measure(ours["list"], {"If-None-Match": etag}, requests=2000)
+        results["ours 304"] = measure(ours["list"][0], {"If-None-Match": etag}, requests=2000)
         results["bare view"] = measure("/bench/bare/", requests=2000)
         results["ours rss_mb"] = server.worker_rss_mb()
     with Server(count) as server:
-        for name, path in stock.items():
-            results[f"stock {name}"] = measure(path, requests=200)
+        measure_all(stock, results, "stock", repeats=200)
         results["stock rss_mb"] = server.worker_rss_mb()
     return results
 
@@ -171,40 +226,39 @@ def ratio(results, ours, baseline):
     return "n/a"
 
 
+RATIOS = [
+    ("list (teaser) / stock list fields=*", "list", "list", ">= 5x"),
+    ("detail / stock detail", "detail", "detail", ">= 2x"),
+    ("search / stock search", "search", "search", ""),
+    ("HTML article / stock detail", "html", "detail", ">= 1.5x"),
+]
+
+
 def report(count, results):
     print(f"\n== {count} articles ({WORKERS} gunicorn workers, {CLIENTS} client processes) ==")
     for name, value in results.items():
         if isinstance(value, dict):
             print(
-                f"  {name:<14} {value['rps']:8.1f} req/s  p50 {value['p50']:7.1f} ms  "
+                f"  {name:<18} {value['rps']:8.1f} req/s  p50 {value['p50']:7.1f} ms  "
                 f"p95 {value['p95']:7.1f} ms  (n={value['n']})"
             )
         else:
-            print(f"  {name:<14} {value if isinstance(value, str) else f'{value:.1f}'}")
-    print("  ratios:")
+            print(f"  {name:<18} {value if isinstance(value, str) else f'{value:.1f}'}")
+    print("  ratios (same URL repeated | cold: a new URL each request):")
+    for label, ours, stock, target in RATIOS:
+        hot = ratio(results, f"ours {ours}", f"stock {stock}")
+        cold = ratio(results, f"ours {ours} cold", f"stock {stock} cold")
+        print(
+            f"    {label:<37} {hot:>8} | cold {cold:>7}  {f'(target {target})' if target else ''}"
+        )
     print(
-        f"    list (teaser) / stock list fields=*  {ratio(results, 'ours list', 'stock list')}"
-        "  (target >= 5x)"
-    )
-    print(
-        f"    detail / stock detail                {ratio(results, 'ours detail', 'stock detail')}"
-        "  (target >= 2x)"
-    )
-    print(
-        f"    search / stock search                {ratio(results, 'ours search', 'stock search')}"
-    )
-    print(
-        f"    HTML article / stock detail          {ratio(results, 'ours html', 'stock detail')}"
-        "  (target >= 1.5x)"
-    )
-    print(
-        f"    304 / bare Django view               {ratio(results, 'ours 304', 'bare view')}"
+        f"    {'304 / bare Django view':<37} {ratio(results, 'ours 304', 'bare view'):>8}"
         "  (target >= 0.5x)"
     )
     if isinstance(results.get("ours rss_mb"), float):
         print(
-            f"    worker RSS ours / stock              "
-            f"{results['ours rss_mb'] / results['stock rss_mb']:.2f}  (target <= 1.2)"
+            f"    {'worker RSS ours / stock':<37} "
+            f"{results['ours rss_mb'] / results['stock rss_mb']:8.2f}  (target <= 1.2)"
         )
 
 
@@ -218,11 +272,12 @@ def main():
         report(count, all_results[count])
     if len(all_results) > 1:
         sizes = sorted(all_results)
-        small, large = all_results[sizes[0]]["ours list"], all_results[sizes[-1]]["ours list"]
-        print(
-            f"\nlist throughput {sizes[-1]} vs {sizes[0]} articles: "
-            f"{large['rps'] / small['rps']:.2f} (flat is 1.0)"
-        )
+        for name in ("ours list", "ours list cold"):
+            small, large = all_results[sizes[0]][name], all_results[sizes[-1]][name]
+            print(
+                f"\n{name} throughput, {sizes[-1]} vs {sizes[0]} articles: "
+                f"{large['rps'] / small['rps']:.2f} (flat is 1.0)"
+            )
 
 
 if __name__ == "__main__":

@@ -10,8 +10,5 @@ class CityNetAPIConfig(AppConfig):
     verbose_name = "Content API"
 
     def ready(self):
-        from . import caching
-
-        caching.connect_signals()
         # Like the Django admin: every installed app's `api` module registers its page types.
         autodiscover_modules("api", register_to=None)

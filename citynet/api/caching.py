@@ -1,55 +1,16 @@
 """
-HTTP caching for the public API. A response's ETag is derived from a content version that is
-bumped whenever content changes, so a conditional request is answered 304 without touching the
-database. The version also rolls over every max-age period, which bounds staleness for changes
-no signal reports (a page reaching its expiry time, a program's status changing with the date,
-another process with its own local cache).
+HTTP caching for the public API. A response's ETag is derived from the content version
+(citynet/core/caching.py), so a conditional request is answered 304 without touching the
+database, and a full response comes from the shared response cache while content is unchanged.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
-from wagtail.images.models import AbstractRendition
 
-VERSION_KEY = "citynet:api:content-version"
-# Apps whose rows end up in API responses.
-CONTENT_APPS = {
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "images",
-    "people",
-    "taxonomy",
-    "taggit",
-    "home",
-    "blog",
-    "programs",
-    "partners",
-}
-
-
-def content_version():
-    """
-    The time content last changed, as far as this cache knows; 0 until a change is seen, so
-    that processes with their own local caches agree on ETags.
-    """
-    return cache.get(VERSION_KEY, 0.0)
-
-
-def bump_content_version(sender, **kwargs):
-    # Renditions are created while serving; they change no content.
-    if sender._meta.app_label in CONTENT_APPS and not issubclass(sender, AbstractRendition):
-        cache.set(VERSION_KEY, time.time(), None)
-
-
-def connect_signals():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(bump_content_version, dispatch_uid=f"citynet-api-{signal!r}")
+from citynet.core.caching import cached_response, content_version
 
 
 def max_age():
@@ -58,9 +19,7 @@ def max_age():
 
 def validators(request):
     """(etag, last_modified) for a public GET, computed without any query."""
-    period = max(max_age(), 60)
-    period_start = int(time.time()) // period * period
-    version = max(content_version(), period_start)
+    version = content_version()
     key = f"{version!r}|{request.get_full_path()}|{request.headers.get('Accept', '')}"
     return f'"{hashlib.sha1(key.encode()).hexdigest()}"', int(version)
 
@@ -86,7 +45,7 @@ def cached_api_view(view):
             not_modified["ETag"] = etag
             patch_cache_control(not_modified, public=True, max_age=max_age())
             return not_modified
-        response = view(request, *args, **kwargs)
+        response = cached_response(request, view, *args, **kwargs)
         if response.status_code == 200:
             response["ETag"] = etag
             response["Last-Modified"] = http_date(last_modified)

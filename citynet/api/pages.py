@@ -24,6 +24,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from citynet.api import registry
 from citynet.api.images import prefetch_renditions, reused_image_representations
 from citynet.api.views import StrictParametersMixin
+from citynet.core.caching import content_changed_at
 from citynet.i18n import api as i18n_api
 
 
@@ -58,11 +59,9 @@ def in_site(request):
 
 
 def cached_site_id(request):
-    """The site for the request's host, remembered until a site changes (see caching.py)."""
-    from citynet.api.caching import content_version
-
+    """The site for the request's host, remembered until a site changes."""
     host = request.get_host().lower()
-    key = f"citynet:api:site:{content_version()}:{host}"
+    key = f"citynet:api:site:{content_changed_at()}:{host}"
     site_id = cache.get(key)
     if site_id is None:
         site = Site.find_for_request(request)

@@ -41,6 +41,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 DATABASE_URL = env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 REDIS_URL = env_str("REDIS_URL")
+# Cache what anonymous readers get (pages and API) until content changes. Every process must
+# share the cache for a change to show everywhere at once, hence on with Redis only (0026).
+RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "static"))

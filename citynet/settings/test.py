@@ -27,6 +27,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process per test run: its cache is shared by every request, so test what production does.
+RESPONSE_CACHE = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tasks run in the request; the scheduling tests drive the database queue explicitly.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -3,7 +3,7 @@ import types
 
 import pytest
 
-from citynet.api import caching
+from citynet.core import caching
 from tests import factories
 from tests.api.conftest import get_json
 
