@@ -19,6 +19,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from wagtail.images.models import AbstractRendition
+from wagtail.models import (
+    BaseLogEntry,
+    Comment,
+    CommentReply,
+    PageSubscription,
+    ReferenceIndex,
+    Revision,
+    TaskState,
+    WorkflowState,
+)
 
 VERSION_KEY = "citynet:content-version"
 # Apps whose rows end up in pages and API responses.
@@ -53,10 +63,33 @@ def content_version():
     return max(content_changed_at(), period_start)
 
 
-def bump_content_version(sender, **kwargs):
-    # Renditions are created while serving; they change no content.
-    if sender._meta.app_label in CONTENT_APPS and not issubclass(sender, AbstractRendition):
-        cache.set(VERSION_KEY, time.time(), None)
+# Saved while editors work on drafts: none of it is public, so none of it empties the cache.
+EDITORIAL_RECORDS = (
+    Revision,
+    BaseLogEntry,
+    PageSubscription,
+    WorkflowState,
+    TaskState,
+    Comment,
+    CommentReply,
+    ReferenceIndex,
+    AbstractRendition,  # created while serving, from unchanged images
+)
+DRAFT_FIELDS = {
+    "comments",
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+}
+
+
+def bump_content_version(sender, update_fields=None, **kwargs):
+    if sender._meta.app_label not in CONTENT_APPS or issubclass(sender, EDITORIAL_RECORDS):
+        return
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
+    cache.set(VERSION_KEY, time.time(), None)
 
 
 def connect_signals():

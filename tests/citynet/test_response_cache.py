@@ -10,12 +10,15 @@ import time_machine
 from django.db import connection
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from citynet.core.caching import cache_public_responses
 from tests import factories
+from tests.editorial.forms import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +79,24 @@ def test_an_unpublished_page_is_gone_at_once(client, article, kind):
     article.unpublish()
 
     assert client.get(url).status_code == 404
+
+
+def test_editors_saving_drafts_keep_the_readers_copy(client, article):
+    """Drafts (and their revisions, log entries, subscriptions) change nothing readers see."""
+    factories.ArticleAuthorFactory(article=article)  # the edit form requires a byline
+    client.get(article.url)
+    editor = Client()
+    editor.force_login(factories.UserFactory(is_superuser=True))
+    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    draft = edit_form_data(editor, article, title="Seoul opens some data")
+
+    assert editor.post(edit_url, draft).status_code == 302
+    response, queries = get_counting_queries(client, article.url)
+
+    assert queries == 0
+    assert "Seoul opens its data" in response.content.decode()
+    article.refresh_from_db()
+    assert article.draft_title == "Seoul opens some data"
 
 
 def test_a_page_made_private_is_not_served_from_the_cache(client, article):
