@@ -145,8 +145,9 @@ class TranslationStatusField(Field):
             translation_key=OuterRef("translation_key"),
             locale__language_code=settings.LANGUAGE_CODE,
         )
+        # A translation key has one page per locale: no ordering needed to pick it.
         return with_outdated_since(queryset).annotate(
-            source_page_id=Subquery(source.values("pk")[:1])
+            source_page_id=Subquery(source.order_by().values("pk")[:1])
         )
 
     def to_representation(self, page):
