@@ -15,6 +15,7 @@ from django.db.models.functions import JSONObject, Length, Substr
 from django.http import Http404
 from django.utils import timezone
 from rest_framework.response import Response
+from rest_framework.serializers import ListSerializer
 from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
@@ -253,9 +254,12 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         return overrides
 
     def get_serializer_class(self):
+        return self.serializer_class_for(self.serialized_model())
+
+    def serialized_model(self):
         if self.action == "listing_view":
-            return self.serializer_class_for(self.get_queryset().model)
-        return self.serializer_class_for(type(self.get_object()))
+            return self.get_queryset().model
+        return type(self.get_object())
 
     def serializer_class_for(self, model):
         return serializer_class(
@@ -266,13 +270,23 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
             show_details=self.action != "listing_view",
         )
 
+    def serializer_for(self, model):
+        """
+        One serializer per model and request: `optimise` and `serialize` share its fields,
+        which DRF would otherwise build anew (deep copies of every field) for each.
+        """
+        serializers = self.__dict__.setdefault("_serializers", {})
+        if model not in serializers:
+            serializer = self.serializer_class_for(model)(context=self.get_serializer_context())
+            serializers[model] = serializer
+        return serializers[model]
+
     def serializer_fields(self, model):
-        serializer = self.serializer_class_for(model)(context=self.get_serializer_context())
-        return serializer.fields.values()
+        return self.serializer_for(model).fields.values()
 
     def serialize(self, pages, many):
-        serializer = self.get_serializer(pages, many=many)
-        fields = (serializer.child if many else serializer).fields.values()
+        serializer = self.serializer_for(self.serialized_model())
+        fields = serializer.fields.values()
         images = [
             image
             for page in (pages if many else [pages])
@@ -281,6 +295,10 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
             for image in field.images(page)
         ]
         prefetch_renditions(images)
+        if many:
+            serializer = ListSerializer(pages, child=serializer, context=serializer.context)
+        else:
+            serializer.instance = pages
         with reused_image_representations():
             return serializer.data
 

@@ -11,7 +11,7 @@ All three are computed in the listing's own query (subqueries), so they cost no 
 import json
 
 from django.conf import settings
-from django.db.models import Exists, JSONField, OuterRef, Q, Subquery
+from django.db.models import Aggregate, Exists, JSONField, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject
 from rest_framework.fields import DateTimeField, Field
 from wagtail.api.v2.filters import LocaleFilter
@@ -24,8 +24,17 @@ from .status import with_outdated_since
 FALLBACK_VALUES = {"true": True, "false": False}
 
 
-def version_column(language_code):
-    return "version_" + language_code.replace("-", "_")
+class JSONArrayAgg(Aggregate):
+    """
+    The aggregated values as one JSON array. Django ships this aggregate for PostgreSQL only
+    (`django.contrib.postgres.aggregates.JSONBAgg`); SQLite calls it `json_group_array`.
+    """
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
 
 
 def with_annotations(field, page, attribute):
@@ -66,26 +75,32 @@ class TranslationsField(Field):
         return instance
 
     def optimise(self, queryset):
-        visible = visible_pages(self.context["view"])
-        versions = {
-            version_column(code): Subquery(
-                visible.filter(
-                    translation_key=OuterRef("translation_key"), locale__language_code=code
-                ).values(data=JSONObject(id="id", url_path="url_path"))[:1],
-                output_field=JSONField(),
+        # One subquery for all languages: a subquery per language made the pages query large
+        # enough that building and compiling it cost more than running it.
+        versions = (
+            visible_pages(self.context["view"])
+            .filter(translation_key=OuterRef("translation_key"))
+            .order_by()
+            .values("translation_key")  # one group: the page's translation key
+            .annotate(
+                data=JSONArrayAgg(
+                    JSONObject(locale="locale__language_code", id="id", url_path="url_path")
+                )
             )
-            for code in content_language_codes()
-        }
-        return queryset.annotate(**versions)
+            .values("data")
+        )
+        return queryset.annotate(translation_versions=Subquery(versions, output_field=JSONField()))
 
     def to_representation(self, page):
         request, router = self.context["request"], self.context["router"]
-        page = with_annotations(self, page, version_column(settings.LANGUAGE_CODE))
+        page = with_annotations(self, page, "translation_versions")
+        versions = getattr(page, "translation_versions", None) or []
+        if isinstance(versions, str):  # some databases return JSON as text in subqueries
+            versions = json.loads(versions)
+        by_language = {version["locale"]: version for version in versions}
         translations = []
-        for code in content_language_codes():
-            data = getattr(page, version_column(code), None)
-            if isinstance(data, str):  # some databases return JSON as text in subqueries
-                data = json.loads(data)
+        for code in content_language_codes():  # the aggregate has no order of its own
+            data = by_language.get(code)
             if not data or data["id"] == page.pk:
                 continue
             version = Page(id=data["id"], url_path=data["url_path"])
@@ -130,8 +145,9 @@ class TranslationStatusField(Field):
             translation_key=OuterRef("translation_key"),
             locale__language_code=settings.LANGUAGE_CODE,
         )
+        # A translation key has one page per locale: no ordering needed to pick it.
         return with_outdated_since(queryset).annotate(
-            source_page_id=Subquery(source.values("pk")[:1])
+            source_page_id=Subquery(source.order_by().values("pk")[:1])
         )
 
     def to_representation(self, page):

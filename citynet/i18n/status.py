@@ -14,7 +14,7 @@ import datetime
 
 from django.conf import settings
 from django.db.models import Case, Count, F, OuterRef, Subquery, When
-from django.db.models.functions import Least
+from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import StringSegment, TranslationLog, TranslationSource
@@ -128,18 +128,16 @@ def with_outdated_since(pages):
     page translated by hand, when the page was last published.
     """
     default_language = settings.LANGUAGE_CODE
-    localize_source = TranslationSource.objects.filter(
-        object_id=OuterRef("translation_key"), locale__language_code=default_language
-    )
-    synced = Subquery(localize_source.values("last_updated_at")[:1])
-    written = Subquery(
+    # A page has at most one source per language, and a log entry names it: the sync time is
+    # read from the latest log entry's own source, so each time is compiled into the SQL once.
+    taken_by_localize = Subquery(
         TranslationLog.objects.filter(
             source__object_id=OuterRef("translation_key"),
             source__locale__language_code=default_language,
             locale_id=OuterRef("locale_id"),
         )
         .order_by("-created_at")
-        .values("created_at")[:1]
+        .values(taken_at=Least("source__last_updated_at", "created_at"))[:1]
     )
     source_publications = PageLogEntry.objects.filter(
         page__translation_key=OuterRef("translation_key"),
@@ -147,18 +145,11 @@ def with_outdated_since(pages):
         action="wagtail.publish",
         timestamp__gt=OuterRef("translation_taken_at"),
     ).order_by("timestamp")
-    return (
-        pages.annotate(localize_synced_at=synced, localize_written_at=written)
-        .annotate(
-            translation_taken_at=Case(
-                When(localize_written_at__isnull=True, then="last_published_at"),
-                default=Least("localize_synced_at", "localize_written_at"),
-            )
-        )
-        .annotate(
-            outdated_since=Case(
-                When(locale__language_code=default_language, then=None),
-                default=Subquery(source_publications.values("timestamp")[:1]),
-            )
+    return pages.alias(
+        translation_taken_at=Coalesce(taken_by_localize, "last_published_at")
+    ).annotate(
+        outdated_since=Case(
+            When(locale__language_code=default_language, then=None),
+            default=Subquery(source_publications.values("timestamp")[:1]),
         )
     )

@@ -65,6 +65,19 @@ def test_every_page_lists_its_translations(client, articles):
     assert data["meta"]["translation_status"] is None  # the source itself
 
 
+def test_listings_show_the_same_translations_as_details(client, articles):
+    listed = client.get(LISTING, {"type": "blog.ArticlePage", "limit": 100}).json()["items"]
+
+    by_id = {item["id"]: item["meta"]["translations"] for item in listed}
+    for item in listed:
+        detail = client.get(f"{LISTING}{item['id']}/").json()
+        assert detail["meta"]["translations"] == by_id[item["id"]]
+    # in the order of the languages, not of the pages' creation (Korean came first)
+    assert [t["locale"] for t in by_id[articles["shared"].pk]] == ["zh-hans", "ko"]
+    assert [t["locale"] for t in by_id[articles["shared_ko"].pk]] == ["en", "zh-hans"]
+    assert by_id[articles["english"].pk] == []
+
+
 def test_a_translation_says_whether_it_is_up_to_date_with_its_source(client, articles):
     korean = client.get(f"{LISTING}{articles['shared_ko'].pk}/").json()
     chinese = client.get(f"{LISTING}{articles['shared_zh'].pk}/").json()
