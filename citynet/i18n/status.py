@@ -123,9 +123,9 @@ def with_outdated_since(pages):
     Annotates each page with `outdated_since`: when its source (the page in the default
     language) was first published after the translation took its text, or None.
 
-    The text was taken when wagtail-localize last synced the source or, if that is later, when
-    it last wrote this language from it (one source snapshot serves every language); for a
-    page translated by hand, when the page was last published.
+    The text dates from the earlier of when wagtail-localize last synced the source and when it
+    last wrote this language from it (a write uses the snapshot of the last sync; a sync after
+    the write is not in it yet); for a page translated by hand, when it was last published.
     """
     default_language = settings.LANGUAGE_CODE
     # A page has at most one source per language, and a log entry names it: the sync time is

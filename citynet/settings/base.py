@@ -156,9 +156,11 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 if REDIS_URL:
+    # django-redis keeps one client per process; Django's own backend builds one per call,
+    # which costs more than the round trip on every conditional request.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
     }

@@ -21,7 +21,7 @@ if REDIS_URL:
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": f"{REDIS_URL.rsplit('/', 1)[0]}/{1 + int(worker)}",
         }
     }
