@@ -17,9 +17,8 @@ def max_age():
     return max(settings.API_CACHE_MAX_AGE, 0)
 
 
-def validators(request):
-    """(etag, last_modified) for a public GET, computed without any query."""
-    version = content_version()
+def validators(request, version):
+    """(etag, last_modified) for a public GET at a content version, computed without any query."""
     key = f"{version!r}|{request.get_full_path()}|{request.headers.get('Accept', '')}"
     return f'"{hashlib.sha1(key.encode()).hexdigest()}"', int(version)
 
@@ -39,13 +38,14 @@ def cached_api_view(view):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        etag, last_modified = validators(request)
+        version = content_version()  # one cache read serves the ETag and the response cache
+        etag, last_modified = validators(request, version)
         not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
         if not_modified is not None:
             not_modified["ETag"] = etag
             patch_cache_control(not_modified, public=True, max_age=max_age())
             return not_modified
-        response = cached_response(request, view, *args, **kwargs)
+        response = cached_response(request, lambda: view(request, *args, **kwargs), version)
         if response.status_code == 200:
             response["ETag"] = etag
             response["Last-Modified"] = http_date(last_modified)

@@ -124,15 +124,18 @@ def is_shareable(request, response):
     )
 
 
-def cached_response(request, view, *args, **kwargs):
-    """The view's response to an anonymous GET, from the cache while content is unchanged."""
+def cached_response(request, respond, version):
+    """
+    `respond()` for an anonymous GET, from the cache while content is at `version`
+    (content_version(), read once by the caller).
+    """
     if not (settings.RESPONSE_CACHE and request.method == "GET" and is_anonymous(request)):
-        return view(request, *args, **kwargs)
-    key = response_key(request, content_version())
+        return respond()
+    key = response_key(request, version)
     response = cache.get(key)
     if response is not None:
         return response
-    response = view(request, *args, **kwargs)
+    response = respond()
     if hasattr(response, "render"):
         response.render()
     if is_shareable(request, response):
@@ -147,6 +150,6 @@ def cache_public_responses(view):
     """Decorates a view whose anonymous GET responses may be shared (see cached_response)."""
 
     def wrapped(request, *args, **kwargs):
-        return cached_response(request, view, *args, **kwargs)
+        return cached_response(request, lambda: view(request, *args, **kwargs), content_version())
 
     return wrapped
