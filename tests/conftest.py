@@ -4,6 +4,12 @@ from wagtail.models import Site
 
 from home.models import HomePage
 from tests import factories
+from tests.databases import (  # noqa: F401 (pytest hooks and the database fixture)
+    django_db_setup,
+    pytest_configure_node,
+    pytest_sessionfinish,
+    pytest_sessionstart,
+)
 
 
 @pytest.fixture
