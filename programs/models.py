@@ -16,8 +16,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
-from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
+from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage

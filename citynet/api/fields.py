@@ -7,7 +7,7 @@ renditions it shows): the pages viewset uses both to keep a constant number of q
 from django.db.models import Prefetch
 from rest_framework.fields import Field
 
-from citynet.api.images import (
+from citynet.images.api import (
     ImageField,
     find_images,
     image_representation,

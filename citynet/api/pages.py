@@ -23,10 +23,10 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page, PageViewRestriction, Site
 
 from citynet.api import registry
-from citynet.api.images import prefetch_renditions, reused_image_representations
+from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.core.caching import content_changed_at
-from citynet.i18n import api as i18n_api
+from citynet.images.api import prefetch_renditions, reused_image_representations
 
 
 def visible_pages(model=Page):
@@ -177,7 +177,7 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters | {"fallback"}
-    # Every page's languages (citynet/i18n/api.py), computed within the pages' own query.
+    # Every page's languages (citynet/api/translations.py), computed within the pages' own query.
     meta_fields = PagesAPIViewSet.meta_fields + [
         "translations",
         "translation_status",

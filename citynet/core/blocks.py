@@ -4,7 +4,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from citynet.api.images import absolute_media_urls, image_representation, preloaded_images
+from citynet.images.api import absolute_media_urls, image_representation, preloaded_images
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -38,7 +38,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         images = preloaded_images()
         if images is None:
             return super().bulk_to_python(values)
-        # The API has loaded the images already (citynet/api/images.py): convert the rest.
+        # The API has loaded the images already (citynet/images/api.py): convert the rest.
         without_images = [{k: v for k, v in value.items() if k != "image"} for value in values]
         struct_values = super().bulk_to_python(without_images)
         for struct_value, value in zip(struct_values, values, strict=True):
