@@ -40,5 +40,10 @@ def partner_index(home_page):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site root paths and renditions: start every test from an empty cache."""
+    """
+    Wagtail caches site root paths and renditions, the site caches responses: every test starts
+    from an empty cache and leaves one.
+    """
+    cache.clear()
+    yield
     cache.clear()
