@@ -20,6 +20,7 @@ from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page, PageViewRestriction, Site
 
 from citynet.api import registry
@@ -60,12 +61,20 @@ def in_site(request):
 
 
 def cached_site_id(request):
-    """The site for the request's host, remembered until a site changes."""
-    host = request.get_host().lower()
-    key = f"citynet:api:site:{content_changed_at()}:{host}"
+    """
+    The site that `?site=hostname[:port]` names, else the request's host's site, as Wagtail's own
+    pages queryset reads them (an unknown `?site=` is a 404); remembered until a site changes.
+    """
+    named = request.GET.get("site")
+    key = f"citynet:api:site:{content_changed_at()}:" + (
+        f"named:{named.lower()}" if named else request.get_host().lower()
+    )
     site_id = cache.get(key)
     if site_id is None:
-        site = Site.find_for_request(request)
+        try:
+            site = SiteFilterValidator(site=named, request=request).site_obj
+        except ValueError as error:  # a host name shared by several sites
+            raise BadRequestError(str(error)) from error
         site_id = site.pk if site else 0
         cache.set(key, site_id, 3600)
     return site_id
