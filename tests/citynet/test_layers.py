@@ -1,7 +1,8 @@
 """
 The code is a one-way stack: domain apps (images, people, taxonomy, i18n) at the bottom, `core`
 (page helpers, blocks) above them, `api` (all serialization) above that, and the site's URL
-composition (`citynet/urls.py`) on top. No module imports from a layer above its own.
+composition (`citynet/urls.py`) on top. No module imports from a layer above its own, and the
+benchmarks build their content from the apps' factories, not from the tests.
 """
 
 import ast
@@ -15,6 +16,7 @@ FORBIDDEN = {
     **{app: ("citynet.core", "citynet.api", "citynet.urls") for app in DOMAIN},
     "citynet.core": ("citynet.api", "citynet.urls"),
     "citynet.api": ("citynet.urls",),
+    "benchmarks": ("tests",),
 }
 
 
