@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help run test install install-test demo lint format benchmark clean
+.PHONY: help run test install install-test chromium demo lint format openapi check benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,12 +36,28 @@ run: demo ## Serve the site with demo content at http://127.0.0.1:8000/, and the
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+test: install-test chromium ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# The browser test drives Debian's Chromium through Playwright (never `playwright install`).
+chromium: ## Install Debian's Chromium for the browser test if it is missing (needs root)
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" -ne 0 ]; then \
+			echo "The browser test needs Debian's Chromium. Run: sudo apt-get update && sudo apt-get install -y chromium" >&2; \
+			exit 1; \
+		fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
 
 lint: install-test ## Check style with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+check: lint ## The CI gates besides the tests: ruff, and no model change without its migration
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+openapi: install-test ## Rewrite the committed OpenAPI snapshot after a deliberate API change
+	$(BIN)/python manage.py openapi > docs/openapi-v2.json
 
 format: install-test ## Format and sort imports with ruff
 	$(BIN)/ruff check --fix .

@@ -16,9 +16,10 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from blog.models import ArticleAuthor, ArticlePage, BlogIndexPage
+from citynet.images.factories import ImageFactory
+from citynet.people.factories import PersonFactory
 from citynet.taxonomy.models import Theme
 from home.models import HomePage
-from tests import factories
 
 WORDS = [
     *("city", "resilience", "climate", "finance", "housing", "water", "transport", "energy"),
@@ -62,10 +63,10 @@ def seed(count):
     home = HomePage.objects.get(depth=2, locale__language_code="en")
     blog_index = home.add_child(instance=BlogIndexPage(title="Blog", slug="blog"))
     images = [
-        factories.ImageFactory(file__width=1600, file__height=900, file__color=color)
+        ImageFactory(file__width=1600, file__height=900, file__color=color)
         for color in ("red", "green", "blue", "gray", "orange", "purple", "teal", "navy")
     ]
-    people = [factories.PersonFactory(photo=rng.choice(images)) for _ in range(30)]
+    people = [PersonFactory(photo=rng.choice(images)) for _ in range(30)]
     themes = [
         Theme.objects.create(name=word.title(), slug=word, kind="cluster") for word in WORDS[:10]
     ]

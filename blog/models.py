@@ -1,11 +1,9 @@
 import math
-import re
 
 from django import forms
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
-from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -17,10 +15,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
-from citynet.api.headless import HeadlessPreviewMixin
-from citynet.core.blocks import StoryBlock, images_in_story
+from citynet.core.blocks import StoryBlock
+from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
-from citynet.i18n.search import BigramSearchField
+from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
 from partners.models import PartnerPage
 from programs.models import ProgramPage
 
@@ -29,9 +27,6 @@ from .forms import ArticleFilterForm
 WORDS_PER_MINUTE = 200
 # Scripts written without spaces are read by the character: about 400 characters a minute.
 CHARACTERS_PER_MINUTE = 400
-UNSPACED_CHARACTER = re.compile(
-    r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]"
-)
 
 
 class BlogIndexPage(SitePageMixin, Page):
@@ -173,7 +168,9 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         authors = [link.person for link in self.authors.select_related("person__photo")]
         photos = [person.photo for person in authors if person.photo]
-        prefetch_related_objects(photos + images_in_story(self.body), "renditions")
+        prefetch_related_objects(
+            photos + self.body.stream_block.get_images(self.body), "renditions"
+        )
         context["authors"] = authors
         context["themes"] = list(self.themes.all())
         context["tags"] = list(self.tags.all())
@@ -186,24 +183,12 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         context["blog_index"] = context["breadcrumbs"][-1]
         return context
 
-    def plain_text(self):
-        """The body's readable text, for reading time and feeds."""
-        parts = []
-        for block in self.body:
-            if block.block_type == "paragraph":
-                parts.append(strip_tags(block.value.source))
-            elif block.block_type == "heading":
-                parts.append(block.value["text"])
-            elif block.block_type == "pull_quote":
-                parts.append(block.value["quote"])
-        return " ".join(parts)
-
     @property
     def reading_time(self):
         """Estimated minutes to read the standfirst and body; at least one."""
-        text = f"{self.standfirst} {self.plain_text()}"
-        unspaced = len(UNSPACED_CHARACTER.findall(text))
-        words = len(UNSPACED_CHARACTER.sub(" ", text).split())
+        text = f"{self.standfirst} {self.body.stream_block.get_plain_text(self.body)}"
+        unspaced = sum(len(run) for run in UNSPACED_RUN.findall(text))
+        words = len(UNSPACED_RUN.sub(" ", text).split())
         minutes = words / WORDS_PER_MINUTE + unspaced / CHARACTERS_PER_MINUTE
         return max(1, math.ceil(minutes))
 

@@ -1,13 +1,15 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.feeds import ArticleFeed
-from citynet.i18n import urls as i18n_urls
+from citynet.core.caching import cache_public_responses
+from citynet.i18n.fallback import serve
 from citynet.i18n.sitemap import MultilingualSitemap
 from search import views as search_views
 
@@ -28,7 +30,16 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Wagtail's front-end URLs, its page view swapped for one that falls back along each
+# language's chain instead of answering 404, and whose public pages are cached.
+page_urlpatterns = [
+    re_path(pattern.pattern.regex.pattern, cache_public_responses(serve), name="wagtail_serve")
+    if getattr(pattern, "name", None) == "wagtail_serve"
+    else pattern
+    for pattern in wagtail_urls.urlpatterns
+]
+
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
-    path("", include(i18n_urls)),
+    *page_urlpatterns,
 )

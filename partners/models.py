@@ -8,7 +8,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
-from citynet.api.headless import HeadlessPreviewMixin
+from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, paginate
 from citynet.i18n.search import BigramSearchField
 

@@ -16,8 +16,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
-from citynet.api.headless import HeadlessPreviewMixin
-from citynet.core.blocks import StoryBlock, images_in_story
+from citynet.core.blocks import StoryBlock
+from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage
@@ -236,7 +236,7 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
         )
         roles = {link.partner_id: link.get_role_display() for link in links}
         logos = [partner.logo for partner in partners if partner.logo]
-        prefetch_related_objects(logos + images_in_story(self.body), "renditions")
+        prefetch_related_objects(logos + self.body.stream_block.get_images(self.body), "renditions")
         context["organisers"] = [(partner, roles[partner.pk]) for partner in partners]
         context["themes"] = list(self.themes.all())
         context["program_index"] = context["breadcrumbs"][-1]

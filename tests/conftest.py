@@ -4,6 +4,12 @@ from wagtail.models import Site
 
 from home.models import HomePage
 from tests import factories
+from tests.databases import (  # noqa: F401 (pytest hooks and the database fixture)
+    django_db_setup,
+    pytest_configure_node,
+    pytest_sessionfinish,
+    pytest_sessionstart,
+)
 
 
 @pytest.fixture
@@ -34,5 +40,10 @@ def partner_index(home_page):
 
 @pytest.fixture(autouse=True)
 def clear_cache():
-    """Wagtail caches site root paths and renditions: start every test from an empty cache."""
+    """
+    Wagtail caches site root paths and renditions, the site caches responses: every test starts
+    from an empty cache and leaves one.
+    """
+    cache.clear()
+    yield
     cache.clear()

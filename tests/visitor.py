@@ -8,21 +8,22 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 
-def get_ok(client, url):
-    """GET `url`, check that it answered 200 and return the decoded HTML."""
-    response = client.get(url)
+def get_ok(client, url, params=None):
+    """GET `url`, check that it answered 200 and return the decoded body."""
+    response = client.get(url, params)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
     return response.content.decode()
 
 
-def count_queries(client, url):
+def count_queries(client, url, params=None):
     """
-    Queries a warm GET of `url` makes when its page is computed rather than taken from the
-    response cache: renditions and other caches are filled by a first request.
+    Queries a warm GET of `url` (a page, a feed, an API endpoint) makes when its response is
+    computed rather than taken from the response cache: a first request fills renditions and
+    the site and page-type caches.
     """
-    get_ok(client, url)
+    get_ok(client, url, params)
     with override_settings(RESPONSE_CACHE=False), CaptureQueriesContext(connection) as queries:
-        get_ok(client, url)
+        get_ok(client, url, params)
     return len(queries)
 
 

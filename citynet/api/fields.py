@@ -7,9 +7,8 @@ renditions it shows): the pages viewset uses both to keep a constant number of q
 from django.db.models import Prefetch
 from rest_framework.fields import Field
 
-from citynet.api.images import (
+from citynet.images.api import (
     ImageField,
-    find_images,
     image_representation,
     preload_stream_images,
 )
@@ -36,7 +35,8 @@ class StreamImagesField(Field):
     def images(self, page):
         stream_value = getattr(page, self.source)
         with preload_stream_images([stream_value]):
-            return find_images(stream_value)  # converts the blocks, with the preloaded images
+            # Converts the blocks, with the preloaded images; each block says which it shows.
+            return stream_value.stream_block.get_images(stream_value)
 
 
 class TagsField(Field):

@@ -9,7 +9,7 @@ from django.db import models
 from django.http import JsonResponse
 from django.views.decorators.cache import cache_control
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from citynet.api import registry
 from citynet.api.pages import CityNetPagesAPIViewSet
@@ -164,7 +164,8 @@ def page_type_schema(model):
 
 
 def page_types():
-    return [model for model in Page.__subclasses__() if not model._meta.abstract] + [Page]
+    """Every concrete page type, under an abstract base too (Wagtail's public registry)."""
+    return [model for model in get_page_models() if model is not Page] + [Page]
 
 
 def type_name(model):

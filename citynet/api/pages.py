@@ -20,13 +20,14 @@ from wagtail.api.v2 import filters as wagtail_filters
 from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page, PageViewRestriction, Site
 
 from citynet.api import registry
-from citynet.api.images import prefetch_renditions, reused_image_representations
+from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.core.caching import content_changed_at
-from citynet.i18n import api as i18n_api
+from citynet.images.api import prefetch_renditions, reused_image_representations
 
 
 def visible_pages(model=Page):
@@ -60,12 +61,20 @@ def in_site(request):
 
 
 def cached_site_id(request):
-    """The site for the request's host, remembered until a site changes."""
-    host = request.get_host().lower()
-    key = f"citynet:api:site:{content_changed_at()}:{host}"
+    """
+    The site that `?site=hostname[:port]` names, else the request's host's site, as Wagtail's own
+    pages queryset reads them (an unknown `?site=` is a 404); remembered until a site changes.
+    """
+    named = request.GET.get("site")
+    key = f"citynet:api:site:{content_changed_at()}:" + (
+        f"named:{named.lower()}" if named else request.get_host().lower()
+    )
     site_id = cache.get(key)
     if site_id is None:
-        site = Site.find_for_request(request)
+        try:
+            site = SiteFilterValidator(site=named, request=request).site_obj
+        except ValueError as error:  # a host name shared by several sites
+            raise BadRequestError(str(error)) from error
         site_id = site.pk if site else 0
         cache.set(key, site_id, 3600)
     return site_id
@@ -177,7 +186,7 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters | {"fallback"}
-    # Every page's languages (citynet/i18n/api.py), computed within the pages' own query.
+    # Every page's languages (citynet/api/translations.py), computed within the pages' own query.
     meta_fields = PagesAPIViewSet.meta_fields + [
         "translations",
         "translation_status",

@@ -15,8 +15,8 @@ from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Locale
 
-from citynet.api.images import RENDITIONS, image_representation
 from citynet.api.pagination import CappedPagination
+from citynet.images.api import RENDITIONS, image_representation
 from citynet.people.models import Person
 from citynet.taxonomy.models import Theme
 

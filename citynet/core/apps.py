@@ -7,6 +7,6 @@ class CoreConfig(AppConfig):
     verbose_name = "CityNet core"
 
     def ready(self):
-        from . import caching
+        from . import caching, checks  # noqa: F401 (checks register themselves)
 
         caching.connect_signals()

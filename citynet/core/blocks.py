@@ -1,10 +1,16 @@
-"""The StreamField blocks every plugin's body is made of."""
+"""
+The StreamField blocks every plugin's body is made of. Each block knows what it holds: besides
+its HTML and API shapes, `get_images(value)` (what to prefetch renditions for) and
+`get_plain_text(value)` (what a reader reads, for reading time); the StoryBlock asks its
+children. Search reads Wagtail's own per-block `get_searchable_content`.
+"""
 
+from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from citynet.api.images import absolute_media_urls, image_representation, preloaded_images
+from citynet.images.api import absolute_media_urls, image_representation, preloaded_images
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -19,6 +25,12 @@ class HeadingBlock(blocks.StructBlock):
         template = "blocks/heading_block.html"
         preview_value = {"text": "Financing urban energy", "level": "h2"}
         description = "A section heading"
+
+    def get_images(self, value):
+        return []
+
+    def get_plain_text(self, value):
+        return value["text"]
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -38,12 +50,18 @@ class CaptionedImageBlock(blocks.StructBlock):
         images = preloaded_images()
         if images is None:
             return super().bulk_to_python(values)
-        # The API has loaded the images already (citynet/api/images.py): convert the rest.
+        # The API has loaded the images already (citynet/images/api.py): convert the rest.
         without_images = [{k: v for k, v in value.items() if k != "image"} for value in values]
         struct_values = super().bulk_to_python(without_images)
         for struct_value, value in zip(struct_values, values, strict=True):
             struct_value["image"] = images.get(value.get("image"))
         return struct_values
+
+    def get_images(self, value):
+        return [value["image"]] if value["image"] else []
+
+    def get_plain_text(self, value):
+        return ""
 
     def get_api_representation(self, value, context=None):
         image = value["image"]
@@ -60,6 +78,13 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         template = "blocks/gallery_block.html"
         description = "Two or more photos shown together"
+
+    def get_images(self, value):
+        image_block = self.child_blocks["images"].child_block
+        return [image for item in value["images"] for image in image_block.get_images(item)]
+
+    def get_plain_text(self, value):
+        return ""
 
     def get_api_representation(self, value, context=None):
         image_block = self.child_blocks["images"].child_block
@@ -82,6 +107,12 @@ class PullQuoteBlock(blocks.StructBlock):
         }
         description = "A quotation set apart from the text"
 
+    def get_images(self, value):
+        return []
+
+    def get_plain_text(self, value):
+        return value["quote"]
+
 
 class StoryBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
@@ -101,20 +132,28 @@ class StoryBlock(blocks.StreamBlock):
         description="A video or post from YouTube, Vimeo and similar sites",
     )
 
+    def get_images(self, value):
+        """Every image the stream shows, in order: a page fetches their renditions at once."""
+        return [
+            image
+            for child in value
+            if hasattr(child.block, "get_images")
+            for image in child.block.get_images(child.value)
+        ]
+
+    def get_plain_text(self, value):
+        """The readable text: paragraphs without markup, headings, quotes."""
+        parts = []
+        for child in value:
+            if child.block_type == "paragraph":
+                parts.append(strip_tags(child.value.source))
+            elif hasattr(child.block, "get_plain_text"):
+                parts.append(child.block.get_plain_text(child.value))
+        return " ".join(part for part in parts if part)
+
     def get_api_representation(self, value, context=None):
         blocks = super().get_api_representation(value, context)
         for block in blocks:
             if block["type"] == "paragraph":
                 block["value"] = absolute_media_urls(block["value"])
         return blocks
-
-
-def images_in_story(story):
-    """Every image a StoryBlock stream shows, so that a page can fetch their renditions at once."""
-    images = []
-    for block in story:
-        if block.block_type == "image":
-            images.append(block.value["image"])
-        elif block.block_type == "gallery":
-            images.extend(item["image"] for item in block.value["images"])
-    return [image for image in images if image]

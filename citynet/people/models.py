@@ -4,8 +4,8 @@ from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from citynet.api.images import ImageField
 from citynet.i18n.search import BigramSearchField
+from citynet.images.api import ImageField
 
 
 class Person(TranslatableMixin, index.Indexed, models.Model):

@@ -1,7 +1,10 @@
 """Local development: relaxes base for a single user on 127.0.0.1 with SQLite."""
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_list
+from .base import INSTALLED_APPS, SECRET_KEY, env_list
+
+# The demo content and accounts (`manage.py load_demo`): never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "citynet.demo"]
 
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"

@@ -4,7 +4,9 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, SECRET_KEY
+from .base import INSTALLED_APPS, REDIS_URL, SECRET_KEY
+
+INSTALLED_APPS = [*INSTALLED_APPS, "citynet.demo"]  # tests load the demo too
 
 SECRET_KEY = SECRET_KEY or "django-insecure-test-only"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

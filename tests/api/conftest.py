@@ -1,17 +1,9 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from wagtail.rich_text import RichText
 
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -1,9 +1,11 @@
 """The OpenAPI description at /api/v2/openapi.json matches what the API really returns."""
 
 import copy
+import json
 
 import jsonschema
 import pytest
+from django.conf import settings
 
 from tests import factories
 from tests.api.conftest import get_json
@@ -71,3 +73,9 @@ def test_a_response_that_drifts_from_the_description_fails(client, spec, make_ar
 
     with pytest.raises(jsonschema.ValidationError):
         validate(spec, "/pages/{id}/", broken)
+
+
+def test_the_description_matches_the_committed_snapshot(spec):
+    """Any change to the API's contract shows up in review as a diff of docs/openapi-v2.json."""
+    snapshot = json.loads((settings.BASE_DIR / "docs" / "openapi-v2.json").read_text())
+    assert spec == snapshot, "The API description changed: review it, then run `make openapi`"

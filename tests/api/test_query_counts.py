@@ -2,16 +2,14 @@
 Every list and detail endpoint runs the same small number of queries (at most 8) however many
 pages exist and whatever the limit. Counts are taken once caches are warm and renditions exist,
 as in production after the first request, for responses that are computed rather than taken
-from the response cache (tests/core/test_response_cache.py).
+from the response cache (tests/citynet/test_response_cache.py).
 """
 
 import pytest
-from django.db import connection
-from django.test import override_settings
-from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 from tests.api.conftest import story_body
+from tests.visitor import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -41,14 +39,6 @@ def articles(blog_index, themes, program, partner):
         return pages
 
     return make
-
-
-def count_queries(client, url, params=None):
-    client.get(url, params)  # warm up: renditions, site and page-type caches
-    with override_settings(RESPONSE_CACHE=False), CaptureQueriesContext(connection) as queries:
-        response = client.get(url, params)
-    assert response.status_code == 200, response.content
-    return len(queries)
 
 
 @pytest.mark.parametrize("count", [5, 50])

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from tests import factories
 from tests.api.conftest import get_json
@@ -86,3 +86,20 @@ def test_filters_cannot_reveal_hidden_pages(client, hidden_articles):
     for params in ({"tag": "energy"}, {"theme": "climate"}, {"date_from": "2000-01-01"}):
         data = get_json(client, "/api/v2/pages/", type="blog.ArticlePage", **params)
         assert sorted(item["title"] for item in data["items"]) == ["Draft", "Visible secret"]
+
+
+def test_site_parameter_chooses_the_site_as_documented(client, make_article, home_page):
+    """`?site=hostname[:port]` lists another site's pages; an unknown site is a 404."""
+    make_article(0, title="On the main site")
+    other_root = factories.HomePageFactory(parent=home_page.get_parent(), title="Other home")
+    factories.BlogIndexPageFactory(parent=other_root, title="Other blog")
+    Site.objects.create(hostname="other.example", port=80, root_page=other_root)
+
+    def titles(**params):
+        return {item["title"] for item in get_json(client, "/api/v2/pages/", **params)["items"]}
+
+    assert "On the main site" in titles()
+    assert "Other blog" not in titles()
+    assert titles(site="other.example") == {"Other home", "Other blog"}
+    assert titles(site="other.example:80") == {"Other home", "Other blog"}
+    assert client.get("/api/v2/pages/", {"site": "nowhere.example"}).status_code == 404

@@ -7,6 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from citynet.core.checks import check_no_demo_accounts
+from citynet.editorial.factories import UserFactory
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -29,11 +34,13 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "SECRET_KEY must be set" in result.stderr
 
 
-def test_deploy_checks_pass_with_a_real_environment():
+def test_deploy_checks_pass_with_a_real_environment(tmp_path):
     result = run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="cms.example.org",
+        # Not a developer's db.sqlite3, where `make run` has created the demo accounts.
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
@@ -48,3 +55,21 @@ def test_every_environment_variable_is_documented():
 
     assert read, "no environment variables found: has the settings helper been renamed?"
     assert sorted(name for name in read if f"`{name}`" not in documented) == []
+
+
+@pytest.mark.django_db
+def test_deploy_checks_refuse_the_demo_accounts_with_their_published_passwords():
+    """The demo superuser with the README's password fails `check --deploy`; changed, it passes."""
+    admin = UserFactory(username="admin", is_superuser=True, password="citynet-admin")
+    assert [error.id for error in check_no_demo_accounts(None)] == ["citynet.E001"]
+
+    admin.set_password(secrets.token_urlsafe(20))
+    admin.save()
+    assert check_no_demo_accounts(None) == []
+
+
+def test_production_settings_leave_the_demo_out():
+    code = "from django.conf import settings; print('citynet.demo' in settings.INSTALLED_APPS)"
+    result = run(["-c", code], SECRET_KEY=secrets.token_urlsafe(50))
+
+    assert result.stdout.strip() == "False", result.stderr

@@ -1,7 +1,6 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from citynet.core.blocks import images_in_story
 from citynet.taxonomy.models import Theme
 from tests import factories
 
@@ -27,7 +26,7 @@ def test_image_alt_text_defaults_to_the_title():
     assert undescribed.alt_text == "Colombo at dusk"
 
 
-def test_images_in_story_finds_photos_and_gallery_photos(blog_index):
+def test_a_story_knows_its_photos_and_gallery_photos(blog_index):
     photo, first, second = (factories.ImageFactory() for _ in range(3))
     article = factories.ArticlePageFactory(
         parent=blog_index,
@@ -38,4 +37,4 @@ def test_images_in_story_finds_photos_and_gallery_photos(blog_index):
         ],
     )
 
-    assert images_in_story(article.body) == [photo, first, second]
+    assert article.body.stream_block.get_images(article.body) == [photo, first, second]

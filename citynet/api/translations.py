@@ -18,8 +18,8 @@ from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.models import Page
 
-from .languages import content_language_codes, fallback_chain
-from .status import with_outdated_since
+from citynet.i18n.languages import content_language_codes, fallback_chain
+from citynet.i18n.status import with_outdated_since
 
 FALLBACK_VALUES = {"true": True, "false": False}
 

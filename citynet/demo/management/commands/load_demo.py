@@ -1,12 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo.accounts import load_accounts
-from home.demo.articles import load_articles
-from home.demo.content import load_featured, load_people, load_sections, load_themes
-from home.demo.partners import load_partners
-from home.demo.programs import load_programs
-from home.demo.translations import load_translations
+from citynet.demo.accounts import load_accounts
+from citynet.demo.articles import load_articles
+from citynet.demo.content import load_featured, load_people, load_sections, load_themes
+from citynet.demo.partners import load_partners
+from citynet.demo.programs import load_programs
+from citynet.demo.translations import load_translations
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from rest_framework.fields import Field
 from wagtail.images import get_image_model
-from wagtail.images.models import AbstractImage, Filter
+from wagtail.images.models import Filter
 
 RENDITIONS = {
     "thumbnail": "fill-320x320|format-webp",
@@ -128,21 +128,6 @@ def raw_image_ids(raw):
     elif isinstance(raw, Sequence) and not isinstance(raw, str):  # incl. StreamValue.raw_data
         for item in raw:
             yield from raw_image_ids(item)
-
-
-def find_images(value):
-    """Every image inside a StreamField value (blocks, structs, lists), in order."""
-    if isinstance(value, AbstractImage):
-        return [value]
-    if isinstance(value, dict):
-        children = value.values()
-    elif isinstance(value, (list, tuple)) or hasattr(value, "raw_data"):
-        children = value
-    elif hasattr(value, "block_type"):  # a StreamChild or ListChild
-        children = [value.value]
-    else:
-        return []
-    return [image for child in children for image in find_images(child)]
 
 
 class ImageField(Field):
