@@ -50,7 +50,13 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 
 def unrestricted_page(page):
-    """The page's last public facts, if no view restriction hid it while it was live."""
+    """The page's last public facts, if no view restriction hid it while it was live.
+
+    Wagtail also unpublishes a page it is about to delete, without saving it: the database
+    still says live, and page.deleted tells that story.
+    """
+    if Page.objects.filter(pk=page.pk, live=True).exists():
+        return None
     restricted = page.get_view_restrictions().exists()
     return None if restricted else events.page_subject(page)
 
