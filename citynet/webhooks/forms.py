@@ -5,6 +5,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale, Page, get_page_models
 
 from .events import EVENT_CHOICES, SUBSCRIBABLE
+from .models import Subscription
 from .transport import Refused, check_url
 
 
@@ -13,7 +14,8 @@ def validate_target_url(url):
     try:
         check_url(url)
     except Refused as error:
-        raise ValidationError(str(error).capitalize() + ".") from None
+        message = str(error)
+        raise ValidationError(f"{message[0].upper()}{message[1:]}.") from None
 
 
 def sections():
@@ -22,6 +24,7 @@ def sections():
 
 
 class SubscriptionForm(WagtailAdminModelForm):
+    url = forms.URLField(label="Target URL", max_length=2000, assume_scheme="https")
     events = forms.MultipleChoiceField(
         choices=[choice for choice in EVENT_CHOICES if choice[0] in SUBSCRIBABLE],
         widget=forms.CheckboxSelectMultiple,
@@ -44,6 +47,10 @@ class SubscriptionForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text="Only pages in these sections, in every language. None ticked: all pages.",
     )
+
+    class Meta:
+        model = Subscription
+        fields = ["url", "description", "events", "page_types", "locales", "sections", "active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

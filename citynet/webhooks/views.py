@@ -9,6 +9,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import ListingButton
 
@@ -31,7 +32,7 @@ def show_secret(request, subscription, secret, heading):
             "index_url": reverse("webhook_subscriptions:index"),
         },
     )
-    response["Cache-Control"] = "no-store"
+    add_never_cache_headers(response)
     return response
 
 

@@ -18,7 +18,6 @@ class SubscriptionViewSet(ModelViewSet):
     menu_label = "Webhooks"
     icon = "link-external"
     add_to_settings_menu = True
-    form_fields = ["url", "description", "events", "page_types", "locales", "sections", "active"]
     list_display = ["url", "description", "get_events_display", "active", "secret_fingerprint"]
     list_filter = ["active"]
     copy_view_enabled = False
