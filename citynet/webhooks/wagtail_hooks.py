@@ -1,4 +1,4 @@
-"""Settings → Webhooks and Settings → Webhook log, for administrators (decision 0101)."""
+"""Settings → Webhooks and Settings → Webhook log, for administrators (decision 0104)."""
 
 from functools import partial
 
