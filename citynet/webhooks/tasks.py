@@ -35,14 +35,20 @@ def sweep():
 
 
 def send_overdue(now=None):
-    """Send every delivery still pending a while after its time; returns how many were tried.
+    """Queue a send of each delivery still pending long after its time; returns how many.
 
     Anything more than a lease overdue has lost its task (a worker killed mid-send keeps the
-    lease, then falls due here). Younger ones still have a task waiting to run.
+    lease, then falls due here); younger ones still have a task waiting. Queued rather than
+    sent here, so that a dead receiver cannot hold up the worker's other tasks.
     """
+    from .dispatch import queue
+
     now = now or timezone.now()
     overdue = Delivery.objects.due(now - lease()).order_by("next_attempt_at")
-    return sum(attempt(pk) is not None for pk in overdue.values_list("pk", flat=True)[:100])
+    pks = list(overdue.values_list("pk", flat=True)[:100])
+    for pk in pks:
+        queue(pk)
+    return len(pks)
 
 
 def prune(now=None):

@@ -50,6 +50,7 @@ class DeliveryLogViewSet(ModelViewSet):
     ]
     list_filter = ["delivery__subscription", "delivery__event", "status_code"]
     index_view_class = views.DeliveryLogIndexView
+    add_to_reference_index = False
 
     def get_urlpatterns(self):
         redeliver = partial(views.redeliver, self.permission_policy)
