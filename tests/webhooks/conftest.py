@@ -29,7 +29,12 @@ class Receiver:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"])).decode()
                 receiver.requests.append(
-                    {"path": self.path, "headers": dict(self.headers), "body": body}
+                    {
+                        "path": self.path,
+                        "headers": dict(self.headers),
+                        "body": body,
+                        "received_at": time.time(),
+                    }
                 )
                 status, headers, delay = receiver.script.pop(0) if receiver.script else (200, {}, 0)
                 time.sleep(delay)
