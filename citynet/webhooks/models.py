@@ -61,6 +61,12 @@ class Subscription(models.Model):
     def __str__(self):
         return self.description or self.url
 
+    def save(self, *args, **kwargs):
+        if self.active:  # enabled again: the reason it was disabled no longer holds
+            self.disabled_at = None
+            self.disabled_reason = ""
+        super().save(*args, **kwargs)
+
     def get_events_display(self):
         return ", ".join(self.events)
 

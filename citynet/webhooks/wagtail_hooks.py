@@ -18,7 +18,14 @@ class SubscriptionViewSet(ModelViewSet):
     menu_label = "Webhooks"
     icon = "link-external"
     add_to_settings_menu = True
-    list_display = ["url", "description", "get_events_display", "active", "secret_fingerprint"]
+    list_display = [
+        "url",
+        "description",
+        "get_events_display",
+        "active",
+        "disabled_reason",
+        "secret_fingerprint",
+    ]
     list_filter = ["active"]
     copy_view_enabled = False
     add_view_class = views.SubscriptionCreateView

@@ -113,6 +113,9 @@ def test_gone_disables_the_subscription(receiver, subscription, admin, worker, p
     assert not subscription.active
     assert "410" in subscription.disabled_reason
     assert mail.outbox[0].to == ["root@example.org"]
+    subscription.active = True  # an administrator enables it again
+    subscription.save()
+    assert subscription.disabled_reason == ""
 
 
 def test_other_client_errors_fail_without_retry(receiver, subscription, worker, publish):
