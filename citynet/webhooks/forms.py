@@ -36,6 +36,7 @@ class SubscriptionForm(WagtailAdminModelForm):
         help_text="Only pages of these types (page events). None ticked: every type.",
     )
     locales = forms.ModelMultipleChoiceField(
+        label="Languages",
         queryset=Locale.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -55,7 +56,11 @@ class SubscriptionForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["page_types"].queryset = ContentType.objects.filter(
-            pk__in=[ContentType.objects.get_for_model(m).pk for m in get_page_models()]
+            pk__in=[
+                ContentType.objects.get_for_model(model).pk
+                for model in get_page_models()
+                if model is not Page
+            ]
         ).order_by("app_label", "model")
         self.fields["sections"].queryset = sections()
 

@@ -70,6 +70,8 @@ class Subscription(models.Model):
     def get_events_display(self):
         return ", ".join(self.events)
 
+    get_events_display.short_description = "Events"
+
     def set_new_secret(self, overlap=None):
         """Make a new secret and return it (it is not readable in plain text anywhere else).
 

@@ -4,6 +4,7 @@ from functools import partial
 
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import views
@@ -22,7 +23,7 @@ class SubscriptionViewSet(ModelViewSet):
         "url",
         "description",
         "get_events_display",
-        "active",
+        BooleanColumn("active"),
         "disabled_reason",
         "secret_fingerprint",
     ]
