@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "partners",
     "search",
     "citynet.api",
+    "citynet.webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_modeladmin",
@@ -215,6 +216,12 @@ STORAGES = {
 # scheduled publication of pages (citynet.editorial), run as django-tasks in a database queue
 # served by `manage.py db_worker` (docs/scheduling.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Webhooks (docs/webhooks.md): targets must be https and resolve to public addresses; dev and
+# test settings relax both for receivers on 127.0.0.1. Seconds allowed for each send.
+WEBHOOKS_ALLOW_HTTP = False
+WEBHOOKS_ALLOW_LOOPBACK = False
+WEBHOOKS_TIMEOUT = 15
 
 # Wagtail
 WAGTAIL_SITE_NAME = "CityNet"

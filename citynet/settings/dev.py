@@ -14,3 +14,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Webhook receivers on this machine, without TLS (docs/webhooks.md, "Testing locally").
+WEBHOOKS_ALLOW_HTTP = True
+WEBHOOKS_ALLOW_LOOPBACK = True

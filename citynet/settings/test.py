@@ -34,3 +34,6 @@ RESPONSE_CACHE = True
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tasks run in the request; the scheduling tests drive the database queue explicitly.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Webhook receivers on this machine, without TLS (docs/webhooks.md, "Testing locally").
+WEBHOOKS_ALLOW_HTTP = True
+WEBHOOKS_ALLOW_LOOPBACK = True

@@ -1,0 +1,70 @@
+"""
+Webhook tasks, run by `manage.py db_worker` beside scheduled publishing (docs/webhooks.md).
+
+`deliver` sends one delivery as soon as its transaction commits, and again at each retry time.
+The deliveries themselves are rows, so nothing depends on a task surviving: a sweep every
+SWEEP_SECONDS sends whatever is overdue (a task lost with a killed worker, a wiped task table)
+and prunes the log.
+"""
+
+import datetime
+
+from django.utils import timezone
+from django_tasks import task
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
+
+from .models import PRUNE_AFTER, Delivery
+from .sending import attempt, lease
+
+SWEEP_SECONDS = 60
+
+
+@task()
+def deliver(delivery_id):
+    record = attempt(delivery_id)
+    return record.status_code if record else None
+
+
+@task()
+def sweep():
+    try:
+        return send_overdue(), prune()
+    finally:
+        schedule_sweep()
+
+
+def send_overdue(now=None):
+    """Queue a send of each delivery still pending long after its time; returns how many.
+
+    Anything more than a lease overdue has lost its task (a worker killed mid-send keeps the
+    lease, then falls due here); younger ones still have a task waiting. Queued rather than
+    sent here, so that a dead receiver cannot hold up the worker's other tasks.
+    """
+    from .dispatch import queue
+
+    now = now or timezone.now()
+    overdue = Delivery.objects.due(now - lease()).order_by("next_attempt_at")
+    pks = list(overdue.values_list("pk", flat=True)[:100])
+    for pk in pks:
+        queue(pk)
+    return len(pks)
+
+
+def prune(now=None):
+    """Delete deliveries, and their attempts, older than 30 days and no longer pending."""
+    cutoff = (now or timezone.now()) - PRUNE_AFTER
+    old = Delivery.objects.filter(created_at__lt=cutoff).exclude(status=Delivery.Status.PENDING)
+    return old.delete()[0]
+
+
+def schedule_sweep():
+    """Queue the next sweep unless one is already waiting."""
+    if not sweep.get_backend().supports_defer:
+        return
+    waiting = DBTaskResult.objects.filter(
+        task_path=sweep.module_path, status=TaskResultStatus.READY
+    )
+    if not waiting.exists():
+        run_after = timezone.now() + datetime.timedelta(seconds=SWEEP_SECONDS)
+        sweep.using(run_after=run_after).enqueue()
