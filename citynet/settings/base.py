@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "citynet.taxonomy",
     "citynet.editorial",
     "citynet.i18n",
+    "wordpress",
     "home",
     "blog",
     "programs",
