@@ -323,11 +323,12 @@ def gutenberg_blocks(content):
     """(block name, attributes, inner HTML) of each top-level block; name None for classic HTML."""
     position, depth, start, current = 0, 0, 0, None
     for match in BLOCK_COMMENT.finditer(content):
+        name = block_name(match)
         if depth == 0 and match.start() > position and content[position : match.start()].strip():
             yield None, {}, content[position : match.start()]
         if match.group("void"):
             if depth == 0:
-                yield match.group("name"), load_attrs(match), ""
+                yield name, load_attrs(match), ""
                 position = match.end()
         elif match.group("closer"):
             depth -= 1
@@ -336,7 +337,7 @@ def gutenberg_blocks(content):
                 position = match.end()
         else:
             if depth == 0:
-                current, start = (match.group("name"), load_attrs(match)), match.end()
+                current, start = (name, load_attrs(match)), match.end()
             depth += 1
     if depth == 0 and content[position:].strip():
         yield None, {}, content[position:]
@@ -344,16 +345,18 @@ def gutenberg_blocks(content):
         yield current[0], current[1], content[start:]
 
 
+def block_name(match):
+    """WordPress writes core blocks without their namespace: `wp:image` is `core/image`."""
+    name = match.group("name")
+    return name if "/" in name else f"core/{name}"
+
+
 def load_attrs(match):
-    if not match.group("attrs"):
-        return {}
     try:
-        attrs = json.loads(match.group("attrs"))
+        attrs = json.loads(match.group("attrs") or "{}")
     except ValueError:
         return {}
-    if "name" not in attrs:
-        attrs.setdefault("name", match.group("name"))
-    return attrs
+    return attrs if isinstance(attrs, dict) else {}
 
 
 def autop(html):

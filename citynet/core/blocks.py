@@ -1,6 +1,7 @@
 """The StreamField blocks every plugin's body is made of."""
 
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -100,6 +101,8 @@ class StoryBlock(blocks.StreamBlock):
         template="blocks/embed_block.html",
         description="A video or post from YouTube, Vimeo and similar sites",
     )
+    # Tables of figures, as WordPress posts and reports have them; plain-text cells.
+    table = TableBlock(icon="table", description="A table of figures")
 
     def get_api_representation(self, value, context=None):
         blocks = super().get_api_representation(value, context)
