@@ -50,7 +50,7 @@ def post(
     name = f"post-{post_id}" if name is None else name
     link = link or f"https://blog.example.org/2015/06/01/{name}/"
     return f"""<item>
-<title>{title}</title><link>{link}</link><dc:creator><![CDATA[{creator}]]></dc:creator>
+<title><![CDATA[{title}]]></title><link>{link}</link><dc:creator><![CDATA[{creator}]]></dc:creator>
 <content:encoded><![CDATA[{content}]]></content:encoded>
 <excerpt:encoded><![CDATA[{excerpt}]]></excerpt:encoded>
 <wp:post_id>{post_id}</wp:post_id><wp:post_date>{date}</wp:post_date>
@@ -129,3 +129,14 @@ def run_import(blog_index):
         return out.getvalue()
 
     return run
+
+
+@pytest.fixture
+def korean_blog_index(blog_index):
+    from wagtail.models import Locale
+
+    korean = Locale.objects.get(language_code="ko")
+    blog_index.get_parent().specific.copy_for_translation(korean, alias=False)
+    page = blog_index.copy_for_translation(korean)
+    page.save_revision().publish()
+    return page

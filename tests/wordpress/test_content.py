@@ -37,7 +37,10 @@ def test_classic_paragraphs_headings_and_lists():
         "<h3>Small</h3>\n<ul><li>one</li><li>two</li></ul>"
     )
     assert types(blocks) == ["paragraph", "heading", "heading", "paragraph"]
-    assert blocks[0]["value"] == "<p>First line<br/>\nsame paragraph.</p><p>Second <strong>bold</strong>.</p>"
+    assert (
+        blocks[0]["value"]
+        == "<p>First line<br/>\nsame paragraph.</p><p>Second <strong>bold</strong>.</p>"
+    )
     assert blocks[1]["value"] == {"text": "Big", "level": "h2"}
     assert blocks[2]["value"]["level"] == "h3"
     assert blocks[3]["value"] == "<ul><li>one</li><li>two</li></ul>"
@@ -46,7 +49,7 @@ def test_classic_paragraphs_headings_and_lists():
 
 def test_gutenberg_paragraphs_and_headings():
     blocks, _ = convert(
-        '<!-- wp:paragraph --><p>Intro</p><!-- /wp:paragraph -->\n'
+        "<!-- wp:paragraph --><p>Intro</p><!-- /wp:paragraph -->\n"
         '<!-- wp:heading {"level":4} --><h4>Part</h4><!-- /wp:heading -->'
     )
     assert blocks == [
@@ -73,7 +76,7 @@ def test_gutenberg_image_block():
 
 
 def test_gallery_shortcode_and_block_become_galleries():
-    shortcode, _ = convert("[gallery ids=\"7,8\"]")
+    shortcode, _ = convert('[gallery ids="7,8"]')
     block, _ = convert(
         '<!-- wp:gallery --><figure class="wp-block-gallery"><figure><img class="wp-image-7"/>'
         '</figure><figure><img class="wp-image-8"/><figcaption>Two</figcaption></figure>'
@@ -120,7 +123,10 @@ def test_bare_oembed_urls_and_embed_blocks_become_embeds():
 def test_an_address_no_provider_embeds_stays_a_link():
     blocks, warnings = convert('<!-- wp:embed {"url":"https://example.org/x"} /-->')
     assert blocks == [
-        {"type": "paragraph", "value": '<p><a href="https://example.org/x">https://example.org/x</a></p>'}
+        {
+            "type": "paragraph",
+            "value": '<p><a href="https://example.org/x">https://example.org/x</a></p>',
+        }
     ]
     assert warnings == ["embed kept as a link"]
 
