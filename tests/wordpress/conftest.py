@@ -74,7 +74,10 @@ def attachment(post_id, path, parent=0, alt="", caption="", title="Photo"):
 
 
 def meta(key, value):
-    return f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key><wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+    return (
+        f"<wp:postmeta><wp:meta_key>{key}</wp:meta_key>"
+        f"<wp:meta_value><![CDATA[{value}]]></wp:meta_value></wp:postmeta>"
+    )
 
 
 def term(domain, nicename, name):
