@@ -85,6 +85,9 @@ class Importer:
             return f"skipped ({reason})"
         except Exception as error:  # one bad post must not stop the others
             self.report.failures.append((item.post_id, f"{type(error).__name__}: {error}"))
+            # The rollback took the people and photos first made for this post with it.
+            self.people.forget()
+            self.media.forget()
             return "FAILED"
         self.report.count("articles", outcome)
         return outcome

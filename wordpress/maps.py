@@ -69,6 +69,9 @@ class People:
         self.report = report
         self.people = {}
 
+    def forget(self):
+        self.people = {}
+
     def person_for(self, login):
         if login not in self.people:
             self.people[login] = self.load(login)

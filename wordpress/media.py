@@ -63,6 +63,10 @@ class MediaLibrary:
         self.children = {}
         for item in self.attachments.values():
             self.children.setdefault(item.parent, []).append(item.post_id)
+        self.forget()
+
+    def forget(self):
+        """Read again which photos exist, after a rollback."""
         self.cache = {}
         self.known = {
             int(record.wp_id): record.object_id

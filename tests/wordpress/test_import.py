@@ -202,21 +202,32 @@ def test_dry_run_writes_nothing(export_file, media_dir, run_import, settings):
     assert not Person.objects.exists()
 
 
-def test_a_failing_post_leaves_nothing_half_imported(export_file, run_import, monkeypatch):
+def test_a_failing_post_leaves_nothing_half_imported(
+    export_file, run_import, media_dir, monkeypatch
+):
     from wordpress import importer
 
     original = importer.Importer.add_redirects
 
-    def fail_for_two(self, item, page):
-        if item.post_id == 2:
+    def fail_for_one(self, item, page):
+        if item.post_id == 1:
             raise RuntimeError("disk full")
         return original(self, item, page)
 
-    monkeypatch.setattr(importer.Importer, "add_redirects", fail_for_two)
-    output = run_import(export_file(post(1), post(2, title="Doomed")))
-    assert "FAILED post 2: RuntimeError: disk full" in output
+    monkeypatch.setattr(importer.Importer, "add_redirects", fail_for_one)
+    photo = attachment(5, "a.jpg")
+    hero = meta("_thumbnail_id", "5")
+    output = run_import(
+        export_file(photo, post(1, title="Doomed", meta=hero), post(2, meta=hero)),
+        "--media",
+        str(media_dir("a.jpg")),
+    )
+    assert "FAILED post 1: RuntimeError: disk full" in output
     assert not ArticlePage.objects.filter(title="Doomed").exists()
-    assert article(1).live
+    assert not ImportedItem.objects.filter(kind="post", wp_id="1").exists()
+    # The next post, by the same author with the same photo, made its own.
+    assert article(2).live and article(2).hero_image is not None
+    assert article(2).authors.get().person.name == "Ana Cruz"
 
 
 @pytest.mark.parametrize(
@@ -265,3 +276,14 @@ def test_pages_menus_custom_types_and_comments_are_counted(export_file, run_impo
         "1 custom posts (event), 1 menu items, 1 pages, 1 pingbacks and trackbacks (skipped)"
     ) in output
     assert ArticlePage.objects.count() == 1
+
+
+def test_an_imported_table_shows_on_the_page_and_in_the_api(export_file, run_import, client):
+    table = "<table><tr><th>City</th></tr><tr><td>Seoul</td></tr></table>"
+    run_import(export_file(post(content=f"<p>Figures:</p>{table}")))
+    page = article(1)
+    html = client.get(page.url).content.decode()
+    assert "<table" in html and "Seoul" in html
+    body = client.get(f"/api/v2/pages/{page.pk}/").json()["body"]
+    assert body[1]["type"] == "table"
+    assert body[1]["value"]["data"] == [["City"], ["Seoul"]]

@@ -57,6 +57,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for line in report.lines(dry_run=options["dry_run"]):
             self.stdout.write(line)
+        if options["verbosity"] >= 2:
+            for post_id, kind, detail in report.warning_details:
+                self.stdout.write(f"  warning, post {post_id}: {kind}: {detail}")
         self.stdout.write(f"  took {time.monotonic() - started:.1f} s")
 
     def find_section(self, value, language_code):
