@@ -5,6 +5,7 @@ transaction, keyed by WordPress site and post id so that a second run updates.
 
 import datetime
 import hashlib
+from contextlib import nullcontext
 from urllib.parse import unquote, urlparse
 
 from django.db import transaction
@@ -58,13 +59,15 @@ class Importer:
     def run(self):
         self.count_not_imported()
         posts = [item for item in self.export.items if item.post_type == "post"]
-        with transaction.atomic():
+        # A dry run does all the work in one transaction, then takes it all back. A real run
+        # commits post by post: a long import must not hold the database's write lock.
+        with transaction.atomic() if self.dry_run else nullcontext():
             for number, item in enumerate(posts, 1):
                 outcome = self.import_one(item)
                 self.out(f"[{number}/{len(posts)}] {outcome}: {strip(item.title) or item.post_id}")
             self.feature_sticky_posts()
-            # A dry run does all the work, then takes it all back.
-            transaction.set_rollback(self.dry_run)
+            if self.dry_run:
+                transaction.set_rollback(True)
         return self.report
 
     def count_not_imported(self):
@@ -267,15 +270,19 @@ class Importer:
             if isinstance(home, HomePage):
                 homes.setdefault(home.pk, (home, []))[1].append(page)
         for home, pages in homes.values():
-            publish = home.live and not home.has_unpublished_changes
-            draft = home.get_latest_revision_as_object()
-            featured = {link.page_id for link in draft.featured_links.all()}
-            new = [page for page in pages if page.pk not in featured]
-            if not new:
-                continue
-            for page in new:
-                draft.featured_links.add(HomePageFeaturedLink(page=page))
-                self.report.count("featured", "added to the home page")
-            revision = draft.save_revision(log_action=True)
-            if publish:  # else the links wait in the editor's draft
-                revision.publish()
+            with transaction.atomic():
+                self.feature_on(home, pages)
+
+    def feature_on(self, home, pages):
+        publish = home.live and not home.has_unpublished_changes
+        draft = home.get_latest_revision_as_object()
+        featured = {link.page_id for link in draft.featured_links.all()}
+        new = [page for page in pages if page.pk not in featured]
+        if not new:
+            return
+        for page in new:
+            draft.featured_links.add(HomePageFeaturedLink(page=page))
+            self.report.count("featured", "added to the home page")
+        revision = draft.save_revision(log_action=True)
+        if publish:  # else the links wait in the editor's draft
+            revision.publish()
