@@ -7,6 +7,7 @@ children. Search reads Wagtail's own per-block `get_searchable_content`.
 
 from django.utils.html import strip_tags
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -131,6 +132,8 @@ class StoryBlock(blocks.StreamBlock):
         template="blocks/embed_block.html",
         description="A video or post from YouTube, Vimeo and similar sites",
     )
+    # Tables of figures, as WordPress posts and reports have them; plain-text cells.
+    table = TableBlock(icon="table", description="A table of figures")
 
     def get_images(self, value):
         """Every image the stream shows, in order: a page fetches their renditions at once."""

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class WordPressConfig(AppConfig):
+    """Imports WordPress exports (WXR) into the blog. Sits above every plugin: none imports it."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "wordpress"
+    verbose_name = "WordPress import"
