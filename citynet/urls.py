@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from blog.feeds import ArticleFeed
 from citynet.i18n import urls as i18n_urls
 from citynet.i18n.sitemap import MultilingualSitemap
+from programs import urls as program_urls
 from search import views as search_views
 
 # The admin, the APIs, feeds and the sitemap live outside i18n_patterns: LocaleMiddleware must
@@ -21,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("feeds/articles/", ArticleFeed(), name="article_feed"),
     path("calendar/", include("citynet.editorial.urls")),
+    path("programs/", include(program_urls.urlpatterns)),
 ]
 
 if settings.DEBUG:
@@ -30,5 +32,6 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("programs/", include(program_urls.localised_urlpatterns)),
     path("", include(i18n_urls)),
 )
