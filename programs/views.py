@@ -55,16 +55,17 @@ def events_of(programs, request):
 def program_index_for(request, language_code):
     """The live program index of the request's site in that language."""
     site = Site.find_for_request(request)
-    if site is None:
-        raise Http404
-    index = (
-        ProgramIndexPage.objects.live()
-        .public()
-        .in_site(site)
+    # Each language's tree hangs from its translation of the site's root page.
+    root = (
+        site.root_page.get_translations(inclusive=True)
         .filter(locale__language_code=language_code)
-        .order_by("path")
         .first()
+        if site
+        else None
     )
+    if root is None:
+        raise Http404
+    index = ProgramIndexPage.objects.live().public().descendant_of(root).order_by("path").first()
     if index is None:
         raise Http404
     return index, site
@@ -100,7 +101,8 @@ def calendar_feed(request, localised=True):
         filters = parse_filters(request.GET)
     except ValueError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    programs = feed_programs(index.filter_programs(index.programs(), filters))
+    programs = ProgramPage.objects.live().public().child_of(index)
+    programs = feed_programs(index.filter_programs(programs, filters))
     programs = with_organisers(programs).order_by("start_date", "pk")
     name = f"{site.site_name or 'CityNet'}: {index.title}"
     return ics_response(calendar(name, events_of(programs, request)), "calendar.ics")
