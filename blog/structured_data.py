@@ -39,8 +39,8 @@ def article_posting(article, request, authors, image_rendition=None):
         "author": [author(person, publisher) for person in authors],
         "publisher": {"@id": publisher["@id"]},
     }
-    if article.last_published_at:
-        posting["dateModified"] = article.last_published_at.isoformat()
+    modified = article.last_published_at or article.first_published_at
+    posting["dateModified"] = modified.isoformat() if modified else posting["datePublished"]
     if article.hero_image:
         posting["image"] = [image_object(article.hero_image, request, image_rendition)]
     return posting

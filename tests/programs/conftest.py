@@ -46,6 +46,5 @@ def publish_translation(page, language_code, **changes):
 
 @pytest.fixture
 def korean_program_index(home_page, program_index):
-    korean = Locale.objects.get(language_code="ko")
-    home_page.copy_for_translation(korean, alias=False)
+    publish_translation(home_page, "ko")
     return publish_translation(program_index, "ko", title="프로그램")
