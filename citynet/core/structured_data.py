@@ -116,7 +116,7 @@ def page_graph(page, request, context, main_entity=None, page_type="WebPage"):
     if description := page.meta_description:
         web_page["description"] = description
     if page.last_published_at:
-        web_page["dateModified"] = page.last_published_at
+        web_page["dateModified"] = page.last_published_at.isoformat()
     graph = [organization, web_page, breadcrumb_list(page, ancestors, request, url)]
     if main_entity:
         web_page["mainEntity"] = {"@id": main_entity["@id"]}
