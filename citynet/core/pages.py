@@ -69,8 +69,9 @@ class SitePageMixin:
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         # After every get_context in the hierarchy has run, so that nothing is fetched twice.
-        data = self.structured_data(request, response.context_data)
-        response.context_data["structured_data"] = script_tag(data)
+        context = getattr(response, "context_data", None)
+        if context is not None:  # a TemplateResponse, not yet rendered
+            context["structured_data"] = script_tag(self.structured_data(request, context))
         return response
 
 
