@@ -7,7 +7,7 @@ import datetime
 import uuid
 
 from django.utils import timezone
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
 from .events import EventStatus
 
@@ -50,7 +50,7 @@ def description(program, url):
     lines = [program.summary]
     if program.event_status == EventStatus.RESCHEDULED and program.previous_start_date:
         lines.append(f"Rescheduled: it was to start on {program.previous_start_date:%d %B %Y}.")
-    if program.is_online and program.online_url:
+    if program.is_online and program.online_url and not program.is_cancelled:
         lines.append(f"Join online: {program.online_url}")
     if program.registration_url and not program.is_cancelled:
         lines.append(f"Register: {program.registration_url}")
@@ -105,7 +105,7 @@ def calendar(name, events):
     cal.add("name", name)
     cal.add("x-wr-calname", name)
     cal.add("refresh-interval", REFRESH_INTERVAL, parameters={"value": "DURATION"})
-    cal.add("x-published-ttl", REFRESH_INTERVAL)
+    cal.add("x-published-ttl", vDuration(REFRESH_INTERVAL).to_ical().decode())
     for event in events:
         cal.add_component(event)
     cal.add_missing_timezones()
