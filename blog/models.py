@@ -23,6 +23,7 @@ from partners.models import PartnerPage
 from programs.models import ProgramPage
 
 from .forms import ArticleFilterForm
+from .structured_data import article_posting
 
 WORDS_PER_MINUTE = 200
 # Scripts written without spaces are read by the character: about 400 characters a minute.
@@ -40,6 +41,7 @@ class BlogIndexPage(SitePageMixin, Page):
     subpage_types = ["blog.ArticlePage"]
     max_count_per_parent = 1
     page_description = "The list of articles, newest first."
+    structured_data_type = "CollectionPage"
     template = "blog/blog_index_page.html"
     summary_field = "introduction"
 
@@ -163,6 +165,12 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
     @property
     def social_image(self):
         return self.hero_image
+
+    def main_entity(self, request, context):
+        authors = context.get("authors")
+        if authors is None:
+            authors = [link.person for link in self.authors.all()]
+        return article_posting(self, request, authors, context.get("social_rendition"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -11,6 +11,7 @@ from blog.feeds import ArticleFeed
 from citynet.core.caching import cache_public_responses
 from citynet.i18n.fallback import serve
 from citynet.i18n.sitemap import MultilingualSitemap
+from programs import urls as program_urls
 from search import views as search_views
 
 # The admin, the APIs, feeds and the sitemap live outside i18n_patterns: LocaleMiddleware must
@@ -23,6 +24,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
     path("feeds/articles/", ArticleFeed(), name="article_feed"),
     path("calendar/", include("citynet.editorial.urls")),
+    path("programs/", include(program_urls.urlpatterns)),
 ]
 
 if settings.DEBUG:
@@ -41,5 +43,6 @@ page_urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("programs/", include(program_urls.localised_urlpatterns)),
     *page_urlpatterns,
 )

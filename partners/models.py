@@ -13,6 +13,7 @@ from citynet.core.pages import SitePageMixin, paginate
 from citynet.i18n.search import BigramSearchField
 
 from .forms import PartnerFilterForm
+from .structured_data import partner_organization
 
 
 class PartnerIndexPage(SitePageMixin, Page):
@@ -26,6 +27,7 @@ class PartnerIndexPage(SitePageMixin, Page):
     subpage_types = ["partners.PartnerPage"]
     max_count_per_parent = 1
     page_description = "The list of partners: member cities, organisations and chapters."
+    structured_data_type = "CollectionPage"
     template = "partners/partner_index_page.html"
     summary_field = "introduction"
 
@@ -149,9 +151,14 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
     template = "partners/partner_page.html"
     summary_field = "description"
 
+    structured_data_type = "ProfilePage"
+
     @property
     def social_image(self):
         return self.logo
+
+    def main_entity(self, request, context):
+        return partner_organization(self, request, context.get("social_rendition"))
 
     # Programs and articles point at partners, not the other way round: these listings follow
     # the reverse relations so that this plugin imports neither of theirs.

@@ -1,10 +1,12 @@
 import datetime
 import zoneinfo
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -22,7 +24,10 @@ from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage
 
+from .calendar import subscribe_links
+from .events import EventDetails
 from .forms import ProgramFilterForm
+from .structured_data import program_event
 
 
 def validate_time_zone(value):
@@ -41,6 +46,7 @@ class ProgramIndexPage(SitePageMixin, Page):
     subpage_types = ["programs.ProgramPage"]
     max_count_per_parent = 1
     page_description = "The list of programs and events, upcoming first."
+    structured_data_type = "CollectionPage"
     template = "programs/program_index_page.html"
     summary_field = "introduction"
 
@@ -74,6 +80,12 @@ class ProgramIndexPage(SitePageMixin, Page):
         programs = self.filter_programs(programs, form.cleaned_data)
         today = timezone.localdate()
         context["filter_form"] = form
+        # The calendar feed of the same selection (kind, theme, country, year).
+        filters = {name: value for name, value in form.cleaned_data.items() if value}
+        feed_url = request.build_absolute_uri(reverse("program_calendar_feed"))
+        context["calendar_feed"] = subscribe_links(
+            f"{feed_url}?{urlencode(filters)}" if filters else feed_url
+        )
         context["upcoming"] = list(programs.filter(end_date__gte=today).order_by("start_date"))
         context["past"] = paginate(
             programs.filter(end_date__lt=today).order_by("-start_date"),
@@ -83,7 +95,7 @@ class ProgramIndexPage(SitePageMixin, Page):
         return context
 
 
-class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
+class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", "Workshop"
         FORUM = "forum", "Forum"
@@ -128,9 +140,17 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
                 FieldPanel("time_zone"),
             ],
             heading="Dates",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("event_status"), FieldPanel("previous_start_date")]),
+                FieldRowPanel([FieldPanel("attendance_mode"), FieldPanel("online_url")]),
+            ],
+            heading="Event (not used for projects and initiatives)",
         ),
         MultiFieldPanel(
             [FieldPanel("venue"), FieldRowPanel([FieldPanel("city"), FieldPanel("country")])],
@@ -162,6 +182,7 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
     # A time zone is data, not prose; wagtail-localize leaves many-to-many fields alone.
     override_translatable_fields = [
         SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("online_url", overridable=False),
         SynchronizedField("themes", overridable=False),
     ]
 
@@ -172,7 +193,15 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
         APIField("summary"),
         APIField("start_date"),
         APIField("end_date"),
+        APIField("start_time"),
+        APIField("end_time"),
         APIField("time_zone"),
+        APIField("is_event"),
+        APIField("event_status"),
+        APIField("previous_start_date"),
+        APIField("attendance_mode"),
+        APIField("online_url"),
+        APIField("calendar"),
         APIField("venue"),
         APIField("city"),
         APIField("country"),
@@ -207,6 +236,7 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
             self.end_date = self.start_date
         if self.start_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": "The end date cannot be before the start date."})
+        self.clean_event_details()
 
     @property
     def is_one_day(self):
@@ -228,6 +258,17 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
     def social_image(self):
         return self.hero_image
 
+    def main_entity(self, request, context):
+        """An Event for event programs; projects and initiatives are pages only."""
+        if not self.is_event:
+            return None
+        if "organisers" in context:
+            partners = [partner for partner, _role in context["organisers"]]
+        else:
+            ids = [link.partner_id for link in self.partner_links.all()]
+            partners = live_pages_in_order(PartnerPage.objects.all(), ids)
+        return program_event(self, request, partners, context.get("social_rendition"))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         links = list(self.partner_links.all())
@@ -240,6 +281,9 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, Page):
         context["organisers"] = [(partner, roles[partner.pk]) for partner in partners]
         context["themes"] = list(self.themes.all())
         context["program_index"] = context["breadcrumbs"][-1]
+        if self.is_event:
+            path = reverse("program_calendar", args=[self.pk])
+            context["calendar_links"] = subscribe_links(request.build_absolute_uri(path))
         return context
 
 

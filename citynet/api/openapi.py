@@ -103,6 +103,18 @@ COMPONENTS = {
             "seo_title": STRING,
             "search_description": STRING,
             "alias_of": {},
+            "json_ld": nullable(
+                {
+                    "type": "object",
+                    "description": "The page's schema.org JSON-LD, as in its HTML "
+                    "(detail responses, with ?fields=json_ld)",
+                    "required": ["@context", "@graph"],
+                    "properties": {
+                        "@context": {"const": "https://schema.org"},
+                        "@graph": {"type": "array", "items": {"type": "object"}},
+                    },
+                }
+            ),
             "parent": nullable(
                 {
                     "type": "object",
@@ -123,6 +135,7 @@ MODEL_FIELD_SCHEMAS = [
     (StreamField, {"type": "array", "items": ref("Block")}),
     (RichTextField, {"type": "string", "description": "HTML"}),
     (models.DateField, DATE),
+    (models.TimeField, {"type": "string", "description": "Local time, HH:MM:SS"}),
     (models.IntegerField, {"type": "integer"}),
     (models.BooleanField, {"type": "boolean"}),
     (models.CharField, STRING),

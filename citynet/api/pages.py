@@ -14,6 +14,7 @@ from django.db.models import Exists, JSONField, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject, Length, Substr
 from django.http import Http404
 from django.utils import timezone
+from rest_framework.fields import Field
 from rest_framework.response import Response
 from rest_framework.serializers import ListSerializer
 from wagtail.api.v2 import filters as wagtail_filters
@@ -132,6 +133,21 @@ class PublicParentField(PageParentField):
         return Page(**data) if data else None
 
 
+class JsonLdField(Field):
+    """The page's schema.org JSON-LD, the same document its HTML carries."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        if not hasattr(page, "structured_data"):
+            return None
+        return page.structured_data(self.context["request"])
+
+
 class CityNetPageSerializer(PageSerializer):
     parent = PublicParentField(read_only=True)
 
@@ -191,6 +207,7 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         "translations",
         "translation_status",
         "fallback_from",
+        "json_ld",
     ]
     listing_default_fields = PagesAPIViewSet.listing_default_fields + [
         "locale",
@@ -199,7 +216,12 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         "fallback_from",
     ]
     # Bodies are for detail responses: listings stay cheap whatever `fields` asks for.
-    detail_only_fields = ["parent", "body", "reading_time"]
+    detail_only_fields = ["parent", "body", "reading_time", "json_ld"]
+
+    @classmethod
+    def get_detail_default_fields(cls, model):
+        # The page's JSON-LD is asked for (`?fields=json_ld`): it costs a few queries.
+        return [name for name in super().get_detail_default_fields(model) if name != "json_ld"]
 
     # Queryset
 
@@ -218,7 +240,11 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
     def build_queryset(self):
         models = self.requested_models()
         if len(models) == 1:
-            return self.optimise(public_pages(self.request, models[0]))
+            queryset = public_pages(self.request, models[0])
+            default_order = registry.get(models[0]).default_order
+            if default_order and not {"order", "search"} & set(self.request.GET):
+                queryset = queryset.order_by(*default_order)
+            return self.optimise(queryset)
         queryset = self.get_base_queryset()
         return self.optimise(queryset.type(*models) if models else queryset)
 
@@ -260,6 +286,7 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         overrides["translations"] = i18n_api.TranslationsField()
         overrides["translation_status"] = i18n_api.TranslationStatusField()
         overrides["fallback_from"] = i18n_api.FallbackFromField()
+        overrides["json_ld"] = JsonLdField()
         return overrides
 
     def get_serializer_class(self):

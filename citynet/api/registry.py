@@ -17,6 +17,8 @@ class PageTypeAPI:
     serializers: dict = field(default_factory=dict)
     # JSON schemas (OpenAPI) of computed fields that have no model field to describe them.
     schemas: dict = field(default_factory=dict)
+    # The listing's order when the request gives no `order` (nor `search`).
+    default_order: tuple = ()
 
 
 _page_types = {}

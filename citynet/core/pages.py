@@ -5,6 +5,7 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from citynet.core.structured_data import page_graph, script_tag
 from citynet.i18n.pages import language_context
 
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
@@ -28,6 +29,8 @@ class SitePageMixin:
     social_image = None
     # The field that describes the page when the editor leaves the search description empty.
     summary_field = None
+    # The schema.org type of the page itself (citynet/core/structured_data.py).
+    structured_data_type = "WebPage"
 
     @property
     def meta_description(self):
@@ -52,6 +55,24 @@ class SitePageMixin:
             # Like {% image %}, a missing source file gives a placeholder rather than an error.
             context["social_rendition"] = get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
         return context
+
+    def main_entity(self, request, context):
+        """The schema.org thing the page is about (an Event, an article...), or None."""
+        return None
+
+    def structured_data(self, request, context=None):
+        """The page's JSON-LD; `context` holds what get_context already loaded."""
+        context = context or {}
+        main_entity = self.main_entity(request, context)
+        return page_graph(self, request, context, main_entity, self.structured_data_type)
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # After every get_context in the hierarchy has run, so that nothing is fetched twice.
+        context = getattr(response, "context_data", None)
+        if context is not None:  # a TemplateResponse, not yet rendered
+            context["structured_data"] = script_tag(self.structured_data(request, context))
+        return response
 
 
 def live_pages_in_order(pages, ids):

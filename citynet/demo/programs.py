@@ -7,6 +7,7 @@ from wagtail.models import Locale
 
 from citynet.taxonomy.models import Theme
 from partners.models import PartnerPage
+from programs.events import AttendanceMode, EventStatus
 from programs.models import ProgramPage, ProgramPartner
 
 from .images import skyline_photo
@@ -99,6 +100,11 @@ PROGRAMS = [
         "summary": "How cities pay for efficient street lighting and local energy projects: "
         "energy service contracts, green bonds and national funds.",
         "registration_url": "https://example.org/register/urban-energy",
+        # Online, at set times in Tokyo's time zone.
+        "attendance_mode": AttendanceMode.ONLINE,
+        "online_url": "https://example.org/live/urban-energy",
+        "start_time": datetime.time(9, 30),
+        "end_time": datetime.time(17, 0),
         "partners": [("city-of-yokohama", ProgramPartner.Role.ORGANISER)],
         "themes": ["sdg-7", "urban-energy"],
         "image": "Street lighting",
@@ -116,6 +122,11 @@ PROGRAMS = [
         "summary": "Mayors and governors discuss how cities prepare for disasters and recover "
         "from them, and what they need from national governments.",
         "registration_url": "https://example.org/register/mayors-forum",
+        # Moved by a week: the calendar feed raises its SEQUENCE, JSON-LD says rescheduled.
+        "event_status": EventStatus.RESCHEDULED,
+        "previous_start_date": days_from_today(38),
+        "attendance_mode": AttendanceMode.MIXED,
+        "online_url": "https://example.org/live/mayors-forum",
         "partners": [("seoul-metropolitan-government", ProgramPartner.Role.ORGANISER)],
         "themes": ["sdg-11", "disaster-risk-reduction"],
         "image": "Mayors forum",
@@ -130,6 +141,7 @@ PROGRAMS = [
         "city": "Surabaya",
         "country": "ID",
         "summary": "A one-day course for ward officers on warning residents before floods.",
+        "event_status": EventStatus.CANCELLED,
         "partners": [("citynet-indonesia", ProgramPartner.Role.ORGANISER)],
         "themes": ["disaster-risk-reduction"],
         "image": "Mayors forum",

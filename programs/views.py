@@ -1,0 +1,119 @@
+"""
+The public iCalendar URLs: the programs feed (all languages' default at /programs/calendar.ics,
+each language's at /<language>/programs/calendar.ics) and one .ics per program. Cached and
+validated with ETags like the API (citynet/api/caching.py).
+"""
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone, translation
+from django.views.decorators.http import require_safe
+from wagtail.models import Locale, Page, Site
+
+from citynet.api.caching import cached_api_view
+from citynet.api.filters import parse_country
+
+from .calendar import calendar, feed_programs, program_event
+from .models import ProgramIndexPage, ProgramPage, ProgramPartner
+
+
+def with_organisers(programs):
+    partners = Page.objects.live().public().values("pk")
+    links = (
+        ProgramPartner.objects.filter(partner__in=partners)
+        .select_related("partner")
+        .order_by("sort_order")
+    )
+    return programs.select_related("locale").prefetch_related(
+        Prefetch("partner_links", queryset=links)
+    )
+
+
+def organisers(program, request):
+    """(partner, its URL) for the program's live partners, organisers before co-organisers."""
+    links = sorted(
+        program.partner_links.all(), key=lambda link: link.role != ProgramPartner.Role.ORGANISER
+    )
+    return [(link.partner, link.partner.get_full_url(request)) for link in links]
+
+
+def ics_response(cal, filename):
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def events_of(programs, request):
+    stamp = timezone.now()
+    return [
+        program_event(program, program.get_full_url(request), organisers(program, request), stamp)
+        for program in programs
+    ]
+
+
+def program_index_for(request, language_code):
+    """The live program index of the request's site in that language."""
+    site = Site.find_for_request(request)
+    # Each language's tree hangs from its translation of the site's root page.
+    root = (
+        site.root_page.get_translations(inclusive=True)
+        .filter(locale__language_code=language_code)
+        .first()
+        if site
+        else None
+    )
+    if root is None:
+        raise Http404
+    index = ProgramIndexPage.objects.live().public().descendant_of(root).order_by("path").first()
+    if index is None:
+        raise Http404
+    return index, site
+
+
+def parse_filters(params):
+    """The index's filters (kind, theme, country, year); a bad one is a ValueError."""
+    unknown = set(params) - {"kind", "theme", "country", "year"}
+    if unknown:
+        raise ValueError(f"unknown parameter: {', '.join(sorted(unknown))}")
+    filters = {name: params[name] for name in ("kind", "theme") if params.get(name)}
+    if filters.get("kind") and filters["kind"] not in ProgramPage.Kind.values:
+        raise ValueError(f"kind must be one of {', '.join(ProgramPage.Kind.values)}")
+    if country := params.get("country"):
+        filters["country"] = parse_country(country)
+    if year := params.get("year"):
+        if not (year.isdigit() and len(year) == 4):
+            raise ValueError("year must be a four-digit year")
+        filters["year"] = int(year)
+    return filters
+
+
+@require_safe
+@cached_api_view
+def calendar_feed(request, localised=True):
+    """
+    Upcoming, ongoing and recent event programs, filtered like the index. Without a language
+    prefix in the URL, the default language's (not the reader's browser language).
+    """
+    language_code = translation.get_language() if localised else Locale.get_default().language_code
+    index, site = program_index_for(request, language_code)
+    try:
+        filters = parse_filters(request.GET)
+    except ValueError as error:
+        return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
+    programs = ProgramPage.objects.live().public().child_of(index)
+    programs = feed_programs(index.filter_programs(programs, filters))
+    programs = with_organisers(programs).order_by("start_date", "pk")
+    name = f"{site.site_name or 'CityNet'}: {index.title}"
+    return ics_response(calendar(name, events_of(programs, request)), "calendar.ics")
+
+
+@require_safe
+@cached_api_view
+def program_calendar(request, page_id):
+    """One program's .ics, to add it to a calendar or subscribe to its changes."""
+    program = get_object_or_404(with_organisers(ProgramPage.objects.live().public()), pk=page_id)
+    if not program.is_event:
+        raise Http404
+    cal = calendar(program.title, events_of([program], request))
+    return ics_response(cal, f"{program.slug}.ics")
