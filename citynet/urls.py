@@ -30,5 +30,6 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("comments/", include("comments.urls")),
     path("", include(i18n_urls)),
 )
