@@ -78,10 +78,10 @@ class ReaderCommentsAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
             raise BadRequestError("query parameter is not recognised: " + ", ".join(sorted(unknown)))
         if "page" not in request.GET:
             raise BadRequestError("page is required: /api/v2/comments/?page=<page id>")
-        page = self.page_from(request.GET["page"])
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
         limit = parse_bounded_int(request, "limit", min(20, limit_max), limit_max)
         offset = parse_bounded_int(request, "offset", 0, 1_000_000)
+        page = self.page_from(request.GET["page"])
         threads = approved_threads(page.pk)
         return Response(
             {
@@ -141,3 +141,152 @@ for model in COMMENTABLE:
     page_type.serializers["comment_count"] = CommentCountField()
     if not any(field.name == "comment_count" for field in model.api_fields):
         model.api_fields = [*model.api_fields, APIField("comment_count")]
+
+COMMENT_SCHEMA = {
+    "type": "object",
+    "required": ["id", "author_name", "author_url", "is_staff_reply", "created_at", "text"],
+    "properties": {
+        "id": {"type": "integer"},
+        "author_name": {"type": "string"},
+        "author_url": {"type": "string"},
+        "is_staff_reply": {"type": "boolean"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "text": {"type": "string", "description": "Plain text as written"},
+        "html": {"type": "string", "description": "The text escaped, with safe links"},
+        "replies": {"type": "array", "items": {"$ref": "#/components/schemas/ReaderComment"}},
+    },
+    "additionalProperties": False,
+}
+ERROR = {"$ref": "#/components/schemas/Error"}
+
+
+def json_content(schema):
+    return {"content": {"application/json": {"schema": schema}}}
+
+
+POST_BODY = {
+    "type": "object",
+    "required": ["page", "token", "author_name", "author_email", "text"],
+    "properties": {
+        "page": {"type": "integer"},
+        "token": {"type": "string", "description": "From POST /comments/token/, 3 s to 2 h old"},
+        "parent": {"type": "integer", "description": "The approved comment replied to"},
+        "author_name": {"type": "string"},
+        "author_email": {"type": "string", "format": "email", "description": "Never shown"},
+        "author_url": {"type": "string"},
+        "text": {"type": "string", "maxLength": 3000},
+        "fax": {"type": "string", "description": "Honeypot: leave empty"},
+    },
+}
+registry.register_openapi(
+    paths={
+        "/comments/": {
+            "get": {
+                "summary": "A page's approved reader comments, as threads (replies nested)",
+                "parameters": [
+                    {"name": "page", "in": "query", "required": True, "schema": {"type": "integer"}},
+                    {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}},
+                    {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}},
+                ],
+                "responses": {
+                    "200": {
+                        "description": "Threads, oldest first; limit and offset count threads",
+                        **json_content(
+                            {
+                                "type": "object",
+                                "required": ["meta", "items"],
+                                "properties": {
+                                    "meta": {
+                                        "type": "object",
+                                        "required": ["total_count", "comment_count"],
+                                        "properties": {
+                                            "total_count": {"type": "integer"},
+                                            "comment_count": {"type": "integer"},
+                                        },
+                                    },
+                                    "items": {
+                                        "type": "array",
+                                        "items": {"$ref": "#/components/schemas/ReaderComment"},
+                                    },
+                                },
+                            }
+                        ),
+                    },
+                    "304": {"description": "Not modified"},
+                    "400": {"description": "A bad parameter", **json_content(ERROR)},
+                    "404": {"description": "No such public page", **json_content(ERROR)},
+                },
+            },
+            "post": {
+                "summary": "Post a reader comment (same rules as the article form)",
+                "requestBody": {"required": True, **json_content(POST_BODY)},
+                "responses": {
+                    "201": {
+                        "description": "Published (approved) or held for moderation (pending)",
+                        **json_content(
+                            {
+                                "type": "object",
+                                "required": ["id", "status", "message"],
+                                "properties": {
+                                    "id": {"type": "integer"},
+                                    "status": {"enum": ["approved", "pending"]},
+                                    "message": {"type": "string"},
+                                },
+                            }
+                        ),
+                    },
+                    "400": {
+                        "description": "Refused; message in the reader's language",
+                        **json_content(
+                            {
+                                "type": "object",
+                                "required": ["message", "errors"],
+                                "properties": {
+                                    "message": {"type": "string"},
+                                    "errors": {
+                                        "type": "object",
+                                        "additionalProperties": {
+                                            "type": "array",
+                                            "items": {"type": "string"},
+                                        },
+                                    },
+                                },
+                            }
+                        ),
+                    },
+                    "404": {"description": "No such public page", **json_content(ERROR)},
+                },
+            },
+        },
+        "/comments/token/": {
+            "post": {
+                "summary": "A form token for posting a comment on a page (never cached)",
+                "requestBody": {
+                    "required": True,
+                    **json_content(
+                        {
+                            "type": "object",
+                            "required": ["page"],
+                            "properties": {"page": {"type": "integer"}},
+                        }
+                    ),
+                },
+                "responses": {
+                    "200": {
+                        "description": "The token",
+                        **json_content(
+                            {
+                                "type": "object",
+                                "required": ["token"],
+                                "properties": {"token": {"type": "string"}},
+                            }
+                        ),
+                    },
+                    "400": {"description": "A bad page id", **json_content(ERROR)},
+                    "404": {"description": "No such public page", **json_content(ERROR)},
+                },
+            }
+        },
+    },
+    schemas={"ReaderComment": COMMENT_SCHEMA},
+)

@@ -71,3 +71,33 @@ def test_a_response_that_drifts_from_the_description_fails(client, spec, make_ar
 
     with pytest.raises(jsonschema.ValidationError):
         validate(spec, "/pages/{id}/", broken)
+
+
+def test_reader_comment_responses_match(client, spec, make_article):
+    from comments.models import ReaderComment
+    from tests.comments.conftest import form_data
+
+    article = make_article()
+    first = ReaderComment.objects.create(
+        page=article, author_name="A", author_email="a@example.org", text="Hi", status="approved"
+    )
+    ReaderComment.objects.create(
+        page=article, parent=first, author_name="B", author_email="b@example.org", text="Re"
+    )
+    ReaderComment.objects.filter(parent=first).update(status="approved")
+    validate(spec, "/comments/", get_json(client, "/api/v2/comments/", page=article.pk))
+    validate(spec, "/pages/{id}/", get_json(client, f"/api/v2/pages/{article.pk}/"))
+
+    def post(path, data, status):
+        schema = {
+            **spec,
+            "$ref": f"#/paths/{path.replace('/', '~1')}/post/responses/{status}"
+            "/content/application~1json/schema",
+        }
+        response = client.post(f"/api/v2{path}", data, content_type="application/json")
+        assert response.status_code == int(status)
+        jsonschema.Draft202012Validator(schema).validate(response.json())
+
+    post("/comments/token/", {"page": article.pk}, "200")
+    post("/comments/", form_data(article), "201")
+    post("/comments/", form_data(article, text=""), "400")
