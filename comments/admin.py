@@ -43,9 +43,7 @@ class ReaderCommentPermissionPolicy(ModelPermissionPolicy):
 class ReaderCommentFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(choices=ReaderComment.Status.choices)
     page = django_filters.NumberFilter(field_name="page_id", label=_("Page id"))
-    created_at = django_filters.DateFromToRangeFilter(
-        label=_("Date"), widget=DateRangePickerWidget
-    )
+    created_at = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
 
     class Meta:
         model = ReaderComment

@@ -75,7 +75,9 @@ class ReaderCommentsAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
     def listing_view(self, request):
         unknown = set(request.GET) - self.known_query_parameters
         if unknown:
-            raise BadRequestError("query parameter is not recognised: " + ", ".join(sorted(unknown)))
+            raise BadRequestError(
+                "query parameter is not recognised: " + ", ".join(sorted(unknown))
+            )
         if "page" not in request.GET:
             raise BadRequestError("page is required: /api/v2/comments/?page=<page id>")
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
@@ -184,7 +186,12 @@ registry.register_openapi(
             "get": {
                 "summary": "A page's approved reader comments, as threads (replies nested)",
                 "parameters": [
-                    {"name": "page", "in": "query", "required": True, "schema": {"type": "integer"}},
+                    {
+                        "name": "page",
+                        "in": "query",
+                        "required": True,
+                        "schema": {"type": "integer"},
+                    },
                     {"name": "limit", "in": "query", "schema": {"type": "integer", "maximum": 100}},
                     {"name": "offset", "in": "query", "schema": {"type": "integer", "minimum": 0}},
                 ],

@@ -84,18 +84,6 @@ class ReaderComment(models.Model):
     def __str__(self):
         return f"{self.author_name}: {Truncator(self.text).chars(60)}"
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        instance = super().from_db(db, field_names, values)
-        instance._saved_status = instance.__dict__.get("status")
-        return instance
-
-    def clean(self):
-        if self.parent_id and self.parent.page_id != self.page_id:
-            raise ValidationError({"parent": _("A reply must be on the same page.")})
-        if self.parent_id and self.parent.depth >= MAX_DEPTH:
-            raise ValidationError({"parent": _("Replies go at most three levels deep.")})
-
     def save(self, *args, **kwargs):
         self.depth = self.parent.depth + 1 if self.parent_id else 1
         super().save(*args, **kwargs)
@@ -109,6 +97,18 @@ class ReaderComment(models.Model):
         if was_public:
             show_comment_changes()
         return result
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_status = instance.__dict__.get("status")
+        return instance
+
+    def clean(self):
+        if self.parent_id and self.parent.page_id != self.page_id:
+            raise ValidationError({"parent": _("A reply must be on the same page.")})
+        if self.parent_id and self.parent.depth >= MAX_DEPTH:
+            raise ValidationError({"parent": _("Replies go at most three levels deep.")})
 
     @property
     def html(self):

@@ -86,11 +86,15 @@ def submit(form, *, ip_address, language):
     ):
         return Outcome(
             errors={
-                "__all__": [_("You have sent several comments in a short time. Please wait a few minutes.")]
+                "__all__": [
+                    _("You have sent several comments in a short time. Please wait a few minutes.")
+                ]
             }
         )
     staff = is_staff(form.user)
-    held_because = "" if staff else reason_to_hold(data["text"], data["author_email"], comment_settings)
+    held_because = (
+        "" if staff else reason_to_hold(data["text"], data["author_email"], comment_settings)
+    )
     comment = ReaderComment.objects.create(
         page=page,
         parent=data["parent"],

@@ -49,7 +49,9 @@ def moderator_emails(page):
     users = User.objects.filter(is_active=True).exclude(email="")
     team = users.filter(groups__name=COMMUNICATIONS)
     owner = users.filter(pk=page.owner_id)
-    return sorted(set(team.values_list("email", flat=True)) | set(owner.values_list("email", flat=True)))
+    return sorted(
+        set(team.values_list("email", flat=True)) | set(owner.values_list("email", flat=True))
+    )
 
 
 def email_moderators(comment):

@@ -6,8 +6,8 @@ from wagtail.snippets.models import register_snippet
 from .admin import ReaderCommentPermissionPolicy, ReaderCommentViewSet
 from .bulk_actions import ApproveBulkAction, SpamBulkAction
 from .forms import ReaderCommentForm
-from .moderation import comments_open
 from .models import ReaderComment, ReaderCommentSettings
+from .moderation import comments_open
 from .threads import approved_threads, count_visible
 
 register_permission_policy(ReaderComment, ReaderCommentPermissionPolicy(ReaderComment))
@@ -24,11 +24,12 @@ def add_reader_comments(page, request, context):
     """
     if not hasattr(page, "reader_comments_open"):
         return
-    comment_settings = ReaderCommentSettings.for_request(request)
     threads = approved_threads(page.pk)
-    context["reader_comments"] = {
-        "threads": threads,
-        "count": count_visible(threads),
+    context["reader_comments"] = {"threads": threads, "count": count_visible(threads)}
+    if not page.reader_comments_open:  # closed by the page: the site's settings do not matter
+        return
+    comment_settings = ReaderCommentSettings.for_request(request)
+    context["reader_comments"] |= {
         "open": comments_open(page, comment_settings),
         "form": ReaderCommentForm(page=page),
         "privacy_notice_url": comment_settings.privacy_notice_url,

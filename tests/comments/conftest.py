@@ -3,11 +3,11 @@ import time
 import pytest
 from django.core import signing
 
+from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 from comments.models import ReaderComment
 from comments.tokens import FORM_SALT
 from tests import factories
 from tests.editorial.conftest import member_of
-from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 
 
 def aged_token(page_id, user_id=None, age=60):

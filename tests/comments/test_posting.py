@@ -114,8 +114,7 @@ def test_comments_can_be_closed_per_page(client, article):
 
     assert response.status_code == 400
     assert "Comments are closed on this page." in response.content.decode()
-    page = client.get(article.url).content.decode()
-    assert "Comments are closed." in page and 'id="comment-form"' not in page
+    assert 'id="comment-form"' not in client.get(article.url).content.decode()
 
 
 def test_programs_are_closed_unless_the_page_opens_them(client, program_index):
@@ -128,7 +127,8 @@ def test_programs_are_closed_unless_the_page_opens_them(client, program_index):
     assert post_comment(client, program).status_code == 200
 
 
-def test_comments_close_automatically_after_the_site_setting(client, article):
+def test_comments_close_automatically_after_the_site_setting(client, article, make_comment):
+    make_comment(text="Said while it was open")
     setting = ReaderCommentSettings.for_site(Site.objects.get(is_default_site=True))
     setting.close_after_days = 10
     setting.save()
@@ -136,6 +136,9 @@ def test_comments_close_automatically_after_the_site_setting(client, article):
     article.save()
 
     assert "Comments are closed on this page." in post_comment(client, article).content.decode()
+    page = client.get(article.url).content.decode()
+    assert "Said while it was open" in page and "Comments are closed." in page
+    assert 'id="comment-form"' not in page
 
     setting.close_after_days = 0  # never
     setting.save()

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from home.demo.accounts import load_accounts
 from home.demo.articles import load_articles
+from home.demo.comments import load_comments
 from home.demo.content import load_featured, load_people, load_sections, load_themes
 from home.demo.partners import load_partners
 from home.demo.programs import load_programs
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         load_featured(home, log)
         load_translations(log)
         load_accounts(log)
+        load_comments(log)
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {len(created)} new items."))
         else:
