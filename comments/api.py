@@ -92,13 +92,19 @@ class ReaderCommentsAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
             }
         )
 
+    def body(self, request):
+        if not hasattr(request.data, "get"):
+            raise BadRequestError("the body must be a JSON object")
+        return request.data
+
     def token_view(self, request):
-        page = self.page_from(request.data.get("page"))
+        page = self.page_from(self.body(request).get("page"))
         return Response({"token": form_token(page.pk)}, headers={"Cache-Control": "no-store"})
 
     def create_view(self, request):
-        page = self.page_from(request.data.get("page"))
-        data = {key: request.data.get(key) or "" for key in ReaderCommentForm.base_fields}
+        body = self.body(request)
+        page = self.page_from(body.get("page"))
+        data = {key: body.get(key) or "" for key in ReaderCommentForm.base_fields}
         form = ReaderCommentForm(data, page=page)
         outcome = moderation.submit(
             form, ip_address=request.META.get("REMOTE_ADDR"), language=get_language()

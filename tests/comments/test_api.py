@@ -183,3 +183,10 @@ def test_the_api_refuses_closed_pages(client, article):
 def test_an_api_token_is_bound_to_its_page(client, article, other_article):
     data = form_data(article, token=aged_token(other_article.pk))
     assert post_json(client, "/api/v2/comments/", data).status_code == 400
+
+
+@pytest.mark.parametrize("body", ["[1, 2]", '"text"', "{not json"])
+def test_a_body_that_is_not_an_object_is_a_400(client, article, body):
+    for url in ("/api/v2/comments/", "/api/v2/comments/token/"):
+        response = client.post(url, body, content_type="application/json")
+        assert response.status_code == 400, (url, body)

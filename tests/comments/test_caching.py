@@ -73,3 +73,14 @@ def test_removing_a_public_comment_shows_at_once(client, article, make_comment):
     ReaderComment.objects.filter(pk=comment.pk).set_status(ReaderComment.Status.REMOVED)
 
     assert "Soon removed" not in client.get(article.url).content.decode()
+
+
+def test_article_queries_do_not_grow_with_comments(client, article, make_comment):
+    from tests.visitor import count_queries
+
+    first = make_comment()
+    few = count_queries(client, article.url)
+    for _ in range(3):
+        make_comment(parent=make_comment(parent=first), author_url="https://example.org")
+
+    assert count_queries(client, article.url) == few
