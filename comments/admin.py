@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import InspectView, SnippetViewSet
@@ -111,7 +111,13 @@ class ReaderCommentViewSet(SnippetViewSet):
     search_fields = ["text", "author_name", "author_email"]
     search_backend_name = None  # plain database lookups: comments are not in the search index
     list_display = [
-        Column("__str__", label=_("Comment"), accessor="__str__"),
+        # Opens the comment in context, where moderators edit and everyone may reply.
+        TitleColumn(
+            "__str__",
+            label=_("Comment"),
+            accessor="__str__",
+            url_name="wagtailsnippets_comments_readercomment:inspect",
+        ),
         Column("page", label=_("Page")),
         StatusTagColumn("status", label=_("Status"), accessor="get_status_display", primary=False),
         DateColumn("created_at", label=_("Date")),

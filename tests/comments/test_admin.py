@@ -38,6 +38,7 @@ def test_comms_see_every_comment_and_filter_by_status_and_page(client, comms, co
     one_page = listing(client, page=comments["theirs"].page_id)
     assert "On their article" in one_page and "On my article" not in one_page
     assert "Approve" in everything and "Spam" in everything  # bulk actions
+    assert reverse(INSPECT, args=[comments["mine"].pk]) in everything
 
 
 def test_a_secondee_sees_only_comments_on_their_own_articles(client, secondee, comments):

@@ -49,6 +49,8 @@ def test_a_reader_comments_and_comms_approve_it(live_site, browser):  # noqa: F8
     comms = log_in(browser, live_site, "comms")
     comms.goto(f"{live_site.url}/admin/snippets/comments/readercomment/?status=pending")
     comms.get_by_role("link", name=f"Ji-woo Kim: {TEXT}").click()
+    comms.get_by_text("new or unconfirmed commenter").wait_for()  # the comment in context
+    comms.goto(comms.url.replace("/inspect/", "/edit/"))
     comms.select_option("#id_status", "approved")
     comms.get_by_role("button", name="Save").click()
     comms.get_by_text("updated").first.wait_for()
