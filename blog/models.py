@@ -98,6 +98,12 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
     body = StreamField(StoryBlock())
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="articles")
+    # Read by the reader comments plugin (comments/), which this app does not import.
+    reader_comments_open = models.BooleanField(
+        "reader comments open",
+        default=True,
+        help_text="Readers may comment (until the site's automatic closing date).",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
@@ -112,6 +118,7 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         InlinePanel("program_links", label="Related programs"),
         InlinePanel("partner_links", label="Related partners"),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("reader_comments_open")]
 
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),

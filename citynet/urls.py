@@ -44,5 +44,6 @@ page_urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("programs/", include(program_urls.localised_urlpatterns)),
+    path("comments/", include("comments.urls")),
     *page_urlpatterns,
 )

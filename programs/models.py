@@ -133,6 +133,12 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
     body = StreamField(StoryBlock(), blank=True)
     registration_url = models.URLField(blank=True)
     themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="programs")
+    # Read by the reader comments plugin (comments/), which this app does not import.
+    reader_comments_open = models.BooleanField(
+        "reader comments open",
+        default=False,
+        help_text="Readers may comment (until the site's automatic closing date).",
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -162,6 +168,7 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
         InlinePanel("partner_links", label="Organising and co-organising partners"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
+    settings_panels = Page.settings_panels + [FieldPanel("reader_comments_open")]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -266,7 +266,7 @@ def snippet_schema(name, required):
 
 
 def build_openapi():
-    schemas = dict(COMPONENTS)
+    schemas = dict(COMPONENTS) | registry.openapi_schemas()
     page_refs = []
     for model in page_types():
         schema = page_type_schema(model)
@@ -321,7 +321,8 @@ def build_openapi():
                     },
                 }
             },
-        },
+        }
+        | registry.openapi_paths(),
         "components": {"schemas": schemas},
     }
 

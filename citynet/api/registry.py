@@ -29,6 +29,23 @@ def register(page_type_api):
     return page_type_api
 
 
+_openapi = {"paths": {}, "schemas": {}}
+
+
+def register_openapi(paths, schemas=None):
+    """Describe a plugin's own endpoints (paths under /api/v2) in the OpenAPI description."""
+    _openapi["paths"].update(paths)
+    _openapi["schemas"].update(schemas or {})
+
+
+def openapi_paths():
+    return dict(_openapi["paths"])
+
+
+def openapi_schemas():
+    return dict(_openapi["schemas"])
+
+
 def get(model):
     """The registered description of a page model, or a neutral one for unregistered models."""
     return _page_types.get(model) or PageTypeAPI(model=model)

@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
+from wagtail import hooks
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from citynet.core.structured_data import page_graph, script_tag
@@ -54,6 +55,10 @@ class SitePageMixin:
             prefetch_related_objects([image], "renditions")
             # Like {% image %}, a missing source file gives a placeholder rather than an error.
             context["social_rendition"] = get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
+        # Plugins above this one add to any page's context without the page importing them
+        # (reader comments do: comments/wagtail_hooks.py).
+        for add_context in hooks.get_hooks("citynet_page_context"):
+            add_context(self, request, context)
         return context
 
     def main_entity(self, request, context):

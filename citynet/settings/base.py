@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "blog",
     "programs",
     "partners",
+    "comments",  # after blog and programs: its api.py extends theirs
     "search",
     "citynet.api",
     "citynet.webhooks",
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "corsheaders",
     "wagtail.contrib.forms",
+    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -240,7 +242,8 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # Absolute `detail_url`s without looking the site up on every request.
 WAGTAILAPI_BASE_URL = API_PUBLIC_BASE_URL or WAGTAILADMIN_BASE_URL
 CORS_URLS_REGEX = r"^/api/v2/.*$"
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+# POST only for reader comments (/api/v2/comments/), which a headless front end may send.
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL},
     "REDIRECT_ON_PREVIEW": True,

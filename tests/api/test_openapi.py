@@ -79,3 +79,33 @@ def test_the_description_matches_the_committed_snapshot(spec):
     """Any change to the API's contract shows up in review as a diff of docs/openapi-v2.json."""
     snapshot = json.loads((settings.BASE_DIR / "docs" / "openapi-v2.json").read_text())
     assert spec == snapshot, "The API description changed: review it, then run `make openapi`"
+
+
+def test_reader_comment_responses_match(client, spec, make_article):
+    from comments.models import ReaderComment
+    from tests.comments.conftest import form_data
+
+    article = make_article()
+    first = ReaderComment.objects.create(
+        page=article, author_name="A", author_email="a@example.org", text="Hi", status="approved"
+    )
+    ReaderComment.objects.create(
+        page=article, parent=first, author_name="B", author_email="b@example.org", text="Re"
+    )
+    ReaderComment.objects.filter(parent=first).update(status="approved")
+    validate(spec, "/comments/", get_json(client, "/api/v2/comments/", page=article.pk))
+    validate(spec, "/pages/{id}/", get_json(client, f"/api/v2/pages/{article.pk}/"))
+
+    def post(path, data, status):
+        schema = {
+            **spec,
+            "$ref": f"#/paths/{path.replace('/', '~1')}/post/responses/{status}"
+            "/content/application~1json/schema",
+        }
+        response = client.post(f"/api/v2{path}", data, content_type="application/json")
+        assert response.status_code == int(status)
+        jsonschema.Draft202012Validator(schema).validate(response.json())
+
+    post("/comments/token/", {"page": article.pk}, "200")
+    post("/comments/", form_data(article), "201")
+    post("/comments/", form_data(article, text=""), "400")

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from citynet.images.models import CustomImage
 from citynet.people.models import Person
 from citynet.taxonomy.models import Theme
+from comments.models import ReaderComment
 from programs.models import ProgramPage
 from tests.visitor import assert_accessible_outline
 
@@ -28,6 +29,9 @@ def test_load_demo_twice_creates_everything_once_and_every_page_answers(client, 
     call_command("load_demo", stdout=second)
 
     assert counts() == loaded
+    statuses = ReaderComment.objects.values_list("status", flat=True)
+    assert sorted(statuses) == ["approved", "approved", "approved", "pending", "spam"]
+    assert ReaderComment.objects.filter(parent__isnull=False, is_staff_reply=True).exists()
     assert "Published Article page: CityNet turns 30 at its congress in Colombo" in first.getvalue()
     assert "nothing new to create" in second.getvalue()
     assert Theme.objects.filter(kind=Theme.Kind.SDG, locale__language_code="en").count() == 17

@@ -3,6 +3,7 @@ from django.db import transaction
 
 from citynet.demo.accounts import load_accounts
 from citynet.demo.articles import load_articles
+from citynet.demo.comments import load_comments
 from citynet.demo.content import load_featured, load_people, load_sections, load_themes
 from citynet.demo.partners import load_partners
 from citynet.demo.programs import load_programs
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         load_featured(home, log)
         load_translations(log)
         load_accounts(log)
+        load_comments(log)
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {len(created)} new items."))
         else:

@@ -1,0 +1,156 @@
+"""
+Reader comments: what readers write under articles and programs, moderated by the
+Communications team. Not to be confused with Wagtail's editor comments (wagtail.models.Comment),
+which editors leave on drafts.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.html import urlize
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from .caching import show_comment_changes
+
+MAX_DEPTH = 3  # a comment, a reply and a reply to the reply
+MAX_LENGTH = 3000
+
+
+class ReaderCommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=ReaderComment.Status.APPROVED)
+
+    def by_email(self, email):
+        return self.filter(author_email__iexact=email.strip())
+
+    def set_status(self, status):
+        """Moderate several comments at once; public pages show the change at once."""
+        changes_public = self.filter(status=ReaderComment.Status.APPROVED).exists()
+        count = self.update(status=status)
+        if changes_public or status == ReaderComment.Status.APPROVED:
+            show_comment_changes()
+        return count
+
+
+class ReaderComment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        SPAM = "spam", _("Spam")
+        REMOVED = "removed", _("Removed")
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="reader_comments"
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    depth = models.PositiveSmallIntegerField(default=1, editable=False)
+    author_name = models.CharField(_("name"), max_length=100)
+    author_email = models.EmailField(_("email"), help_text=_("Never shown."))
+    author_url = models.URLField(_("website"), blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reader_comments",
+    )
+    is_staff_reply = models.BooleanField(_("staff reply"), default=False)
+    text = models.TextField(_("comment"), max_length=MAX_LENGTH)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    email_confirmed = models.BooleanField(default=False, editable=False)
+    held_because = models.CharField(max_length=200, blank=True, editable=False)
+    # Kept only while it helps against abuse; cleared by a scheduled task (comments/tasks.py).
+    ip_address = models.GenericIPAddressField(null=True, blank=True, editable=False)
+    language = models.CharField(max_length=10, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = ReaderCommentQuerySet.as_manager()
+
+    panels = [FieldPanel("status"), FieldPanel("text")]
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["page", "status"])]
+        verbose_name = _("reader comment")
+        verbose_name_plural = _("reader comments")
+
+    def __str__(self):
+        return f"{self.author_name}: {Truncator(self.text).chars(60)}"
+
+    def save(self, *args, **kwargs):
+        self.depth = self.parent.depth + 1 if self.parent_id else 1
+        super().save(*args, **kwargs)
+        if self.Status.APPROVED in (self.status, getattr(self, "_saved_status", None)):
+            show_comment_changes()
+        self._saved_status = self.status
+
+    def delete(self, *args, **kwargs):
+        was_public = self.status == self.Status.APPROVED
+        result = super().delete(*args, **kwargs)
+        if was_public:
+            show_comment_changes()
+        return result
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._saved_status = instance.__dict__.get("status")
+        return instance
+
+    def clean(self):
+        if self.parent_id and self.parent.page_id != self.page_id:
+            raise ValidationError({"parent": _("A reply must be on the same page.")})
+        if self.parent_id and self.parent.depth >= MAX_DEPTH:
+            raise ValidationError({"parent": _("Replies go at most three levels deep.")})
+
+    @property
+    def html(self):
+        """The text escaped, with http(s) links made into links nobody's ranking gains from."""
+        linked = urlize(self.text, nofollow=True, autoescape=True)
+        linked = linked.replace('rel="nofollow"', 'rel="nofollow ugc noopener"')
+        return mark_safe(linked.replace("\n", "<br>"))  # noqa: S308 (escaped by urlize)
+
+    @property
+    def can_have_replies(self):
+        return self.depth < MAX_DEPTH
+
+
+@register_setting(icon="comment")
+class ReaderCommentSettings(BaseSiteSetting):
+    """How reader comments are moderated on a site. Edited by the Communications team."""
+
+    close_after_days = models.PositiveIntegerField(
+        _("close comments after (days)"),
+        default=30,
+        help_text=_("Days after first publication; 0 keeps comments open."),
+    )
+    max_links = models.PositiveSmallIntegerField(
+        _("maximum links"),
+        default=2,
+        help_text=_("A comment with more links than this is held for moderation."),
+    )
+    disallowed_words = models.TextField(
+        _("disallowed words"),
+        blank=True,
+        help_text=_("One word or phrase per line; a comment containing one is held."),
+    )
+
+    privacy_notice_url = models.CharField(
+        _("privacy notice link"),
+        max_length=255,
+        blank=True,
+        help_text=_("Linked from the consent line under the form: a path or a full URL."),
+    )
+
+    class Meta:
+        verbose_name = _("reader comment settings")
+
+    def disallowed_word_list(self):
+        return [line.strip().lower() for line in self.disallowed_words.splitlines() if line.strip()]

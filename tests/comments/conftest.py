@@ -1,0 +1,78 @@
+import time
+
+import pytest
+from django.core import signing
+
+from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
+from comments.models import ReaderComment
+from comments.tokens import FORM_SALT
+from tests import factories
+from tests.editorial.conftest import member_of
+
+
+def aged_token(page_id, user_id=None, age=60):
+    """A form token issued `age` seconds ago, as if the reader had taken that long to write."""
+    return signing.dumps({"p": page_id, "u": user_id, "t": time.time() - age}, salt=FORM_SALT)
+
+
+def form_data(page, **overrides):
+    data = {
+        "page": page.pk,
+        "token": aged_token(page.pk),
+        "author_name": "Ana Reader",
+        "author_email": "ana@example.org",
+        "author_url": "",
+        "text": "Thank you for this article.",
+        "fax": "",
+    }
+    return {**data, **overrides}
+
+
+@pytest.fixture
+def secondee(db):
+    return member_of(SECONDEES, username="secondee", first_name="Sun", last_name="Park")
+
+
+@pytest.fixture
+def other_secondee(db):
+    return member_of(SECONDEES, username="other-secondee")
+
+
+@pytest.fixture
+def comms(db):
+    return member_of(COMMUNICATIONS, username="comms")
+
+
+@pytest.fixture
+def article(blog_index, secondee):
+    """A live article owned (written) by the secondee."""
+    page = factories.ArticlePageFactory(parent=blog_index, owner=secondee, title="Seoul data")
+    page.save_revision(user=secondee).publish()
+    return page
+
+
+@pytest.fixture
+def other_article(blog_index, other_secondee):
+    page = factories.ArticlePageFactory(parent=blog_index, owner=other_secondee, title="Other")
+    page.save_revision(user=other_secondee).publish()
+    return page
+
+
+@pytest.fixture
+def make_comment(article):
+    def make(page=None, **kwargs):
+        fields = {
+            "page": page or article,
+            "author_name": "Ana Reader",
+            "author_email": "ana@example.org",
+            "text": "A comment.",
+            "status": ReaderComment.Status.APPROVED,
+            "ip_address": "192.0.2.1",
+        }
+        return ReaderComment.objects.create(**(fields | kwargs))
+
+    return make
+
+
+def post_comment(client, page, prefix="/en", **overrides):
+    return client.post(f"{prefix}/comments/post/", form_data(page, **overrides))

@@ -1,0 +1,116 @@
+"""Commenters delete their own comments; IP addresses go after a while; export and erase."""
+
+import datetime
+import json
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from comments.models import ReaderComment
+from comments.tasks import forget_ip_addresses, forget_old_ip_addresses, schedule_ip_cleanup
+from tests.comments.conftest import post_comment
+
+pytestmark = pytest.mark.django_db
+
+
+def delete_link(email_body):
+    word = next(word for word in email_body.split() if "/comments/delete/" in word)
+    return word.removeprefix("http://testserver")
+
+
+def test_a_commenter_deletes_their_comment_through_the_emailed_link(client, article, make_comment):
+    post_comment(client, article)
+    comment = ReaderComment.objects.get()
+    comment.status = ReaderComment.Status.APPROVED
+    comment.save()
+    reply = make_comment(parent=comment, author_email="other@example.org")
+    link = delete_link(mail.outbox[0].body)
+
+    assert "Delete my comment" in client.get(link).content.decode()
+    assert ReaderComment.objects.count() == 2
+    assert "Thank you for this article." in client.get(article.url).content.decode()
+
+    assert "Your comment is deleted" in client.post(link).content.decode()
+    assert not ReaderComment.objects.filter(pk__in=[comment.pk, reply.pk]).exists()
+    assert "Thank you for this article." not in client.get(article.url).content.decode()
+    assert client.post(link).status_code == 404  # already gone
+
+
+def test_a_delete_link_for_another_comment_does_not_work(client, article, make_comment):
+    mine = make_comment()
+    theirs = make_comment(author_email="other@example.org")
+    post_comment(client, article)  # emails the link for a new comment by ana@
+    link = delete_link(mail.outbox[0].body)
+    tampered = link.replace("/delete/", "/delete/x")
+
+    assert client.post(tampered).status_code == 404
+    assert ReaderComment.objects.filter(pk__in=[mine.pk, theirs.pk]).count() == 2
+
+
+def test_ip_addresses_are_forgotten_after_thirty_days(make_comment):
+    now = timezone.now()
+    old = make_comment(created_at=now - datetime.timedelta(days=31))
+    recent = make_comment(created_at=now - datetime.timedelta(days=29))
+
+    assert forget_old_ip_addresses(now) == 1
+
+    old.refresh_from_db()
+    recent.refresh_from_db()
+    assert old.ip_address is None and recent.ip_address == "192.0.2.1"
+
+
+def test_the_task_runs_and_clears_old_addresses(make_comment):
+    old = make_comment(created_at=timezone.now() - datetime.timedelta(days=40))
+
+    forget_ip_addresses.enqueue()  # the immediate backend in tests
+
+    old.refresh_from_db()
+    assert old.ip_address is None
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_the_cleanup_is_queued_once_a_day_on_the_database_queue():
+    DBTaskResult.objects.all().delete()
+
+    schedule_ip_cleanup()
+    schedule_ip_cleanup()  # already waiting: not queued twice
+
+    (queued,) = DBTaskResult.objects.filter(task_path=forget_ip_addresses.module_path)
+    delay = queued.run_after - timezone.now()
+    assert datetime.timedelta(hours=23) < delay <= datetime.timedelta(days=1)
+
+
+def test_export_prints_one_persons_comments(make_comment, other_article):
+    make_comment(text="Mine")
+    make_comment(page=other_article, author_email="ANA@example.org", text="Also mine")
+    make_comment(author_email="other@example.org", text="Not mine")
+    out = StringIO()
+
+    call_command("reader_comments", "export", "ana@example.org", stdout=out)
+
+    rows = json.loads(out.getvalue())
+    assert sorted(row["text"] for row in rows) == ["Also mine", "Mine"]
+    assert rows[0]["author_email"].lower() == "ana@example.org"
+    assert {"ip_address", "page__title", "created_at"} <= rows[0].keys()
+
+
+def test_erase_deletes_one_persons_comments(client, article, make_comment):
+    make_comment(text="Mine")
+    make_comment(author_email="other@example.org", text="Not mine")
+    out = StringIO()
+
+    call_command("reader_comments", "erase", "Ana@Example.org", "--no-input", stdout=out)
+
+    assert list(ReaderComment.objects.values_list("text", flat=True)) == ["Not mine"]
+    assert "Deleted 1 reader comments" in out.getvalue()
+    assert "Mine" not in client.get(article.url).content.decode().replace("Not mine", "")
+
+
+def test_erase_refuses_something_that_is_not_an_address():
+    with pytest.raises(CommandError):
+        call_command("reader_comments", "erase", "everyone", "--no-input")
