@@ -10,6 +10,7 @@ database each worker used to migrate. Without xdist (`-p no:xdist`, `-n 0`) one 
 as pytest-django does. Decision 0050.
 """
 
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -32,7 +33,9 @@ def is_sqlite(connection):
 
 def create_template(config):
     """Migrate the test databases once, into files for SQLite so that workers can read them."""
-    directory = Path(tempfile.mkdtemp(prefix="citynet-test-db-"))
+    directory = config.citynet_template_directory = Path(
+        tempfile.mkdtemp(prefix="citynet-test-db-")
+    )
     for connection in connections.all():
         if is_sqlite(connection):
             template = directory / f"{connection.alias}.sqlite3"
@@ -62,6 +65,8 @@ def pytest_sessionfinish(session):
     if is_xdist_controller(config) and hasattr(config, "citynet_databases"):
         with config.stash[blocking_manager_key].unblock():
             teardown_databases(config.citynet_databases, verbosity=0)
+        # SQLite leaves its -wal and -shm files beside the template.
+        shutil.rmtree(config.citynet_template_directory, ignore_errors=True)
 
 
 def copy_sqlite_into_memory(connection, template, worker):
