@@ -1,6 +1,6 @@
 """An article as a schema.org BlogPosting, with its authors as people and their affiliations."""
 
-from citynet.core.structured_data import image_object, site_organization
+from citynet.core.structured_data import image_object, page_url, site_organization
 from citynet.i18n.pages import bcp47
 
 # Search engines cut longer headlines.
@@ -21,7 +21,7 @@ def author(person, publisher):
 
 
 def article_posting(article, request, authors, image_rendition=None):
-    url = article.get_full_url(request)
+    url = page_url(article, request)
     publisher = site_organization(request)
     headline = article.title
     if len(headline) > HEADLINE_LENGTH:

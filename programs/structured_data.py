@@ -1,6 +1,6 @@
 """An event program as a schema.org Event (what search engines show in event results)."""
 
-from citynet.core.structured_data import SCHEMA, image_object
+from citynet.core.structured_data import SCHEMA, image_object, page_url
 from citynet.i18n.pages import bcp47
 from partners.structured_data import partner_reference
 
@@ -51,7 +51,7 @@ def locations(program):
 
 def program_event(program, request, organisers, image_rendition=None):
     """The Event of an event program; `organisers` are its live partner pages."""
-    url = program.get_full_url(request)
+    url = page_url(program, request)
     mode = AttendanceMode.ONLINE if program.event_status == "moved_online" else None
     event = {
         "@type": "Event",

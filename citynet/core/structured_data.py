@@ -28,6 +28,11 @@ def script_tag(data):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def page_url(page, request):
+    """The page's address; a new page in preview has none yet, so the preview's own."""
+    return page.get_full_url(request) or request.build_absolute_uri()
+
+
 def site_organization(request):
     """The site's publisher, referenced by every page and article."""
     site = Site.find_for_request(request)
@@ -65,7 +70,7 @@ def breadcrumb_list(page, ancestors, request, url):
                 "@type": "ListItem",
                 "position": position,
                 "name": item.title,
-                "item": item.get_full_url(request),
+                "item": url if item is page else item.get_full_url(request),
             }
             for position, item in enumerate(items, start=1)
         ],
@@ -95,7 +100,7 @@ def page_graph(page, request, context, main_entity=None, page_type="WebPage"):
     """
     from citynet.i18n.languages import content_language_codes
 
-    url = page.get_full_url(request)
+    url = page_url(page, request)
     ancestors = context.get("breadcrumbs")
     if ancestors is None:
         ancestors = list(page.get_ancestors().filter(depth__gt=1).specific())
