@@ -22,17 +22,27 @@ def register_checked_translation_urls():
 def hide_translation_buttons(buttons, page, user, context=None):
     """wagtail-localize offers Translate and Sync to every translator: keep them to the page's."""
     if not can_translate(user, page):
-        buttons[:] = [button for button in buttons if not is_translation_button(button)]
+        drop_translation_buttons(buttons)
 
 
 @hooks.register("construct_snippet_listing_buttons")
 def hide_snippet_translation_buttons(buttons, snippet, user):
     if not can_translate(user, snippet):
-        buttons[:] = [button for button in buttons if not is_translation_button(button)]
+        drop_translation_buttons(buttons)
 
 
-def is_translation_button(button):
-    return "/localize/submit/" in button.url or "/localize/update/" in button.url
+def drop_translation_buttons(buttons):
+    """Remove wagtail-localize's buttons from a list of buttons and from its dropdowns."""
+    buttons[:] = [
+        button
+        for button in buttons
+        if not any(
+            part in (button.url or "") for part in ("/localize/submit/", "/localize/update/")
+        )
+    ]
+    for button in buttons:
+        if getattr(button, "dropdown_buttons", None):
+            drop_translation_buttons(button.dropdown_buttons)
 
 
 hooks.register("register_account_settings_panel", TranslationLanguagesPanel)
