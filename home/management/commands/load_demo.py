@@ -7,6 +7,7 @@ from home.demo.content import load_featured, load_people, load_sections, load_th
 from home.demo.partners import load_partners
 from home.demo.programs import load_programs
 from home.demo.translations import load_translations
+from home.demo.translators import load_translators
 
 
 class Command(BaseCommand):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         load_featured(home, log)
         load_translations(log)
         load_accounts(log)
+        load_translators(log)
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {len(created)} new items."))
         else:
