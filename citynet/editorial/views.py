@@ -33,6 +33,8 @@ class CalendarView(WagtailAdminTemplateMixin, TemplateView):
             start=start,
             end=end,
             now=timezone.now(),
+            # The editor's own zone (Account → Preferences), else the site's: Wagtail activates it.
+            time_zone=timezone.get_current_timezone_name(),
             has_feed=CalendarFeed.objects.filter(user=self.request.user).exists(),
             feed_url=kwargs.get("feed_url"),
         )

@@ -15,6 +15,8 @@ from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published
 
+from .notifications import notify_outdated_translations_on_commit
+
 
 def is_translatable_snippet(model):
     return issubclass(model, TranslatableMixin) and not issubclass(model, Page)
@@ -79,3 +81,10 @@ def on_page_published(sender, instance, **kwargs):
 
 
 page_published.connect(on_page_published, dispatch_uid="i18n_point_links_at_translations")
+
+
+def on_source_published(sender, instance, **kwargs):
+    notify_outdated_translations_on_commit(instance)
+
+
+page_published.connect(on_source_published, dispatch_uid="i18n_notify_outdated_translations")

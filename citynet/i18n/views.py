@@ -1,10 +1,15 @@
 import django_filters
+from django import forms
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
 
 from . import status
+from .models import TranslatorProfile
+from .permissions import translatable_locales_of_pages
 
 
 def sections(request):
@@ -26,6 +31,12 @@ class TranslationStatusFilterSet(WagtailFilterSet):
     )
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=list(status.LABELS.items()), method="filter_nothing"
+    )
+    mine = django_filters.BooleanFilter(
+        label=_("My languages"),
+        widget=forms.CheckboxInput,
+        method="filter_nothing",
+        help_text=_("Only the languages you translate into (Account → Translation languages)."),
     )
 
     class Meta:
@@ -51,10 +62,15 @@ class TranslationStatusReportView(PageReportView):
     any_permission_required = ["add", "change", "publish"]
     paginate_by = 50
 
-    @property
+    @cached_property
     def locales(self):
-        chosen = self.filters.form.cleaned_data.get("locale") if self.filters.is_valid() else None
-        return [chosen] if chosen else list(other_locales())
+        filters = self.filters.form.cleaned_data if self.filters.is_valid() else {}
+        if filters.get("locale"):
+            return [filters["locale"]]
+        if filters.get("mine"):
+            mine = TranslatorProfile.languages_of(self.request.user)
+            return list(other_locales().filter(pk__in=mine.values("pk")))
+        return list(other_locales())
 
     @property
     def list_export(self):
@@ -96,10 +112,23 @@ class TranslationStatusReportView(PageReportView):
         pages = list(object_list)
         locales = self.locales
         statuses = status.translation_statuses([page.translation_key for page in pages], locales)
+        sources = dict(
+            TranslationSource.objects.filter(
+                object_id__in=[page.translation_key for page in pages],
+                locale=Locale.get_default(),
+            ).values_list("object_id", "pk")
+        )
+        user = self.request.user
+        may_translate = translatable_locales_of_pages(user, pages)
         for page in pages:
             page.translation_statuses = [
                 (locale, statuses[page.translation_key, locale.pk]) for locale in locales
             ]
+            # Translate into these locales; sync (the source's id) when outdated.
+            page.translation_actions = {
+                "translate": may_translate.get(page.pk, set()),
+                "sync": sources.get(page.translation_key) if page.pk in may_translate else None,
+            }
             for locale, found in page.translation_statuses:
                 setattr(page, f"status_{locale.language_code}", str(found))
         return pages

@@ -5,7 +5,52 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from . import translating
+from .admin_panels import OutdatedTranslationsPanel, TranslationLanguagesPanel
+from .permissions import can_translate
 from .views import TranslationStatusReportView
+
+
+# Ahead of wagtail-localize's own hook, so that its submit and sync paths resolve to the views
+# that check the object (decision 0121).
+@hooks.register("register_admin_urls", order=-1)
+def register_checked_translation_urls():
+    return translating.urlpatterns
+
+
+@hooks.register("construct_page_listing_buttons")
+def hide_translation_buttons(buttons, page, user, context=None):
+    """wagtail-localize offers Translate and Sync to every translator: keep them to the page's."""
+    if not can_translate(user, page):
+        drop_translation_buttons(buttons)
+
+
+@hooks.register("construct_snippet_listing_buttons")
+def hide_snippet_translation_buttons(buttons, snippet, user):
+    if not can_translate(user, snippet):
+        drop_translation_buttons(buttons)
+
+
+def drop_translation_buttons(buttons):
+    """Remove wagtail-localize's buttons from a list of buttons and from its dropdowns."""
+    buttons[:] = [
+        button
+        for button in buttons
+        if not any(
+            part in (button.url or "") for part in ("/localize/submit/", "/localize/update/")
+        )
+    ]
+    for button in buttons:
+        if getattr(button, "dropdown_buttons", None):
+            drop_translation_buttons(button.dropdown_buttons)
+
+
+hooks.register("register_account_settings_panel", TranslationLanguagesPanel)
+
+
+@hooks.register("construct_homepage_panels")
+def add_outdated_translations_panel(request, panels):
+    panels.append(OutdatedTranslationsPanel())
 
 
 @hooks.register("register_admin_urls")

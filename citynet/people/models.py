@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -26,6 +27,14 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person_profiles",
+        help_text="The staff member this profile describes: they may edit and translate it.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -33,6 +42,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("organisation"),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("user", permission="people.change_person"),
     ]
 
     search_fields = [

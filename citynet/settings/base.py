@@ -55,6 +55,8 @@ API_CACHE_MAX_AGE = env_int("API_CACHE_MAX_AGE", 60)
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 HEADLESS_PREVIEW_URL = env_str("HEADLESS_PREVIEW_URL")
 HEADLESS_PREVIEW_MAX_AGE = env_int("HEADLESS_PREVIEW_MAX_AGE", 600)
+# Machine translation in the translation editor (docs/i18n.md): off unless a DeepL key is set.
+DEEPL_AUTH_KEY = env_str("DEEPL_AUTH_KEY")
 
 INSTALLED_APPS = [
     "citynet.core",
@@ -203,6 +205,14 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [
 # A page submitted for translation stays a draft until its translator publishes it, instead of
 # going live at once in the source language.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Nothing leaves the site for translation unless a key is configured (decision 0123).
+if DEEPL_AUTH_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_AUTH_KEY},
+    }
+# The site's time zone: the admin's, and each editor's until they choose their own under
+# Account → Preferences (any IANA zone). Dates typed in the admin are in the editor's zone.
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -73,3 +73,28 @@ def test_production_settings_leave_the_demo_out():
     result = run(["-c", code], SECRET_KEY=secrets.token_urlsafe(50))
 
     assert result.stdout.strip() == "False", result.stderr
+
+
+def settings_value(name, **environ):
+    """A setting as the base settings compute it from this environment, in a fresh process."""
+    env = {key: value for key, value in os.environ.items() if key != "DEEPL_AUTH_KEY"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import citynet.settings.base as s; print(repr(getattr(s, {name!r}, None)))",
+        ],
+        env={**env, **environ},
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    return result.stdout.strip()
+
+
+def test_machine_translation_is_off_unless_a_deepl_key_is_set():
+    assert settings_value("WAGTAILLOCALIZE_MACHINE_TRANSLATOR") == "None"
+    configured = settings_value("WAGTAILLOCALIZE_MACHINE_TRANSLATOR", DEEPL_AUTH_KEY="k:fx")
+    assert "DeepLTranslator" in configured
+    assert "'AUTH_KEY': 'k:fx'" in configured

@@ -49,7 +49,8 @@ def wait_for(port, process, timeout=60):
 
 
 class LiveSite:
-    def __init__(self, directory):
+    def __init__(self, directory, setup=SETUP):
+        self.setup = setup  # a shell script whose last line printed is a page id
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "citynet.settings.dev",
@@ -72,7 +73,9 @@ class LiveSite:
 
     def start(self):
         self.manage("migrate", "--no-input", "-v0")
-        self.blog_index_id = int(self.manage("shell", "-v0", "-c", SETUP).strip().splitlines()[-1])
+        self.blog_index_id = int(
+            self.manage("shell", "-v0", "-c", self.setup).strip().splitlines()[-1]
+        )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.env["WAGTAILADMIN_BASE_URL"] = self.url

@@ -1,6 +1,8 @@
 import pytest
+from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
+from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 from tests import factories
 
 
@@ -31,3 +33,43 @@ def article_in(blog_index):
         )
 
     return make
+
+
+def member_of(group_name, **kwargs):
+    user = factories.UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def secondee(db):
+    return member_of(SECONDEES, username="secondee", email="secondee@example.org")
+
+
+@pytest.fixture
+def other_secondee(db):
+    return member_of(SECONDEES, username="other-secondee", email="other@example.org")
+
+
+@pytest.fixture
+def comms(db):
+    return member_of(COMMUNICATIONS, username="comms", email="comms@example.org")
+
+
+@pytest.fixture
+def own_article(blog_index, secondee):
+    """A live English article written by the secondee."""
+    article = factories.ArticlePageFactory(
+        parent=blog_index, title="Water for every city", owner=secondee
+    )
+    article.save_revision(user=secondee).publish()
+    return article
+
+
+@pytest.fixture
+def others_article(blog_index, other_secondee):
+    article = factories.ArticlePageFactory(
+        parent=blog_index, title="Someone else's story", owner=other_secondee
+    )
+    article.save_revision(user=other_secondee).publish()
+    return article

@@ -37,3 +37,25 @@ def test_the_demo_shows_every_translation_status_and_the_fallback(client, home_p
 
     html = client.get("/zh-hant/search/", {"q": "漏水"}).content.decode()
     assert "攜手守護潔淨用水" in html
+
+
+@pytest.mark.django_db
+def test_the_demo_secondee_translates_into_korean_and_awaits_approval(home_page):
+    from django.contrib.auth import get_user_model
+
+    from citynet.i18n.models import TranslatorProfile
+    from citynet.people.models import Person
+
+    call_command("load_demo", stdout=io.StringIO())
+    secondee = get_user_model().objects.get(username="secondee")
+    korean = ArticlePage.objects.get(
+        slug="notes-from-the-ninth-world-urban-forum", locale__language_code="ko"
+    )
+
+    assert list(
+        TranslatorProfile.languages_of(secondee).values_list("language_code", flat=True)
+    ) == ["ko"]
+    assert korean.owner == secondee
+    assert not korean.live
+    assert korean.workflow_in_progress
+    assert Person.objects.get(name="Min-ji Park", locale__language_code="en").user == secondee

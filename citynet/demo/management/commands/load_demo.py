@@ -8,6 +8,7 @@ from citynet.demo.content import load_featured, load_people, load_sections, load
 from citynet.demo.partners import load_partners
 from citynet.demo.programs import load_programs
 from citynet.demo.translations import load_translations
+from citynet.demo.translators import load_translators
 
 
 class Command(BaseCommand):
@@ -31,6 +32,7 @@ class Command(BaseCommand):
         load_translations(log)
         load_accounts(log)
         load_comments(log)
+        load_translators(log)
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {len(created)} new items."))
         else:
