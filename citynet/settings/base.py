@@ -155,15 +155,41 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-if REDIS_URL:
-    # django-redis keeps one client per process; Django's own backend builds one per call,
-    # which costs more than the round trip on every conditional request.
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
+
+def redis_cache(location):
+    """
+    django-redis keeps one client per process; Django's own backend builds one per call, which
+    costs more than the round trip on every conditional request. The cache only saves work: when
+    Redis is down every read misses and every write is dropped, so pages and APIs are computed
+    uncached (decision 0071), and the client reconnects by itself when Redis is back.
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # Fail fast: a Redis that hangs must not hold every request for long.
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
     }
+
+
+# Ignored cache errors go to one logger whose filter warns once per outage (decision 0071).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "citynet.cache"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"once_per_outage": {"()": "citynet.core.outage.OncePerOutage"}},
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "citynet.cache": {"handlers": ["console"], "filters": ["once_per_outage"]},
+    },
+}
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 
 # Internationalisation: the content languages, in the order the language switcher lists them.
 # Adding one is a line here, its fallback chain below and `manage.py sync_locales` (docs/i18n.md).
