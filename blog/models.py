@@ -20,6 +20,7 @@ from citynet.api.fields import LinkedPagesField
 from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
+from citynet.core.visibility import publicly_visible
 from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage
 from programs.models import ProgramPage
@@ -50,8 +51,7 @@ class BlogIndexPage(SitePageMixin, Page):
 
     def articles(self):
         return (
-            ArticlePage.objects.live()
-            .public()
+            publicly_visible(ArticlePage.objects)
             .child_of(self)
             .order_by("-date_published", "-pk")
             .select_related("hero_image")

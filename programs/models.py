@@ -19,6 +19,7 @@ from citynet.api.fields import LinkedPagesField
 from citynet.api.headless import HeadlessPreviewMixin
 from citynet.core.blocks import StoryBlock, images_in_story
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
+from citynet.core.visibility import publicly_visible
 from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage
 
@@ -46,8 +47,7 @@ class ProgramIndexPage(SitePageMixin, Page):
 
     def programs(self):
         return (
-            ProgramPage.objects.live()
-            .public()
+            publicly_visible(ProgramPage.objects)
             .child_of(self)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions", "themes")
