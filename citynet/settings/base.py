@@ -247,6 +247,9 @@ WAGTAIL_SITE_NAME = "CityNet"
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 # The database backend, finding words inside Chinese, Japanese, Thai and Korean text (docs/i18n.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "citynet.i18n.search_backend"}}
+# Documents are always streamed by the app, which checks their collection's privacy first; the
+# default on remote storage (S3) redirects to the file's permanent URL instead (decision 0075).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
