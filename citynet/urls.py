@@ -3,10 +3,12 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.feeds import ArticleFeed
+from citynet.core.throttling import throttle_password_resets
 from citynet.i18n import urls as i18n_urls
 from citynet.i18n.sitemap import MultilingualSitemap
 from search import views as search_views
@@ -15,6 +17,11 @@ from search import views as search_views
 # not turn their 404s into redirects to a language prefix.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path(
+        "admin/password_reset/",
+        throttle_password_resets(PasswordResetView.as_view()),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("citynet.api.urls")),

@@ -1,8 +1,8 @@
 """
 Wagtail's v3 API (a preview in 8.0) behind a guard that answers bad client input with a 4xx
 problem document instead of a 500: out-of-range offsets, NUL characters, bodies that are not a
-JSON object, bodies over the size limit. Unknown v3 URLs are JSON 404s, and nothing a token
-reads is kept by a cache (decision 0070).
+JSON object, bodies over the size limit. Unknown v3 URLs are JSON 404s, nothing a token reads is
+kept by a cache (decision 0070), and refused tokens are throttled (decision 0072).
 """
 
 import functools
@@ -13,6 +13,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.api.v3.errors import problem_response
 
 from citynet.api.pagination import MAX_OFFSET
+from citynet.core.throttling import throttle_api_tokens
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 
@@ -79,5 +80,5 @@ def guarded_urls(ninja_urls):
     """The v3 API's URL patterns, each view behind `guarded`."""
     patterns, app_name, namespace = ninja_urls
     for pattern in patterns:
-        pattern.callback = guarded(pattern.callback)
+        pattern.callback = guarded(throttle_api_tokens(pattern.callback))
     return patterns, app_name, namespace

@@ -4,6 +4,7 @@ a host, an origin or a key that the environment did not provide. Every environme
 project reads is declared in this module, once; docs/env-vars.md describes each of them.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -101,6 +102,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -115,6 +117,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "citynet.urls"
@@ -147,6 +151,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Guessing is throttled (decision 0072): after AXES_FAILURE_LIMIT failures from one IP address or
+# for one account (admin login, private-page password, API token, password reset address), further
+# attempts are refused for AXES_COOLOFF_TIME. Unlock: `manage.py axes_reset_username NAME` or
+# `axes_reset_ip ADDRESS`, or delete the attempt in /django-admin/axes/accessattempt/.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "citynet.core.throttling.lockout_response"
+# Client addresses come from X-Forwarded-For only behind this many trusted proxies (a CDN, a
+# load balancer); with none, REMOTE_ADDR, which a client cannot forge.
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
+AXES_IPWARE_PROXY_ORDER = "right-most"  # the address our own proxies saw, not a client's claim
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
