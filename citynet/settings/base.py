@@ -103,10 +103,12 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "citynet.core.csp.CityNetCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -151,6 +153,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL;",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Content-Security-Policy for the public site (decision 0074); the APIs, feeds and sitemap get
+# `default-src 'none'` and the admin a looser variant (citynet/core/csp.py). Media served from
+# another origin (S3, a CDN) is allowed as images. Embedded videos come from these players.
+MEDIA_ORIGIN = "/".join(MEDIA_URL.split("/")[:3]) if "://" in MEDIA_URL else None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 # Guessing is throttled (decision 0072): after AXES_FAILURE_LIMIT failures from one IP address or
 # for one account (admin login, private-page password, API token, password reset address), further
@@ -269,6 +294,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 # Wagtail
 WAGTAIL_SITE_NAME = "CityNet"
+# The admin calls no third party from editors' browsers: no Gravatar (it would send a hash of
+# each editor's address), no release check (decision 0074).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 # The database backend, finding words inside Chinese, Japanese, Thai and Korean text (docs/i18n.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "citynet.i18n.search_backend"}}
