@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help run test install install-test demo lint format benchmark clean
+.PHONY: help run test install install-test system-packages demo lint format benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,7 +36,16 @@ run: demo ## Serve the site with demo content at http://127.0.0.1:8000/, and the
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+system-packages: ## Install what the fault and browser tests start (Debian packages), if missing
+	@missing=""; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+test: install-test system-packages ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: install-test ## Check style with ruff

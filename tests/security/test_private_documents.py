@@ -5,8 +5,10 @@ API (moto_server) runs on loopback with a private bucket, as production's should
 """
 
 import subprocess
+import sys
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import boto3
 import pytest
@@ -28,7 +30,7 @@ CREDENTIALS = {"aws_access_key_id": "test", "aws_secret_access_key": "test"}
 def s3(tmp_path):
     port = free_port()
     process = subprocess.Popen(
-        ["moto_server", "-H", "127.0.0.1", "-p", str(port)],
+        [Path(sys.executable).with_name("moto_server"), "-H", "127.0.0.1", "-p", str(port)],
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
