@@ -121,7 +121,7 @@ def test_article_queries_do_not_grow_with_authors_and_photos(client, blog_index,
         article.themes.add(factories.ThemeFactory())
     article.save()
 
-    assert count_queries(client, article.url) == 24
+    assert count_queries(client, article.url) == 22
 
 
 @pytest.mark.parametrize(

