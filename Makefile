@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help run test install install-test chromium demo lint format openapi check benchmark clean
+.PHONY: help run test install install-test system-packages demo lint format openapi check benchmark clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,18 +36,22 @@ run: demo ## Serve the site with demo content at http://127.0.0.1:8000/, and the
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test chromium ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
-	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
-
-# The browser test drives Debian's Chromium through Playwright (never `playwright install`).
-chromium: ## Install Debian's Chromium for the browser test if it is missing (needs root)
-	@if [ ! -x /usr/bin/chromium ]; then \
+# The fault, browser and CDN tests start real servers: Debian's packages, never downloads of their own.
+system-packages: ## Install the Debian packages the tests start (Chromium, Redis, PostgreSQL) if missing
+	@missing=""; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" -ne 0 ]; then \
-			echo "The browser test needs Debian's Chromium. Run: sudo apt-get update && sudo apt-get install -y chromium" >&2; \
+			echo "The tests need Debian packages. Run: sudo apt-get update && sudo apt-get install -y$$missing" >&2; \
 			exit 1; \
 		fi; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+test: install-test system-packages ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 lint: install-test ## Check style with ruff
 	$(BIN)/ruff check .

@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Locale
 
+from citynet.core.visibility import publicly_visible
+
 from .models import ArticlePage
 
 
@@ -18,8 +20,7 @@ class ArticleFeed(Feed):
 
     def items(self):
         return (
-            ArticlePage.objects.live()
-            .public()
+            publicly_visible(ArticlePage.objects)
             .filter(locale=Locale.get_default())
             .order_by("-date_published", "-pk")
             .prefetch_related("authors__person")[: self.item_count]

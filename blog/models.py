@@ -18,6 +18,7 @@ from citynet.api.fields import LinkedPagesField
 from citynet.core.blocks import StoryBlock
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
+from citynet.core.visibility import publicly_visible
 from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
 from partners.models import PartnerPage
 from programs.models import ProgramPage
@@ -47,8 +48,7 @@ class BlogIndexPage(SitePageMixin, Page):
 
     def articles(self):
         return (
-            ArticlePage.objects.live()
-            .public()
+            publicly_visible(ArticlePage.objects)
             .child_of(self)
             .order_by("-date_published", "-pk")
             .select_related("hero_image")

@@ -4,11 +4,13 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import PasswordResetView
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.feeds import ArticleFeed
 from citynet.core.caching import cache_public_responses
+from citynet.core.throttling import throttle_page_passwords, throttle_password_resets
 from citynet.i18n.fallback import serve
 from citynet.i18n.sitemap import MultilingualSitemap
 from programs import urls as program_urls
@@ -18,6 +20,11 @@ from search import views as search_views
 # not turn their 404s into redirects to a language prefix.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    path(
+        "admin/password_reset/",
+        throttle_password_resets(PasswordResetView.as_view()),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("citynet.api.urls")),
@@ -33,10 +40,17 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Wagtail's front-end URLs, its page view swapped for one that falls back along each
-# language's chain instead of answering 404, and whose public pages are cached.
+# language's chain instead of answering 404, and whose public pages are cached; private-page
+# password guesses are throttled (decision 0072).
+WRAPPED = {
+    "wagtail_serve": lambda view: cache_public_responses(serve),
+    "wagtailcore_authenticate_with_password": throttle_page_passwords,
+}
 page_urlpatterns = [
-    re_path(pattern.pattern.regex.pattern, cache_public_responses(serve), name="wagtail_serve")
-    if getattr(pattern, "name", None) == "wagtail_serve"
+    re_path(
+        pattern.pattern.regex.pattern, WRAPPED[pattern.name](pattern.callback), name=pattern.name
+    )
+    if getattr(pattern, "name", None) in WRAPPED
     else pattern
     for pattern in wagtail_urls.urlpatterns
 ]

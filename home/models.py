@@ -9,6 +9,7 @@ from wagtail.models import Orderable, Page
 from blog.models import ArticlePage
 from citynet.api.fields import LinkedPagesField
 from citynet.core.pages import SitePageMixin, live_pages_in_order
+from citynet.core.visibility import publicly_visible
 from programs.models import ProgramPage
 
 
@@ -60,8 +61,7 @@ class HomePage(SitePageMixin, Page):
 
     def latest_articles(self, count=3):
         return (
-            ArticlePage.objects.live()
-            .public()
+            publicly_visible(ArticlePage.objects)
             .descendant_of(self)
             .order_by("-date_published", "-pk")
             .select_related("hero_image")
@@ -70,8 +70,7 @@ class HomePage(SitePageMixin, Page):
 
     def upcoming_programs(self, count=3):
         return (
-            ProgramPage.objects.live()
-            .public()
+            publicly_visible(ProgramPage.objects)
             .descendant_of(self)
             .filter(end_date__gte=timezone.localdate())
             .order_by("start_date")

@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 from citynet.api.fields import LinkedPagesField
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, paginate
+from citynet.core.visibility import publicly_visible
 from citynet.i18n.search import BigramSearchField
 
 from .forms import PartnerFilterForm
@@ -33,8 +34,7 @@ class PartnerIndexPage(SitePageMixin, Page):
 
     def partners(self):
         return (
-            PartnerPage.objects.live()
-            .public()
+            publicly_visible(PartnerPage.objects)
             .child_of(self)
             .select_related("logo")
             .prefetch_related("logo__renditions")
@@ -165,7 +165,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
     def programs(self):
         """Live programs this partner (co-)organises, newest first."""
         links = (
-            self.program_links.filter(program__in=Page.objects.live().public())
+            self.program_links.filter(program__in=publicly_visible(Page.objects))
             .select_related("program")
             .order_by("-program__start_date")
         )
@@ -174,7 +174,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
     def articles(self):
         """Live articles that link to this partner, newest first."""
         links = (
-            self.article_links.filter(article__in=Page.objects.live().public())
+            self.article_links.filter(article__in=publicly_visible(Page.objects))
             .select_related("article")
             .order_by("-article__date_published")
         )

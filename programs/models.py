@@ -21,6 +21,7 @@ from citynet.api.fields import LinkedPagesField
 from citynet.core.blocks import StoryBlock
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
+from citynet.core.visibility import publicly_visible
 from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage
 
@@ -52,8 +53,7 @@ class ProgramIndexPage(SitePageMixin, Page):
 
     def programs(self):
         return (
-            ProgramPage.objects.live()
-            .public()
+            publicly_visible(ProgramPage.objects)
             .child_of(self)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions", "themes")

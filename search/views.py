@@ -3,6 +3,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
 from citynet.core.pages import main_navigation, paginate
+from citynet.core.visibility import publicly_searchable
 
 # The page types a visitor can narrow results to, by the name used in the URL.
 SEARCHABLE_TYPES = {
@@ -22,7 +23,7 @@ def search(request):
 
     results = Page.objects.none()
     if query:
-        pages = Page.objects.live().public().specific().filter(locale=Locale.get_active())
+        pages = publicly_searchable(Page.objects).specific().filter(locale=Locale.get_active())
         if page_type:
             app_label, model, _label = SEARCHABLE_TYPES[page_type]
             content_type = ContentType.objects.get_by_natural_key(app_label, model)

@@ -141,7 +141,8 @@ class TranslationStatusField(Field):
         return instance
 
     def optimise(self, queryset):
-        source = Page.objects.filter(
+        # Only a source the public may see: the id of a private or unpublished one is a leak.
+        source = visible_pages(self.context["view"]).filter(
             translation_key=OuterRef("translation_key"),
             locale__language_code=settings.LANGUAGE_CODE,
         )

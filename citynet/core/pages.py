@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from citynet.core.structured_data import page_graph, script_tag
+from citynet.core.visibility import publicly_visible
 from citynet.i18n.pages import language_context
 
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
@@ -17,7 +18,7 @@ def main_navigation(home, current=None):
     """The home page's live children, marking the section `current` belongs to."""
     return [
         {"page": section, "active": current is not None and current.path.startswith(section.path)}
-        for section in home.get_children().live()
+        for section in publicly_visible(home.get_children())
     ]
 
 
@@ -85,7 +86,7 @@ def live_pages_in_order(pages, ids):
     The live, public pages of `pages` whose ids are in `ids`, in that order. Pages pick related
     pages this way rather than with `link__page__in=...`, which previews (unsaved links) cannot run.
     """
-    found = {page.pk: page for page in pages.live().public().filter(pk__in=ids)}
+    found = {page.pk: page for page in publicly_visible(pages).filter(pk__in=ids)}
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -14,6 +14,7 @@ from django_tasks import task
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from .interrupted import requeue_interrupted_tasks
 from .scheduling import apply_due_changes
 
 HEARTBEAT_SECONDS = 30
@@ -27,6 +28,7 @@ def apply_scheduled_changes():
 @task()
 def heartbeat():
     try:
+        requeue_interrupted_tasks()
         return apply_due_changes()
     finally:
         schedule_heartbeat()

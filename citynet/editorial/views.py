@@ -3,6 +3,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from icalendar import Calendar, Event
@@ -59,6 +60,8 @@ def revoke_feed(request):
     return redirect("editorial_calendar")
 
 
+# The secret in the URL is a credential: no browser, proxy or CDN may keep the answer.
+@never_cache
 def calendar_feed(request, token):
     """The calendar as iCal, for calendar apps: the secret in the URL is the only credential."""
     if CalendarFeed.objects.for_token(token) is None:

@@ -1,5 +1,7 @@
 """What a page's HTML needs to offer its other languages, fetched in one query."""
 
+from citynet.core.visibility import publicly_visible
+
 from .languages import content_language_codes, local_name
 
 # The query parameter that tells a page which language the reader asked for before falling back.
@@ -14,10 +16,10 @@ def bcp47(language_code):
 
 
 def language_context(page, request):
-    """The page's live translations (switcher, hreflang) and the notice after a fallback."""
+    """The translations the public may see (switcher, hreflang) and any fallback notice."""
     order = content_language_codes()
     translations = sorted(
-        page.get_translations(inclusive=True).live().select_related("locale"),
+        publicly_visible(page.get_translations(inclusive=True)).select_related("locale"),
         key=lambda translation: (
             order.index(translation.locale.language_code)
             if translation.locale.language_code in order

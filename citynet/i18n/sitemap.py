@@ -10,6 +10,8 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
+from citynet.core.visibility import publicly_visible
+
 from .languages import language_order
 from .pages import bcp47
 
@@ -21,8 +23,7 @@ class MultilingualSitemap(Sitemap):
         for root in roots:
             in_a_tree |= Q(path__startswith=root.path)
         return (
-            Page.objects.live()
-            .public()
+            publicly_visible(Page.objects)
             .filter(in_a_tree)
             .order_by("path")
             .defer_streamfields()

@@ -4,6 +4,7 @@ a host, an origin or a key that the environment did not provide. Every environme
 project reads is declared in this module, once; docs/env-vars.md describes each of them.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -108,10 +109,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "citynet.core.csp.CityNetCSPMiddleware",
+    "citynet.core.unavailable.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -122,6 +127,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "citynet.urls"
@@ -155,6 +162,50 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Content-Security-Policy for the public site (decision 0074); the APIs, feeds and sitemap get
+# `default-src 'none'` and the admin a looser variant (citynet/core/csp.py). Media served from
+# another origin (S3, a CDN) is allowed as images. Embedded videos come from these players.
+MEDIA_ORIGIN = "/".join(MEDIA_URL.split("/")[:3]) if "://" in MEDIA_URL else None
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
+# Guessing is throttled (decision 0072): after AXES_FAILURE_LIMIT failures from one IP address or
+# for one account (admin login, private-page password, API token, password reset address), further
+# attempts are refused for AXES_COOLOFF_TIME. Unlock: `manage.py axes_reset_username NAME` or
+# `axes_reset_ip ADDRESS`, or delete the attempt in /django-admin/axes/accessattempt/.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "citynet.core.throttling.lockout_response"
+# Client addresses come from X-Forwarded-For only behind this many trusted proxies (a CDN, a
+# load balancer); with none, REMOTE_ADDR, which a client cannot forge.
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
+AXES_IPWARE_PROXY_ORDER = "right-most"  # the address our own proxies saw, not a client's claim
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -162,15 +213,41 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-if REDIS_URL:
-    # django-redis keeps one client per process; Django's own backend builds one per call,
-    # which costs more than the round trip on every conditional request.
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-        }
+
+def redis_cache(location):
+    """
+    django-redis keeps one client per process; Django's own backend builds one per call, which
+    costs more than the round trip on every conditional request. The cache only saves work: when
+    Redis is down every read misses and every write is dropped, so pages and APIs are computed
+    uncached (decision 0071), and the client reconnects by itself when Redis is back.
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            # Fail fast: a Redis that hangs must not hold every request for long.
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+        },
     }
+
+
+# Ignored cache errors go to one logger whose filter warns once per outage (decision 0071).
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "citynet.cache"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"once_per_outage": {"()": "citynet.core.outage.OncePerOutage"}},
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "citynet.cache": {"handlers": ["console"], "filters": ["once_per_outage"]},
+    },
+}
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 
 # Internationalisation: the content languages, in the order the language switcher lists them.
 # Adding one is a line here, its fallback chain below and `manage.py sync_locales` (docs/i18n.md).
@@ -239,9 +316,16 @@ WEBHOOKS_TIMEOUT = 15
 
 # Wagtail
 WAGTAIL_SITE_NAME = "CityNet"
+# The admin calls no third party from editors' browsers: no Gravatar (it would send a hash of
+# each editor's address), no release check (decision 0074).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 # The database backend, finding words inside Chinese, Japanese, Thai and Korean text (docs/i18n.md).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "citynet.i18n.search_backend"}}
+# Documents are always streamed by the app, which checks their collection's privacy first; the
+# default on remote storage (S3) redirects to the file's permanent URL instead (decision 0075).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

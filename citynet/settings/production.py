@@ -30,8 +30,17 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
 if AWS_STORAGE_BUCKET_NAME:
     # S3-compatible media (AWS, MinIO, R2...): credentials come from the usual AWS_* variables.
+    # Images and renditions are public content with plain URLs (CDN-friendly), so the bucket
+    # policy may grant public read on `images/` and `original_images/` only; `documents/` stays
+    # private and documents are streamed through the app (WAGTAILDOCS_SERVE_METHOD, 0075).
     AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_CUSTOM_DOMAIN = env_str("AWS_S3_CUSTOM_DOMAIN") or None
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = False
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}  # noqa: F405
+    # Images load from the bucket (or its CDN domain): let the site's CSP allow them.
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(  # noqa: F405
+        f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        if AWS_S3_CUSTOM_DOMAIN
+        else (AWS_S3_ENDPOINT_URL or "https://*.amazonaws.com")
+    )

@@ -121,8 +121,8 @@ def test_article_queries_do_not_grow_with_authors_and_photos(client, blog_index,
         article.themes.add(factories.ThemeFactory())
     article.save()
 
-    # 24, plus the reader comments (one query) and their site settings (one)
-    assert count_queries(client, article.url) == 26
+    # 22, plus the reader comments (one query) and their site settings (one)
+    assert count_queries(client, article.url) == 24
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ def test_feed_queries_do_not_grow_with_articles(client, blog_index, count):
     for _ in range(count):
         factories.ArticleAuthorFactory(article__parent=blog_index)
 
-    assert count_queries(client, "/feeds/articles/") == 5
+    assert count_queries(client, "/feeds/articles/") == 4
 
 
 def test_every_page_links_to_the_feed(client, home_page):

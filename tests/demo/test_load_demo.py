@@ -3,6 +3,7 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.http import HttpRequest
 from wagtail.models import Page
 
 from citynet.images.models import CustomImage
@@ -43,5 +44,8 @@ def test_load_demo_twice_creates_everything_once_and_every_page_answers(client, 
     for url in ["/en/search/?q=water", "/feeds/articles/", "/sitemap.xml"]:
         assert client.get(url).status_code == 200, url
     for username in ("admin", "secondee", "comms"):
-        client.login(username=username, password=f"citynet-{username}")
+        # django-axes throttles logins per client address: it needs the request.
+        request = HttpRequest()
+        request.META["REMOTE_ADDR"] = "127.0.0.1"
+        client.login(request=request, username=username, password=f"citynet-{username}")
         assert client.get("/admin/").status_code == 200, username

@@ -88,4 +88,4 @@ def test_search_queries_do_not_grow_with_results(client, blog_index, count):
         factories.ArticlePageFactory(parent=blog_index, title=f"Flood story {n}")
 
     # Results are fetched as their specific page type: one more query per type shown.
-    assert count_queries(client, f"{URL}?q=flood") == 8
+    assert count_queries(client, f"{URL}?q=flood") == 7

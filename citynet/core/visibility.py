@@ -1,0 +1,40 @@
+"""
+What the public may see, decided in one place: live, not under a view restriction (password,
+login or group), and not past its expiry time. Every public surface filters with this rather
+than `live()` alone, so that an expired page disappears the moment `expire_at` passes, even while
+the task worker that unpublishes it is down, and a private page is never linked (decision 0073).
+"""
+
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+
+def not_expired():
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+
+
+def under_a_restriction():
+    """
+    Q: pages at or below a page with a view restriction. Wagtail's `public()` does the same with
+    one query for every restriction first; as a subquery it costs no query of its own.
+    """
+    restricted_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return Q(Exists(restricted_ancestor))
+
+
+def publicly_visible(pages):
+    """`pages` (a PageQuerySet) narrowed to what anyone may see."""
+    return pages.live().exclude(under_a_restriction()).filter(not_expired())
+
+
+def publicly_searchable(pages):
+    """
+    publicly_visible() for a queryset that will be searched: search backends filter only on
+    indexed fields, and Wagtail does not index `expire_at`, so go through the (indexed) id.
+    """
+    visible = publicly_visible(pages.model.objects).values("pk")
+    return pages.live().filter(pk__in=visible)

@@ -1,0 +1,13 @@
+from django.http import Http404
+from django.utils import timezone
+from wagtail import hooks
+
+
+@hooks.register("before_serve_page")
+def hide_expired_pages(page, request, serve_args, serve_kwargs):
+    """
+    A page past its expiry time is gone for readers now, not when the task worker gets round to
+    unpublishing it (decision 0073). Previews do not pass through here.
+    """
+    if page.expire_at is not None and page.expire_at <= timezone.now():
+        raise Http404
