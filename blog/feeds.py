@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Locale
 
-from citynet.core.visibility import publicly_visible
+from citynet.editorial.visibility import publicly_visible
 
 from .models import ArticlePage
 

@@ -18,7 +18,7 @@ from citynet.api.fields import LinkedPagesField
 from citynet.core.blocks import StoryBlock
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
-from citynet.core.visibility import publicly_visible
+from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
 from partners.models import PartnerPage
 from programs.models import ProgramPage

@@ -9,7 +9,7 @@ from wagtail.models import Orderable, Page
 from blog.models import ArticlePage
 from citynet.api.fields import LinkedPagesField
 from citynet.core.pages import SitePageMixin, live_pages_in_order
-from citynet.core.visibility import publicly_visible
+from citynet.editorial.visibility import publicly_visible
 from programs.models import ProgramPage
 
 

@@ -10,7 +10,7 @@ from wagtail_localize.fields import SynchronizedField
 from citynet.api.fields import LinkedPagesField
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, paginate
-from citynet.core.visibility import publicly_visible
+from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.search import BigramSearchField
 
 from .forms import PartnerFilterForm

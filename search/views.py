@@ -3,7 +3,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
 from citynet.core.pages import main_navigation, paginate
-from citynet.core.visibility import publicly_searchable
+from citynet.editorial.visibility import publicly_searchable
 
 # The page types a visitor can narrow results to, by the name used in the URL.
 SEARCHABLE_TYPES = {

@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from citynet.core.structured_data import page_graph, script_tag
-from citynet.core.visibility import publicly_visible
+from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.pages import language_context
 
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.

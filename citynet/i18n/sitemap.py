@@ -10,7 +10,7 @@ from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from citynet.core.visibility import publicly_visible
+from citynet.editorial.visibility import publicly_visible
 
 from .languages import language_order
 from .pages import bcp47

@@ -1,8 +1,8 @@
 """
-The code is a one-way stack: domain apps (images, people, taxonomy, i18n) at the bottom, `core`
-(page helpers, blocks) above them, `api` (all serialization) above that, and the site's URL
-composition (`citynet/urls.py`) on top. No module imports from a layer above its own, and the
-benchmarks build their content from the apps' factories, not from the tests.
+The code is a one-way stack: domain apps (images, people, taxonomy, i18n, editorial) at the
+bottom, `core` (page helpers, blocks) above them, `api` (all serialization) above that, and the
+site's URL composition (`citynet/urls.py`) on top. No module imports from a layer above its own,
+and the benchmarks build their content from the apps' factories, not from the tests.
 """
 
 import ast
@@ -10,7 +10,13 @@ from pathlib import Path
 
 from django.conf import settings
 
-DOMAIN = ("citynet.images", "citynet.people", "citynet.taxonomy", "citynet.i18n")
+DOMAIN = (
+    "citynet.images",
+    "citynet.people",
+    "citynet.taxonomy",
+    "citynet.i18n",
+    "citynet.editorial",
+)
 # Each package, and the packages it must not import.
 FORBIDDEN = {
     **{app: ("citynet.core", "citynet.api", "citynet.urls") for app in DOMAIN},
