@@ -1,26 +1,14 @@
 """
-HTTP caching for the public API. A response's ETag is derived from the content version
-(citynet/core/caching.py), so a conditional request is answered 304 without touching the
-database, and a full response comes from the shared response cache while content is unchanged.
+HTTP caching for the public API: every anonymous response goes through the response cache of
+citynet/delivery/cache.py (ETag from the bytes, Last-Modified, cache tags, 304s); listings add
+the tags of the types and locale they list. Authenticated responses are private.
 """
 
-import hashlib
+from django.utils.cache import patch_cache_control
+from wagtail.api.v2.utils import page_models_from_string
 
-from django.conf import settings
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
-
-from citynet.core.caching import cached_response, content_version
-
-
-def max_age():
-    return max(settings.API_CACHE_MAX_AGE, 0)
-
-
-def validators(request, version):
-    """(etag, last_modified) for a public GET at a content version, computed without any query."""
-    key = f"{version!r}|{request.get_full_path()}|{request.headers.get('Accept', '')}"
-    return f'"{hashlib.sha1(key.encode()).hexdigest()}"', int(version)
+from citynet.delivery.cache import public_response
+from citynet.delivery.tags import listing_tags
 
 
 def is_private(request):
@@ -28,8 +16,23 @@ def is_private(request):
     return bool(user and user.is_authenticated) or "authorization" in request.headers
 
 
+def listing_tags_for(request, view_class):
+    """Tags of a listing: the requested page types (or the endpoint's model) in its locale."""
+    params = request.GET
+    locale = None if params.get("fallback") == "true" else params.get("locale")
+    model = getattr(view_class, "model", None)
+    if model is not None and view_class.name != "pages":
+        return listing_tags([model], locale)
+    try:
+        models = page_models_from_string(params["type"]) if "type" in params else []
+    except (LookupError, ValueError):
+        return set()  # answered 400, never stored
+    return listing_tags(models, locale)
+
+
 def cached_api_view(view):
-    """Adds ETag, Last-Modified and Cache-Control to a public API view and answers 304s."""
+    """Adds validators, cache tags and Cache-Control to a public API view and answers 304s."""
+    is_listing = getattr(view, "actions", {}).get("get") == "listing_view"
 
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
@@ -38,19 +41,9 @@ def cached_api_view(view):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        version = content_version()  # one cache read serves the ETag and the response cache
-        etag, last_modified = validators(request, version)
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if not_modified is not None:
-            not_modified["ETag"] = etag
-            patch_cache_control(not_modified, public=True, max_age=max_age())
-            return not_modified
-        response = cached_response(request, lambda: view(request, *args, **kwargs), version)
-        if response.status_code == 200:
-            response["ETag"] = etag
-            response["Last-Modified"] = http_date(last_modified)
-            patch_cache_control(response, public=True, max_age=max_age())
-        else:
+        tags_for = (lambda request, response: listing_tags_for(request, view.cls)) if is_listing else None
+        response = public_response(request, lambda: view(request, *args, **kwargs), tags_for)
+        if response.status_code not in (200, 304):
             patch_cache_control(response, no_cache=True)
         return response
 

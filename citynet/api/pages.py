@@ -25,7 +25,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 from citynet.api import registry
 from citynet.api.images import prefetch_renditions, reused_image_representations
 from citynet.api.views import StrictParametersMixin
-from citynet.core.caching import content_changed_at
+from citynet.delivery.cache import tag_versions
 from citynet.i18n import api as i18n_api
 
 
@@ -62,7 +62,8 @@ def in_site(request):
 def cached_site_id(request):
     """The site for the request's host, remembered until a site changes."""
     host = request.get_host().lower()
-    key = f"citynet:api:site:{content_changed_at()}:{host}"
+    sites_version = tag_versions(["sites"]).get("sites")
+    key = f"citynet:api:site:{sites_version}:{host}"
     site_id = cache.get(key)
     if site_id is None:
         site = Site.find_for_request(request)

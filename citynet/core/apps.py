@@ -5,8 +5,3 @@ class CoreConfig(AppConfig):
     name = "citynet.core"
     label = "core"
     verbose_name = "CityNet core"
-
-    def ready(self):
-        from . import caching
-
-        caching.connect_signals()
