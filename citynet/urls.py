@@ -7,7 +7,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.feeds import ArticleFeed
+from blog.models import ArticlePage
 from citynet.i18n import urls as i18n_urls
+from citynet.delivery.cache import cache_public_responses
+from citynet.delivery.tags import listing_tags
 from citynet.i18n.sitemap import MultilingualSitemap
 from search import views as search_views
 
@@ -18,8 +21,19 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("citynet.api.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
-    path("feeds/articles/", ArticleFeed(), name="article_feed"),
+    path(
+        "sitemap.xml",
+        cache_public_responses(sitemap, lambda request, response: listing_tags([])),
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
+    path(
+        "feeds/articles/",
+        cache_public_responses(
+            ArticleFeed(), lambda request, response: listing_tags([ArticlePage])
+        ),
+        name="article_feed",
+    ),
     path("calendar/", include("citynet.editorial.urls")),
 ]
 

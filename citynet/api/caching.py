@@ -6,9 +6,10 @@ the tags of the types and locale they list. Authenticated responses are private.
 
 from django.utils.cache import patch_cache_control
 from wagtail.api.v2.utils import page_models_from_string
+from wagtail.api.v2.views import PagesAPIViewSet
 
 from citynet.delivery.cache import public_response
-from citynet.delivery.tags import listing_tags
+from citynet.delivery.tags import about_tag, listing_tags
 
 
 def is_private(request):
@@ -16,13 +17,22 @@ def is_private(request):
     return bool(user and user.is_authenticated) or "authorization" in request.headers
 
 
-def listing_tags_for(request, view_class):
-    """Tags of a listing: the requested page types (or the endpoint's model) in its locale."""
+def page_tags_for(request, response, view_class, kwargs):
+    """A page detail is about its page; a listing about its items, and lists the requested
+    page types (or the endpoint's model) in its locale."""
+    is_pages = issubclass(view_class, PagesAPIViewSet)
+    if "pk" in kwargs:
+        return {about_tag(kwargs["pk"])} if is_pages else set()
+    items = getattr(response, "data", {}).get("items", [])
+    tags = {about_tag(item["id"]) for item in items} if is_pages else set()
+    return tags | listing_tags_for(request, view_class, is_pages)
+
+
+def listing_tags_for(request, view_class, is_pages):
     params = request.GET
     locale = None if params.get("fallback") == "true" else params.get("locale")
-    model = getattr(view_class, "model", None)
-    if model is not None and view_class.name != "pages":
-        return listing_tags([model], locale)
+    if not is_pages:
+        return listing_tags([view_class.model], locale)
     try:
         models = page_models_from_string(params["type"]) if "type" in params else []
     except (LookupError, ValueError):
@@ -32,7 +42,6 @@ def listing_tags_for(request, view_class):
 
 def cached_api_view(view):
     """Adds validators, cache tags and Cache-Control to a public API view and answers 304s."""
-    is_listing = getattr(view, "actions", {}).get("get") == "listing_view"
 
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
@@ -41,8 +50,11 @@ def cached_api_view(view):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        tags_for = (lambda request, response: listing_tags_for(request, view.cls)) if is_listing else None
-        response = public_response(request, lambda: view(request, *args, **kwargs), tags_for)
+        response = public_response(
+            request,
+            lambda: view(request, *args, **kwargs),
+            lambda request, response: page_tags_for(request, response, view.cls, kwargs),
+        )
         if response.status_code not in (200, 304):
             patch_cache_control(response, no_cache=True)
         return response

@@ -1,8 +1,9 @@
 """
 What a change invalidates (decision 0060).
 
-A publish, unpublish, move or delete of a page touches: its own tag; its translations (their
-language lists and fallbacks show it); the pages it points at and the pages and snippets that
+A publish, unpublish, move or delete of a page touches: its own tag (every response showing
+it); the responses about its translations (their language lists and fallbacks show it), about
+the pages it points at (a partner lists its articles) and about the pages and snippets that
 point at it (Wagtail's ReferenceIndex, plus the references its new content makes); the listings
 of its type and every parent type, in its locale and in all. A change to a snippet, image or
 document touches its own tag and what refers to it. Scheduled go-lives and expiries publish and
@@ -41,15 +42,18 @@ def model_of(content_type_id):
     return ContentType.objects.get_for_id(content_type_id).model_class()
 
 
-def model_tag(content_type_id, pk):
+def subject_tag(content_type_id, pk):
+    """The responses about an object: `about-` for a page, the object's own tag otherwise."""
     model = model_of(content_type_id)
+    if model is not None and issubclass(model, Page):
+        return cache_tags.about_tag(pk)
     return cache_tags.object_tag(model, pk) if model else None
 
 
 def reference_tags(obj):
-    """Tags of what points at `obj` and, for a page, of the pages it points at."""
+    """Responses about what points at `obj` and, for a page, about the pages it points at."""
     refs = ReferenceIndex.get_references_to(obj).values_list("base_content_type_id", "object_id")
-    found = {model_tag(*row) for row in refs}
+    found = {subject_tag(*row) for row in refs}
     if isinstance(obj, Page):
         outgoing = set(
             ReferenceIndex.get_references_for_object(obj).values_list(
@@ -63,7 +67,7 @@ def reference_tags(obj):
             outgoing |= {(content_type_id, pk) for content_type_id, pk, *_path in extracted}
         # A page shows the pages that point at it (a partner its programs and articles).
         found |= {
-            model_tag(content_type_id, pk)
+            cache_tags.about_tag(pk)
             for content_type_id, pk in outgoing
             if issubclass(model_of(content_type_id) or object, Page)
         }
@@ -77,18 +81,24 @@ def page_tags(page, descendants=False):
     for model in type(page).__mro__:
         if isinstance(model, type) and issubclass(model, Page) and not model._meta.abstract:
             tags |= {cache_tags.list_tag(model, locale_code), cache_tags.list_tag(model)}
-    related = Q(translation_key=page.translation_key)
-    if descendants:
-        related |= Q(path__startswith=page.path, depth__gt=page.depth)
-    pages = Page.objects.filter(related).exclude(pk=page.pk).values_list("pk", flat=True)
-    tags |= {cache_tags.object_tag(Page, pk) for pk in pages}
+    translations = Page.objects.filter(translation_key=page.translation_key)
+    tags |= {cache_tags.about_tag(pk) for pk in translations.values_list("pk", flat=True)}
+    if descendants:  # their URLs, or who may see them, changed with the page
+        below = Page.objects.filter(path__startswith=page.path, depth__gt=page.depth)
+        tags |= {cache_tags.object_tag(Page, pk) for pk in below.values_list("pk", flat=True)}
     return tags
 
 
 def object_tags(obj):
-    return {cache_tags.object_tag(type(obj), obj.pk), cache_tags.list_tag(type(obj))} | (
-        reference_tags(obj)
-    )
+    """A snippet, image or document: every response that instantiated it carries its tag, so
+    only snippets pointing at it (a person's photo) are added, not the pages."""
+    tags = {cache_tags.object_tag(type(obj), obj.pk), cache_tags.list_tag(type(obj))}
+    refs = ReferenceIndex.get_references_to(obj).values_list("base_content_type_id", "object_id")
+    for content_type_id, pk in refs:
+        model = model_of(content_type_id)
+        if model is not None and not issubclass(model, Page):
+            tags.add(cache_tags.object_tag(model, pk))
+    return tags
 
 
 def invalidate(tags):
@@ -140,7 +150,9 @@ def site_changed(sender, instance, **kwargs):
 
 def connect_signals():
     def connect(signal, receiver, sender):
-        signal.connect(receiver, sender=sender, dispatch_uid=f"citynet-{receiver.__name__}-{sender}")
+        signal.connect(
+            receiver, sender=sender, dispatch_uid=f"citynet-{receiver.__name__}-{sender}"
+        )
 
     for model in cache_tags.tracked_models():
         if issubclass(model, Page):

@@ -3,9 +3,10 @@ Cache tags: the names of what a response shows, collected while it is computed.
 
 Every page, snippet, image and document instantiated while a response is computed adds its tag
 (`page-12`, `people.person-3`, `images.customimage-7`), so a change to any of them finds every
-response that showed it. Listings add the tag of the type and locale they list
-(`list-blog.articlepage-en`, `list-wagtailcore.page-all`), so a publish reaches the listings it
-may enter. Decision 0060.
+response that showed it. A response about a page (its detail, its HTML, a listing item) adds
+`about-12`: those show the page's translations and what points at it. Listings add the tag of
+the type and locale they list (`list-blog.articlepage-en`, `list-wagtailcore.page-all`), so a
+publish reaches the listings it may enter. Decision 0060.
 """
 
 import contextvars
@@ -67,6 +68,12 @@ def object_tag(model, pk):
     return f"{base_label(model)}-{pk}"
 
 
+def about_tag(pk):
+    """The responses about a page: its detail and HTML, listings naming it as an item. They show
+    its translations and what points at it (a partner its articles), unlike mere mentions."""
+    return f"about-{pk}"
+
+
 def list_tag(model, locale_code=None):
     return f"list-{model._meta.label_lower}-{locale_code or ALL_LOCALES}"
 
@@ -76,12 +83,16 @@ def listing_tags(models, locale_code=None):
     return {list_tag(model, locale_code) for model in (models or [Page])}
 
 
-def html_listing_tags(request, response):
-    """A page that has subpages (home, the indexes) lists the pages of its locale."""
+def html_page_tags(request, response):
+    """An HTML page is about its page; one that has subpages (home, the indexes) lists the
+    pages of its locale."""
     page = (getattr(response, "context_data", None) or {}).get("page")
-    if isinstance(page, Page) and page.specific_class.allowed_subpage_models():
-        return listing_tags([], page.locale.language_code)
-    return set()
+    if not isinstance(page, Page):
+        return set()
+    tags = {about_tag(page.pk)}
+    if page.specific_class.allowed_subpage_models():
+        tags |= listing_tags([], page.locale.language_code)
+    return tags
 
 
 def record_instance(sender, instance, **kwargs):
