@@ -8,9 +8,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.feeds import ArticleFeed
 from blog.models import ArticlePage
-from citynet.i18n import urls as i18n_urls
 from citynet.delivery.cache import cache_public_responses
 from citynet.delivery.tags import listing_tags
+from citynet.i18n import urls as i18n_urls
 from citynet.i18n.sitemap import MultilingualSitemap
 from search import views as search_views
 
@@ -23,7 +23,7 @@ urlpatterns = [
     path("api/", include("citynet.api.urls")),
     path(
         "sitemap.xml",
-        cache_public_responses(sitemap, lambda request, response: listing_tags([])),
+        cache_public_responses(sitemap, lambda *_: listing_tags([])),
         {"sitemaps": {"pages": MultilingualSitemap}},
         name="sitemap",
     ),
