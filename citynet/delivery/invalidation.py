@@ -74,10 +74,10 @@ def reference_tags(obj):
 
 
 def page_tags(page, descendants=False):
-    page = page.specific_deferred if type(page) is Page else page
+    page_type = page.specific_class or type(page)
     tags = {cache_tags.object_tag(Page, page.pk)} | reference_tags(page)
     locale_code = page.locale.language_code
-    for model in type(page).__mro__:
+    for model in page_type.__mro__:
         if isinstance(model, type) and issubclass(model, Page) and not model._meta.abstract:
             tags |= {cache_tags.list_tag(model, locale_code), cache_tags.list_tag(model)}
     translations = Page.objects.filter(translation_key=page.translation_key)
