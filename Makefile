@@ -4,9 +4,11 @@ PYTHON ?= python3.11
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make cluster PORT=8180` moves Varnish off 8080.
+CLUSTER_PORT ?= $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 PYTEST_ARGS ?=
 
-.PHONY: help run test install install-test demo lint format benchmark clean
+.PHONY: help run test install install-test demo lint format benchmark clean cluster varnish
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -36,8 +38,20 @@ run: demo ## Serve the site with demo content at http://127.0.0.1:8000/, and the
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install-test ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+test: install-test varnish ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# The cluster test puts Varnish with xkey in front of the app servers (Debian packages).
+varnish:
+	@if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ] \
+		|| [ -z "$$(ls /usr/lib/*/varnish/vmods/libvmod_xkey.so 2>/dev/null)" ]; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			varnish varnish-modules >/dev/null) \
+		|| echo "varnish could not be installed: the cluster test will be skipped"; \
+	fi
+
+cluster: install ## Varnish on 127.0.0.1:$(CLUSTER_PORT) before two app servers, PostgreSQL, Redis, a worker
+	HOST=$(HOST) PORT=$(CLUSTER_PORT) BIN=$(CURDIR)/$(BIN) deploy/cluster.sh
 
 lint: install-test ## Check style with ruff
 	$(BIN)/ruff check .
