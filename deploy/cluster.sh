@@ -57,7 +57,7 @@ write_env() {
     secret="$(grep -s '^SECRET_KEY=' "$CLUSTER_DIR/env" | cut -d= -f2- || true)"
     secret="${secret:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')}"
     cat > "$CLUSTER_DIR/env" <<ENV
-DJANGO_SETTINGS_MODULE=citynet.settings.production
+DJANGO_SETTINGS_MODULE=${CLUSTER_SETTINGS:-citynet.settings.production}
 SECRET_KEY=$secret
 DATABASE_URL=$DATABASE_URL
 REDIS_URL=$REDIS_URL
