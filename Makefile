@@ -64,5 +64,6 @@ format: install-test ## Format and sort imports with ruff
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static
 
-benchmark: install-test ## Benchmark the content API against stock Wagtail (1,000 and 10,000 articles)
+benchmark: install-test varnish ## Benchmark the content API against stock Wagtail (1,000 and 10,000 articles), then the mixed workload
 	$(BIN)/python -m benchmarks.run --articles 1000 10000
+	$(BIN)/python -m benchmarks.mixed --articles 10000 --database sqlite postgres
