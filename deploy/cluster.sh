@@ -31,7 +31,8 @@ ensure_services() {
     db_port="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).port or 5432)' "$DATABASE_URL")"
     if ! pg_isready -q -h "$db_host" -p "$db_port"; then
         echo "Starting PostgreSQL"
-        service postgresql start >/dev/null
+        pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | tail -1)" main start \
+            || service postgresql start >/dev/null
         for _ in $(seq 30); do pg_isready -q -h "$db_host" -p "$db_port" && break; sleep 1; done
     fi
     redis_host="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).hostname)' "$REDIS_URL")"
