@@ -29,7 +29,7 @@ ensure_services() {
     local db_host db_port redis_host redis_port
     db_host="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).hostname)' "$DATABASE_URL")"
     db_port="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).port or 5432)' "$DATABASE_URL")"
-    if ! pg_isready -q -h "$db_host" -p "$db_port"; then
+    if [[ "$DATABASE_URL" == postgres* ]] && ! pg_isready -q -h "$db_host" -p "$db_port"; then
         echo "Starting PostgreSQL"
         pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | tail -1)" main start \
             || service postgresql start >/dev/null
@@ -42,6 +42,7 @@ ensure_services() {
         redis-server --bind "$redis_host" --port "$redis_port" --daemonize yes --save "" \
             --appendonly no --maxmemory 512mb --maxmemory-policy allkeys-lru >/dev/null
     fi
+    [[ "$DATABASE_URL" == postgres* ]] || return 0
     "$BIN/python" - "$DATABASE_URL" <<'PY'
 import sys, urllib.parse, psycopg
 url = urllib.parse.urlsplit(sys.argv[1])
