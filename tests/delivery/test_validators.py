@@ -42,11 +42,12 @@ def test_last_modified_is_the_last_change_shown(client, make_article):
     published = client.get(url)
 
     with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
+        before = int(timezone.now().timestamp())
         article.title = "A new title"
         article.save_revision().publish()
-        republished_at = int(timezone.now().timestamp())
+        after = int(timezone.now().timestamp())
     with time_machine.travel(timezone.now() + datetime.timedelta(hours=5)):
         changed = client.get(url)
 
-    assert parse_http_date(published["Last-Modified"]) < republished_at
-    assert parse_http_date(changed["Last-Modified"]) == republished_at
+    assert parse_http_date(published["Last-Modified"]) < before
+    assert before <= parse_http_date(changed["Last-Modified"]) <= after
