@@ -2,6 +2,10 @@
 CDN purges (decision 0061): by cache tag where the CDN can (Varnish with xkey), else by URL,
 including the API's. Queued on the task queue once the change is committed, and retried with
 a growing delay when the CDN does not answer.
+
+The task first invalidates the same tags in the response cache again: Wagtail updates the
+search and reference indexes in tasks queued before it, so a search computed in between from
+the old index is not kept.
 """
 
 import datetime
@@ -19,6 +23,8 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page
+
+from citynet.delivery import cache as response_cache
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
@@ -87,6 +93,8 @@ def purge(tags, backend_names=None):
 
 @task()
 def purge_task(tags, attempt=1):
+    if attempt == 1:
+        response_cache.invalidate(tags)
     try:
         purge(tags)
     except PurgeFailed:
@@ -102,6 +110,6 @@ def purge_task(tags, attempt=1):
 
 def purge_after_commit(tags):
     """Queue a purge of `tags` once the current transaction commits (at once outside one)."""
-    if tags and getattr(settings, "WAGTAILFRONTENDCACHE", None):
+    if tags:
         tags = sorted(tags)
         transaction.on_commit(lambda: purge_task.enqueue(tags))
