@@ -3,9 +3,10 @@ CDN purges (decision 0061): by cache tag where the CDN can (Varnish with xkey), 
 including the API's. Queued on the task queue once the change is committed, and retried with
 a growing delay when the CDN does not answer.
 
-The task first invalidates the same tags in the response cache again: Wagtail updates the
-search and reference indexes in tasks queued before it, so a search computed in between from
-the old index is not kept.
+Each change queues the task twice: ahead of everything (the CDN drops the old copies at once),
+and at the normal priority, after the search and reference index updates that Wagtail queued
+before it; that run invalidates the response cache again and purges again, so a search computed
+from the old index in between is not kept.
 """
 
 import datetime
@@ -28,6 +29,8 @@ from citynet.delivery import cache as response_cache
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
+# Ahead of Wagtail's indexing tasks, which can pile up after a bulk import.
+PURGE_PRIORITY = 50
 PAGE_TAG = re.compile(r"^page-(\d+)$")
 
 
@@ -112,4 +115,5 @@ def purge_after_commit(tags):
     """Queue a purge of `tags` once the current transaction commits (at once outside one)."""
     if tags:
         tags = sorted(tags)
+        transaction.on_commit(lambda: purge_task.using(priority=PURGE_PRIORITY).enqueue(tags))
         transaction.on_commit(lambda: purge_task.enqueue(tags))
