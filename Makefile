@@ -4,9 +4,11 @@ PYTHON ?= python3.11
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# `make cluster PORT=8180` moves Varnish off 8080.
+CLUSTER_PORT ?= $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 PYTEST_ARGS ?=
 
-.PHONY: help run test install install-test system-packages demo lint format openapi check benchmark clean
+.PHONY: help run test install install-test system-packages varnish demo lint format openapi check benchmark clean cluster
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -50,8 +52,20 @@ system-packages: ## Install the Debian packages the tests start (Chromium, Redis
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-test: install-test system-packages ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+test: install-test system-packages varnish ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
+
+# The cluster test puts Varnish with xkey in front of the app servers (Debian packages).
+varnish:
+	@if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ] \
+		|| [ -z "$$(ls /usr/lib/*/varnish/vmods/libvmod_xkey.so 2>/dev/null)" ]; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			varnish varnish-modules >/dev/null) \
+		|| echo "varnish could not be installed: the cluster test will be skipped"; \
+	fi
+
+cluster: install ## Varnish on 127.0.0.1:$(CLUSTER_PORT) before two app servers, PostgreSQL, Redis, a worker
+	HOST=$(HOST) PORT=$(CLUSTER_PORT) BIN=$(CURDIR)/$(BIN) deploy/cluster.sh
 
 lint: install-test ## Check style with ruff
 	$(BIN)/ruff check .
@@ -70,5 +84,6 @@ format: install-test ## Format and sort imports with ruff
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static
 
-benchmark: install-test ## Benchmark the content API against stock Wagtail (1,000 and 10,000 articles)
+benchmark: install-test varnish ## Benchmark the content API against stock Wagtail (1,000 and 10,000 articles), then the mixed workload
 	$(BIN)/python -m benchmarks.run --articles 1000 10000
+	$(BIN)/python -m benchmarks.mixed --articles 10000 --database sqlite postgres

@@ -9,8 +9,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.feeds import ArticleFeed
-from citynet.core.caching import cache_public_responses
+from blog.models import ArticlePage
 from citynet.core.throttling import throttle_page_passwords, throttle_password_resets
+from citynet.delivery.cache import cache_public_responses
+from citynet.delivery.tags import html_page_tags, listing_tags
 from citynet.i18n.fallback import serve
 from citynet.i18n.sitemap import MultilingualSitemap
 from programs import urls as program_urls
@@ -28,8 +30,19 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("citynet.api.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}, name="sitemap"),
-    path("feeds/articles/", ArticleFeed(), name="article_feed"),
+    path(
+        "sitemap.xml",
+        cache_public_responses(sitemap, lambda *_: listing_tags([])),
+        {"sitemaps": {"pages": MultilingualSitemap}},
+        name="sitemap",
+    ),
+    path(
+        "feeds/articles/",
+        cache_public_responses(
+            ArticleFeed(), lambda request, response: listing_tags([ArticlePage])
+        ),
+        name="article_feed",
+    ),
     path("calendar/", include("citynet.editorial.urls")),
     path("programs/", include(program_urls.urlpatterns)),
 ]
@@ -43,7 +56,7 @@ if settings.DEBUG:
 # language's chain instead of answering 404, and whose public pages are cached; private-page
 # password guesses are throttled (decision 0072).
 WRAPPED = {
-    "wagtail_serve": lambda view: cache_public_responses(serve),
+    "wagtail_serve": lambda view: cache_public_responses(serve, html_page_tags),
     "wagtailcore_authenticate_with_password": throttle_page_passwords,
 }
 page_urlpatterns = [

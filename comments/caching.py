@@ -1,16 +1,15 @@
 """
-The one place where reader comments touch the shared response cache (citynet/core/caching.py).
+The one place where reader comments touch the shared response cache (citynet/delivery).
 
-Comments are not a content app there, so a held or spam comment never empties the cache (a spam
-run must not make every page cold). When a public comment appears, changes or disappears, the
-comments app tells the cache that public content changed, exactly as a page save would.
+A held or spam comment changes nothing public, so it invalidates nothing (a spam run must not
+make pages cold). When a public comment appears, changes or disappears, the responses that show
+its page (the page itself, its API detail, listings with comment counts, the comments API) are
+invalidated, exactly as a publish of that page would; every other page stays warm.
 """
 
-from wagtail.models import Page
-
-from citynet.core.caching import bump_content_version
+from citynet.delivery.invalidation import invalidate, page_tags
 
 
-def show_comment_changes():
-    """Cached pages and API responses are computed afresh from now on."""
-    bump_content_version(sender=Page)
+def show_comment_changes(pages):
+    """Cached responses that show these pages' comments are computed afresh from now on."""
+    invalidate(set().union(*(page_tags(page) for page in pages)))

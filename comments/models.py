@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
 
 from .caching import show_comment_changes
 
@@ -31,9 +32,10 @@ class ReaderCommentQuerySet(models.QuerySet):
     def set_status(self, status):
         """Moderate several comments at once; public pages show the change at once."""
         changes_public = self.filter(status=ReaderComment.Status.APPROVED).exists()
+        pages = list(Page.objects.filter(pk__in=self.values("page_id")))
         count = self.update(status=status)
         if changes_public or status == ReaderComment.Status.APPROVED:
-            show_comment_changes()
+            show_comment_changes(pages)
         return count
 
 
@@ -88,14 +90,14 @@ class ReaderComment(models.Model):
         self.depth = self.parent.depth + 1 if self.parent_id else 1
         super().save(*args, **kwargs)
         if self.Status.APPROVED in (self.status, getattr(self, "_saved_status", None)):
-            show_comment_changes()
+            show_comment_changes([self.page])
         self._saved_status = self.status
 
     def delete(self, *args, **kwargs):
         was_public = self.status == self.Status.APPROVED
         result = super().delete(*args, **kwargs)
         if was_public:
-            show_comment_changes()
+            show_comment_changes([self.page])
         return result
 
     @classmethod

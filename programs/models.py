@@ -261,6 +261,15 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
             return self.Status.PAST
         return self.Status.ONGOING
 
+    def changes_at(self):
+        """When `status` changes: the program's start and the day after its end, in its time
+        zone, and the same dates by the server's clock, which the API's status filter uses."""
+        moments = []
+        for day in (self.start_date, self.end_date + datetime.timedelta(days=1)):
+            for zone in (zoneinfo.ZoneInfo(self.time_zone), datetime.UTC):
+                moments.append(datetime.datetime.combine(day, datetime.time(), tzinfo=zone))
+        return moments
+
     @property
     def social_image(self):
         return self.hero_image

@@ -1,26 +1,15 @@
 """
-HTTP caching for the public API. A response's ETag is derived from the content version
-(citynet/core/caching.py), so a conditional request is answered 304 without touching the
-database, and a full response comes from the shared response cache while content is unchanged.
+HTTP caching for the public API: every anonymous response goes through the response cache of
+citynet/delivery/cache.py (ETag from the bytes, Last-Modified, cache tags, 304s); listings add
+the tags of the types and locale they list. Authenticated responses are private.
 """
 
-import hashlib
+from django.utils.cache import patch_cache_control
+from wagtail.api.v2.utils import page_models_from_string
+from wagtail.api.v2.views import PagesAPIViewSet
 
-from django.conf import settings
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
-
-from citynet.core.caching import cached_response, content_version
-
-
-def max_age():
-    return max(settings.API_CACHE_MAX_AGE, 0)
-
-
-def validators(request, version):
-    """(etag, last_modified) for a public GET at a content version, computed without any query."""
-    key = f"{version!r}|{request.get_full_path()}|{request.headers.get('Accept', '')}"
-    return f'"{hashlib.sha1(key.encode()).hexdigest()}"', int(version)
+from citynet.delivery.cache import public_response
+from citynet.delivery.tags import about_tag, listing_tags
 
 
 def is_private(request):
@@ -28,8 +17,31 @@ def is_private(request):
     return bool(user and user.is_authenticated) or "authorization" in request.headers
 
 
+def page_tags_for(request, response, view_class, kwargs):
+    """A page detail is about its page; a listing about its items, and lists the requested
+    page types (or the endpoint's model) in its locale."""
+    is_pages = issubclass(view_class, PagesAPIViewSet)
+    if "pk" in kwargs:
+        return {about_tag(kwargs["pk"])} if is_pages else set()
+    items = getattr(response, "data", {}).get("items", [])
+    tags = {about_tag(item["id"]) for item in items} if is_pages else set()
+    return tags | listing_tags_for(request, view_class, is_pages)
+
+
+def listing_tags_for(request, view_class, is_pages):
+    params = request.GET
+    locale = None if params.get("fallback") == "true" else params.get("locale")
+    if not is_pages:
+        return listing_tags([view_class.model], locale)
+    try:
+        models = page_models_from_string(params["type"]) if "type" in params else []
+    except (LookupError, ValueError):
+        return set()  # answered 400, never stored
+    return listing_tags(models, locale)
+
+
 def cached_api_view(view):
-    """Adds ETag, Last-Modified and Cache-Control to a public API view and answers 304s."""
+    """Adds validators, cache tags and Cache-Control to a public API view and answers 304s."""
 
     def wrapped(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
@@ -38,19 +50,12 @@ def cached_api_view(view):
             response = view(request, *args, **kwargs)
             patch_cache_control(response, private=True, no_store=True)
             return response
-        version = content_version()  # one cache read serves the ETag and the response cache
-        etag, last_modified = validators(request, version)
-        not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-        if not_modified is not None:
-            not_modified["ETag"] = etag
-            patch_cache_control(not_modified, public=True, max_age=max_age())
-            return not_modified
-        response = cached_response(request, lambda: view(request, *args, **kwargs), version)
-        if response.status_code == 200:
-            response["ETag"] = etag
-            response["Last-Modified"] = http_date(last_modified)
-            patch_cache_control(response, public=True, max_age=max_age())
-        else:
+        response = public_response(
+            request,
+            lambda: view(request, *args, **kwargs),
+            lambda request, response: page_tags_for(request, response, view.cls, kwargs),
+        )
+        if response.status_code not in (200, 304):
             patch_cache_control(response, no_cache=True)
         return response
 

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db.models import Exists, JSONField, OuterRef, Q, Subquery
+from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject, Length, Substr
 from django.http import Http404
 from django.utils import timezone
@@ -22,25 +22,19 @@ from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, Site
 
 from citynet.api import registry
 from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
-from citynet.core.caching import content_changed_at
+from citynet.delivery.cache import tag_versions
+from citynet.editorial.visibility import publicly_visible
 from citynet.images.api import prefetch_renditions, reused_image_representations
 
 
 def visible_pages(model=Page):
     """Live pages that anyone may see: not expired and not under a view restriction."""
-    restricted = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-    )
-    return (
-        model.objects.live()
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
-        .exclude(Exists(restricted))
-    )
+    return publicly_visible(model.objects)
 
 
 def public_pages(request, model=Page):
@@ -67,7 +61,8 @@ def cached_site_id(request):
     pages queryset reads them (an unknown `?site=` is a 404); remembered until a site changes.
     """
     named = request.GET.get("site")
-    key = f"citynet:api:site:{content_changed_at()}:" + (
+    sites_version = tag_versions(["sites"]).get("sites")
+    key = f"citynet:api:site:{sites_version}:" + (
         f"named:{named.lower()}" if named else request.get_host().lower()
     )
     site_id = cache.get(key)

@@ -7,6 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "CityNet core"
 
     def ready(self):
-        from . import caching, checks  # noqa: F401 (checks register themselves)
-
-        caching.connect_signals()
+        from . import checks  # noqa: F401 (checks register themselves)

@@ -45,6 +45,13 @@ REDIS_URL = env_str("REDIS_URL")
 # Cache what anonymous readers get (pages and API) until content changes. Every process must
 # share the cache for a change to show everywhere at once, hence on with Redis only (0026).
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
+# How long the response cache keeps an entry nobody invalidated (decision 0060).
+RESPONSE_CACHE_TIMEOUT = env_int("RESPONSE_CACHE_TIMEOUT", 86400)
+# Response headers naming the cache tags of each public response, for a CDN to purge by:
+# `xkey` (Varnish), `Surrogate-Key` (Fastly), `Cache-Tag` (Cloudflare, Akamai).
+CACHE_TAG_HEADERS = env_list("CACHE_TAG_HEADERS", "xkey")
+# Varnish with xkey in front of the site (deploy/varnish.vcl): purged by tag after each change.
+CDN_PURGE_URL = env_str("CDN_PURGE_URL")
 MEDIA_ROOT = env_str("MEDIA_ROOT", str(BASE_DIR / "media"))
 MEDIA_URL = env_str("MEDIA_URL", "/media/")
 STATIC_ROOT = env_str("STATIC_ROOT", str(BASE_DIR / "static"))
@@ -61,6 +68,7 @@ DEEPL_AUTH_KEY = env_str("DEEPL_AUTH_KEY")
 
 INSTALLED_APPS = [
     "citynet.core",
+    "citynet.delivery",
     "citynet.images",
     "citynet.people",
     "citynet.taxonomy",
@@ -338,6 +346,10 @@ WAGTAILAPI_BASE_URL = API_PUBLIC_BASE_URL or WAGTAILADMIN_BASE_URL
 CORS_URLS_REGEX = r"^/api/v2/.*$"
 # POST only for reader comments (/api/v2/comments/), which a headless front end may send.
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+if CDN_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "citynet.delivery.purge.XkeyBackend", "LOCATION": CDN_PURGE_URL}
+    }
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL},
     "REDIRECT_ON_PREVIEW": True,

@@ -4,7 +4,6 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from citynet.core.caching import content_changed_at
 from comments.models import ReaderComment
 from tests.comments.conftest import post_comment
 
@@ -59,11 +58,21 @@ def test_an_approved_comment_shows_on_the_next_request(client, article, make_com
 
 
 def test_held_and_spam_comments_leave_the_cache_warm(client, article, make_comment):
-    version = content_changed_at()
+    client.get(article.url)  # cached
     post_comment(client, article)
     make_comment(status=ReaderComment.Status.SPAM)
 
-    assert content_changed_at() == version
+    assert get_counting_queries(client, article.url)[1] == 0
+
+
+def test_a_public_comment_leaves_other_pages_warm(client, article, other_article, make_comment):
+    client.get(other_article.url)  # cached
+    client.get(article.url)
+
+    make_comment(text="Only on the first article")
+
+    assert get_counting_queries(client, other_article.url)[1] == 0
+    assert "Only on the first article" in client.get(article.url).content.decode()
 
 
 def test_removing_a_public_comment_shows_at_once(client, article, make_comment):

@@ -1,0 +1,183 @@
+"""
+What anonymous readers see, cached on the server until what it shows changes (decision 0060).
+
+Each stored response carries its cache tags (citynet/delivery/tags.py) and the version each tag
+had when it was computed. A change sets new versions on the tags it touches
+(citynet/delivery/invalidation.py); a stored response whose tags moved on is never served
+again, and every other one stays warm. There is no periodic rollover: what changes with time is
+applied by the task queue at its moment.
+
+The ETag is a hash of the bytes, so it changes only when the bytes do; Last-Modified is the
+latest change among the pages and tags the response shows. Every public response names its tags
+in the headers of CACHE_TAG_HEADERS, for a CDN to purge by. Responses are stored only when
+RESPONSE_CACHE is on, which needs a cache every process shares (decision 0026).
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
+
+from citynet.delivery import tags as cache_tags
+
+GENERATION_KEY = "citynet:generation"
+TAG_KEY = "citynet:tag:"
+RESPONSE_KEY = "citynet:response:"
+# Tag headers understood by CDNs, and how each separates tags.
+TAG_SEPARATORS = {"cache-tag": ","}
+
+
+def tag_versions(tags):
+    """{tag: (generation, time)} for the tags that changed since the cache was empty."""
+    found = cache.get_many([TAG_KEY + tag for tag in tags])
+    return {key.removeprefix(TAG_KEY): version for key, version in found.items()}
+
+
+def current_generation():
+    return cache.get(GENERATION_KEY, 0)
+
+
+def next_generation():
+    """A number above every generation handed out, even after the key was evicted."""
+    try:
+        return cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.add(GENERATION_KEY, int(time.time() * 1000), None)
+        return cache.incr(GENERATION_KEY)
+
+
+def invalidate(tags):
+    """Every stored response showing any of `tags` is computed again when next asked for."""
+    if tags:
+        version = (next_generation(), time.time())
+        cache.set_many({TAG_KEY + tag: version for tag in tags}, None)
+
+
+def is_anonymous(request):
+    """A reader without a session, messages or credentials sees what everyone sees."""
+    return not (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        or CookieStorage.cookie_name in request.COOKIES
+        or "authorization" in request.headers
+    )
+
+
+def is_shareable(request, response):
+    """A complete 200 that carries nothing of this reader's: no cookie, no CSRF token."""
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+def response_key(request):
+    key = f"{request.build_absolute_uri()}|{request.headers.get('Accept', '')}"
+    return RESPONSE_KEY + hashlib.sha1(key.encode()).hexdigest()
+
+
+class Stored:
+    """A shareable response as kept in the cache, with what it needs to be validated."""
+
+    def __init__(self, response, tags, versions, last_modified, valid_until):
+        self.content = response.content
+        self.headers = dict(response.headers)
+        self.tags = sorted(tags)
+        self.versions = versions
+        self.etag = f'"{hashlib.sha1(self.content).hexdigest()}"'
+        self.last_modified = last_modified
+        self.valid_until = valid_until  # the earliest expiry among the pages shown
+
+    def is_current(self):
+        if self.valid_until is not None and time.time() >= self.valid_until:
+            return False
+        return tag_versions(self.tags) == self.versions
+
+    def max_age(self):
+        if self.valid_until is None:
+            return max_age()
+        return max(0, min(max_age(), int(self.valid_until - time.time())))
+
+    def response(self):
+        response = HttpResponse(self.content, headers=self.headers)
+        response["ETag"] = self.etag
+        response["Last-Modified"] = http_date(self.last_modified)
+        for header in settings.CACHE_TAG_HEADERS:
+            response[header] = TAG_SEPARATORS.get(header.lower(), " ").join(self.tags)
+        return response
+
+
+def compute(request, respond, tags_for):
+    """(response, Stored or None): `respond()` with the tags of what it showed."""
+    generation = current_generation()
+    started = time.time()
+    with cache_tags.collecting() as collected:
+        response = respond()
+        if hasattr(response, "render"):
+            response.render()
+    if not is_shareable(request, response):
+        return response, None
+    tags = collected.tags | set(tags_for(request, response) if tags_for else ())
+    versions = tag_versions(tags)
+    changes = [when for _generation, when in versions.values()]
+    if collected.changed_at is not None:
+        changes.append(collected.changed_at.timestamp())
+    # The copy is for readers without a session: say so to caches downstream too.
+    patch_vary_headers(response, ["Cookie"])
+    expires = collected.expires_at.timestamp() if collected.expires_at else None
+    if expires is not None and expires <= started:  # loaded but not shown: it is not visible
+        expires = None
+    stored = Stored(response, tags, versions, int(max(changes, default=started)), expires)
+    # The cache must not keep what was computed from data that changed meanwhile.
+    if settings.RESPONSE_CACHE and all(gen <= generation for gen, _when in versions.values()):
+        cache.set(response_key(request), stored, settings.RESPONSE_CACHE_TIMEOUT)
+    return response, stored
+
+
+def public_response(request, respond, tags_for=None):
+    """
+    `respond()` for an anonymous GET or HEAD, from the cache while nothing it shows changed,
+    with validators and tag headers, answered 304 when the client's copy is current.
+    """
+    if request.method not in ("GET", "HEAD") or not is_anonymous(request):
+        return respond()
+    stored = cache.get(response_key(request)) if settings.RESPONSE_CACHE else None
+    if stored is None or not stored.is_current():
+        response, stored = compute(request, respond, tags_for)
+        if stored is None:
+            return response
+    not_modified = get_conditional_response(
+        request, etag=stored.etag, last_modified=stored.last_modified
+    )
+    if not_modified is not None:
+        not_modified["ETag"] = stored.etag
+        patch_cache_control(not_modified, public=True, max_age=stored.max_age())
+        return not_modified
+    response = stored.response()
+    patch_cache_control(response, public=True, max_age=stored.max_age())
+    return response
+
+
+def max_age():
+    """How long browsers and CDNs may keep a response without asking (CDNs are also purged)."""
+    return max(settings.API_CACHE_MAX_AGE, 0)
+
+
+def cache_public_responses(view, tags_for=None):
+    """
+    Decorates a view whose anonymous responses may be shared. `tags_for(request, response)`
+    names the listings a response shows beyond the objects it instantiates.
+    """
+
+    def wrapped(request, *args, **kwargs):
+        return public_response(request, lambda: view(request, *args, **kwargs), tags_for)
+
+    return wrapped

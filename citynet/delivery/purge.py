@@ -1,0 +1,119 @@
+"""
+CDN purges (decision 0061): by cache tag where the CDN can (Varnish with xkey), else by URL,
+including the API's. Queued on the task queue once the change is committed, and retried with
+a growing delay when the CDN does not answer.
+
+Each change queues the task twice: ahead of everything (the CDN drops the old copies at once),
+and at the normal priority, after the search and reference index updates that Wagtail queued
+before it; that run invalidates the response cache again and purges again, so a search computed
+from the old index in between is not kept.
+"""
+
+import datetime
+import logging
+import re
+from urllib.error import URLError
+from urllib.parse import urljoin
+from urllib.request import urlopen
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
+from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.models import Page
+
+from citynet.delivery import cache as response_cache
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 5
+# Ahead of Wagtail's indexing tasks, which can pile up after a bulk import.
+PURGE_PRIORITY = 50
+PAGE_TAG = re.compile(r"^page-(\d+)$")
+
+
+class PurgeFailed(Exception):
+    pass
+
+
+class XkeyBackend(HTTPBackend):
+    """
+    Varnish with varnish-modules' xkey (deploy/varnish.vcl): a PURGE carrying an `xkey` header
+    drops every object tagged with any of its tags. URLs are purged as by Wagtail's HTTPBackend,
+    but a failure raises, so that the task is retried instead of the error only being logged.
+    """
+
+    timeout = 10
+
+    def __init__(self, params):
+        self.location = params["LOCATION"]
+        super().__init__(params)
+
+    def send(self, url, headers):
+        request = PurgeRequest(url=url, headers={"User-Agent": "citynet-purge", **headers})
+        try:
+            with urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
+                response.read()
+        except (URLError, OSError) as error:
+            raise PurgeFailed(f"PURGE {url}: {error}") from error
+
+    def purge_tags(self, tags):
+        self.send(urljoin(self.location, "/"), {"xkey": " ".join(sorted(tags))})
+
+    def purge(self, url):
+        parsed = re.match(r"^(\w+)://([^/]+)(.*)$", url)
+        host, path = (parsed.group(2), parsed.group(3) or "/") if parsed else ("", url)
+        self.send(urljoin(self.location, path), {"Host": host})
+
+
+def urls_for(tags):
+    """The URLs that show the tagged pages, for CDNs that purge by URL only: each page's HTML
+    in every language and its API detail. Listings with query strings age out by max-age."""
+    ids = [int(match.group(1)) for tag in tags if (match := PAGE_TAG.match(tag))]
+    batch = PurgeBatch()
+    batch.add_pages(Page.objects.filter(pk__in=ids).specific(defer=True))
+    api = settings.WAGTAILAPI_BASE_URL.rstrip("/") + "/api/v2/"
+    batch.add_urls(f"{api}pages/{pk}/" for pk in ids)
+    if any(tag.startswith("list-") for tag in tags):
+        batch.add_url(f"{api}pages/")
+    return sorted(batch.urls)
+
+
+def purge(tags, backend_names=None):
+    backends = get_backends(backends=backend_names)
+    urls = None
+    for name, backend in backends.items():
+        if hasattr(backend, "purge_tags"):
+            logger.info("[%s] Purging tags: %s", name, " ".join(tags))
+            backend.purge_tags(tags)
+        else:
+            urls = urls_for(tags) if urls is None else urls
+            logger.info("[%s] Purging %d URLs", name, len(urls))
+            backend.purge_batch(urls)
+
+
+@task()
+def purge_task(tags, attempt=1):
+    if attempt == 1:
+        response_cache.invalidate(tags)
+    try:
+        purge(tags)
+    except PurgeFailed:
+        if attempt >= MAX_ATTEMPTS:
+            raise
+        logger.warning("Purge failed (attempt %d), retrying", attempt, exc_info=True)
+        if purge_task.get_backend().supports_defer:
+            run_after = timezone.now() + datetime.timedelta(seconds=2**attempt)
+            purge_task.using(run_after=run_after).enqueue(tags, attempt + 1)
+        else:
+            purge_task.enqueue(tags, attempt + 1)
+
+
+def purge_after_commit(tags):
+    """Queue a purge of `tags` once the current transaction commits (at once outside one)."""
+    if tags:
+        tags = sorted(tags)
+        transaction.on_commit(lambda: purge_task.using(priority=PURGE_PRIORITY).enqueue(tags))
+        transaction.on_commit(lambda: purge_task.enqueue(tags))

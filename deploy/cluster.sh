@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# `make cluster`: Varnish (deploy/varnish.vcl) on $HOST:$PORT in front of two gunicorn app
+# servers, with PostgreSQL, Redis and one task worker, all on loopback. Ctrl-C stops it all.
+# The processes' environment is written to $CLUSTER_DIR/env for manage.py commands:
+#   set -a; . .cluster/env; set +a; .venv/bin/python manage.py shell
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BIN="${BIN:-$ROOT/.venv/bin}"
+HOST="${HOST:-127.0.0.1}"
+PORT="${PORT:-8080}"
+APP_PORTS="${APP_PORTS:-8081 8082}"
+CLUSTER_DIR="${CLUSTER_DIR:-$ROOT/.cluster}"
+DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/citynet_cluster}"
+REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
+CLUSTER_DEMO="${CLUSTER_DEMO:-1}"
+mkdir -p "$CLUSTER_DIR"
+
+install_varnish() {
+    if ! command -v varnishd >/dev/null && [ ! -x /usr/sbin/varnishd ] \
+        || [ -z "$(ls /usr/lib/*/varnish/vmods/libvmod_xkey.so 2>/dev/null)" ]; then
+        echo "Installing varnish and varnish-modules (xkey)"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+            varnish varnish-modules >/dev/null
+    fi
+}
+
+ensure_services() {
+    local db_host db_port redis_host redis_port
+    db_host="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).hostname)' "$DATABASE_URL")"
+    db_port="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).port or 5432)' "$DATABASE_URL")"
+    if [[ "$DATABASE_URL" == postgres* ]] && ! pg_isready -q -h "$db_host" -p "$db_port"; then
+        echo "Starting PostgreSQL"
+        pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | tail -1)" main start \
+            || service postgresql start >/dev/null
+        for _ in $(seq 30); do pg_isready -q -h "$db_host" -p "$db_port" && break; sleep 1; done
+    fi
+    redis_host="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).hostname)' "$REDIS_URL")"
+    redis_port="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).port or 6379)' "$REDIS_URL")"
+    if ! redis-cli -h "$redis_host" -p "$redis_port" ping >/dev/null 2>&1; then
+        echo "Starting Redis on port $redis_port"
+        redis-server --bind "$redis_host" --port "$redis_port" --daemonize yes --save "" \
+            --appendonly no --maxmemory 512mb --maxmemory-policy allkeys-lru >/dev/null
+    fi
+    [[ "$DATABASE_URL" == postgres* ]] || return 0
+    "$BIN/python" - "$DATABASE_URL" <<'PY'
+import sys, urllib.parse, psycopg
+url = urllib.parse.urlsplit(sys.argv[1])
+name = url.path.lstrip("/")
+admin = sys.argv[1].rsplit("/", 1)[0] + "/postgres"
+with psycopg.connect(admin, autocommit=True) as connection:
+    if not connection.execute("select 1 from pg_database where datname = %s", [name]).fetchone():
+        connection.execute(f'create database "{name}"')
+PY
+}
+
+write_env() {
+    local secret
+    secret="$(grep -s '^SECRET_KEY=' "$CLUSTER_DIR/env" | cut -d= -f2- || true)"
+    secret="${secret:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')}"
+    cat > "$CLUSTER_DIR/env" <<ENV
+DJANGO_SETTINGS_MODULE=${CLUSTER_SETTINGS:-citynet.settings.production}
+SECRET_KEY=$secret
+DATABASE_URL=$DATABASE_URL
+REDIS_URL=$REDIS_URL
+ALLOWED_HOSTS=$HOST,localhost,127.0.0.1
+SECURE_SSL_REDIRECT=false
+SECURE_HSTS_SECONDS=0
+WAGTAILADMIN_BASE_URL=http://$HOST:$PORT
+API_PUBLIC_BASE_URL=http://$HOST:$PORT
+CDN_PURGE_URL=http://$HOST:$PORT
+STATIC_ROOT=$CLUSTER_DIR/static
+MEDIA_ROOT=$CLUSTER_DIR/media
+ENV
+}
+
+write_backends() {
+    {
+        local names=""
+        for app_port in $APP_PORTS; do
+            echo "backend app_$app_port { .host = \"127.0.0.1\"; .port = \"$app_port\"; }"
+            names="$names app_$app_port"
+        done
+        echo "sub vcl_init {"
+        echo "    new app = directors.round_robin();"
+        for name in $names; do echo "    app.add_backend($name);"; done
+        echo "}"
+    } > "$CLUSTER_DIR/backends.vcl"
+}
+
+install_varnish
+ensure_services
+write_env
+write_backends
+set -a; . "$CLUSTER_DIR/env"; set +a
+cd "$ROOT"
+"$BIN/python" manage.py migrate --no-input -v0
+"$BIN/python" manage.py collectstatic --no-input -v0
+if [ "$CLUSTER_DEMO" = 1 ]; then "$BIN/python" manage.py load_demo; fi
+
+pids=()
+stop() {
+    trap - EXIT INT TERM
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    echo "Cluster stopped"
+}
+trap stop EXIT INT TERM
+
+for app_port in $APP_PORTS; do
+    "$BIN/gunicorn" citynet.wsgi --bind "127.0.0.1:$app_port" --workers 2 \
+        --access-logfile /dev/null --log-level warning &
+    pids+=($!)
+done
+"$BIN/python" manage.py db_worker --no-reload --interval 0.5 &
+pids+=($!)
+VARNISHD="$(command -v varnishd || echo /usr/sbin/varnishd)"
+"$VARNISHD" -F -j none -n "$CLUSTER_DIR/varnish" -a "$HOST:$PORT" \
+    -f "$ROOT/deploy/varnish.vcl" -p vcl_path="$CLUSTER_DIR:$ROOT/deploy" \
+    -p http_resp_hdr_len=65536 -p http_resp_size=98304 -s malloc,256m &
+pids+=($!)
+echo "CityNet cluster: http://$HOST:$PORT/ (Varnish) -> app servers on ports $APP_PORTS"
+echo "Environment for manage.py: $CLUSTER_DIR/env"
+wait -n
