@@ -11,8 +11,9 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 
-from citynet.api.caching import cached_api_view
 from citynet.api.filters import parse_country
+from citynet.delivery.tags import listing_tags
+from citynet.editorial.visibility import publicly_visible
 
 from .calendar import calendar, feed_programs, program_event
 from .models import ProgramIndexPage, ProgramPage, ProgramPartner
@@ -88,8 +89,12 @@ def parse_filters(params):
     return filters
 
 
+def feed_tags(request, response):
+    """A feed lists programs: a program published anywhere may join it."""
+    return listing_tags([ProgramPage])
+
+
 @require_safe
-@cached_api_view
 def calendar_feed(request, localised=True):
     """
     Upcoming, ongoing and recent event programs, filtered like the index. Without a language
@@ -101,7 +106,7 @@ def calendar_feed(request, localised=True):
         filters = parse_filters(request.GET)
     except ValueError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    programs = ProgramPage.objects.live().public().child_of(index)
+    programs = publicly_visible(ProgramPage.objects.child_of(index))
     programs = feed_programs(index.filter_programs(programs, filters))
     programs = with_organisers(programs).order_by("start_date", "pk")
     name = f"{site.site_name or 'CityNet'}: {index.title}"
@@ -109,10 +114,9 @@ def calendar_feed(request, localised=True):
 
 
 @require_safe
-@cached_api_view
 def program_calendar(request, page_id):
     """One program's .ics, to add it to a calendar or subscribe to its changes."""
-    program = get_object_or_404(with_organisers(ProgramPage.objects.live().public()), pk=page_id)
+    program = get_object_or_404(with_organisers(publicly_visible(ProgramPage.objects)), pk=page_id)
     if not program.is_event:
         raise Http404
     cal = calendar(program.title, events_of([program], request))

@@ -159,11 +159,23 @@ def public_response(request, respond, tags_for=None):
     )
     if not_modified is not None:
         not_modified["ETag"] = stored.etag
-        patch_cache_control(not_modified, public=True, max_age=stored.max_age())
+        patch_freshness(not_modified, stored)
         return not_modified
     response = stored.response()
-    patch_cache_control(response, public=True, max_age=stored.max_age())
+    patch_freshness(response, stored)
     return response
+
+
+def patch_freshness(response, stored):
+    """
+    Shared caches (the CDN, which is purged) keep a response for its max-age. Browsers, which no
+    purge reaches, keep API responses and feeds as long but revalidate HTML pages every time (a
+    cheap 304), so a reader who reloads sees a new comment or correction at once.
+    """
+    if stored.headers.get("Content-Type", "").startswith("text/html"):
+        patch_cache_control(response, public=True, max_age=0, s_maxage=stored.max_age())
+    else:
+        patch_cache_control(response, public=True, max_age=stored.max_age())
 
 
 def max_age():

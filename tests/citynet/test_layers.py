@@ -1,6 +1,6 @@
 """
-The code is a one-way stack: domain apps (images, people, taxonomy, i18n, editorial) at the
-bottom, `core` (page helpers, blocks) above them, `api` (all serialization) above that, and the
+The code is a one-way stack: domain apps (images, people, taxonomy, i18n, editorial, delivery) at
+the bottom, `core` (page helpers, blocks) above them, `api` (all serialization) above that, and the
 site's URL composition (`citynet/urls.py`) on top. No module imports from a layer above its own,
 and the benchmarks build their content from the apps' factories, not from the tests.
 """
@@ -16,6 +16,7 @@ DOMAIN = (
     "citynet.taxonomy",
     "citynet.i18n",
     "citynet.editorial",
+    "citynet.delivery",
 )
 # Each package, and the packages it must not import.
 FORBIDDEN = {

@@ -60,6 +60,17 @@ def test_api_cache_keeps_etag_and_cache_control(client, article, settings):
     assert client.get(url, headers={"If-None-Match": again["ETag"]}).status_code == 304
 
 
+def test_browsers_revalidate_html_pages_that_shared_caches_keep(client, article, settings):
+    """No purge reaches a browser: a reader who reloads an article must see its latest state."""
+    settings.API_CACHE_MAX_AGE = 300
+    client.get(article.url)
+
+    again = client.get(article.url)
+
+    assert again["Cache-Control"] == "public, max-age=0, s-maxage=300"
+    assert client.get(article.url, headers={"If-None-Match": again["ETag"]}).status_code == 304
+
+
 @pytest.mark.parametrize("kind", ["html", "api"])
 def test_a_publish_shows_at_once(client, article, kind):
     url = article.url if kind == "html" else f"/api/v2/pages/{article.pk}/"
