@@ -4,7 +4,10 @@ Communications team approves it in the admin, and the comment appears on the art
 Deselect with `-m "not e2e"`.
 """
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.editorial.e2e_site import LiveSite
 from tests.editorial.test_e2e_browser import browser, log_in  # noqa: F401 (fixture)
@@ -38,7 +41,8 @@ def test_a_reader_comments_and_comms_approve_it(live_site, browser):  # noqa: F8
     reader = browser.new_context().new_page()
     reader.set_default_timeout(20_000)
     reader.goto(live_site.article_url)
-    reader.wait_for_function("document.querySelector('#comment-form [name=token]').value")
+    # The token arrives from an uncached request (no eval: the site's CSP forbids it).
+    expect(reader.locator("#comment-form [name=token]")).to_have_value(re.compile(r".+"))
     reader.fill("#id_author_name", "Ji-woo Kim")
     reader.fill("#id_author_email", "jiwoo@example.org")
     reader.fill("#id_text", TEXT)
