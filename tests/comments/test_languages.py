@@ -1,6 +1,7 @@
 """A reader is answered in the language of the page they comment on: rejections, the moderation
 notice and the emails, in each of the site's languages (the catalogues under comments/locale)."""
 
+import json
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from wagtail.models import Locale
 
 import comments
 from comments.models import ReaderComment
-from tests.comments.conftest import aged_token, post_comment
+from tests.comments.conftest import aged_token, form_data, post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -132,3 +133,24 @@ def test_every_string_of_the_comments_app_is_in_its_catalogues(tmp_path, monkeyp
     assert "Comments are closed on this page." in in_code
     for catalogue in CATALOGUES:
         assert in_code <= {entry.msgid for entry in polib.pofile(str(catalogue))}, catalogue
+
+
+def test_the_api_answers_in_the_readers_accept_language(client, article):
+    """The API lives outside the language prefixes: the front end says the language in a header."""
+
+    def post_in(language, **overrides):
+        data = json.dumps(form_data(article, **overrides))
+        return client.post(
+            "/api/v2/comments/",
+            data,
+            content_type="application/json",
+            headers={"accept-language": language},
+        )
+
+    too_long = post_in("ko", text="x" * 3001)
+    assert too_long.status_code == 400
+    assert "최대 3000자까지" in too_long.json()["errors"]["text"][0]
+    held = post_in("th")
+    assert held.status_code == 201
+    assert held.json()["message"] == "ขอบคุณ: ความคิดเห็นของคุณกำลังรอการตรวจสอบ"
+    assert ReaderComment.objects.get().language == "th"
