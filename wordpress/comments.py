@@ -62,7 +62,8 @@ def import_comments(page, comments, site):
     for comment in wanted:
         if str(comment.id) in done:
             continue
-        reader_comment = reader_comment_for(comment, page, comment_for.get(comment.parent))
+        parent = comment_for.get(comment.parent) if comment.parent else None  # 0: top level
+        reader_comment = reader_comment_for(comment, page, parent)
         reader_comment.language = language
         comment_for[comment.id] = reader_comment
         new.append((comment.id, reader_comment))
