@@ -3,6 +3,7 @@ One import run: WordPress posts to articles in a blog section, each post in its 
 transaction, keyed by WordPress site and post id so that a second run updates.
 """
 
+import dataclasses
 import datetime
 import hashlib
 from contextlib import nullcontext
@@ -17,6 +18,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, PageViewRestriction
 
 from blog.models import ArticleAuthor, ArticlePage
+from comments.caching import show_comment_changes
 from home.models import HomePage, HomePageFeaturedLink
 
 from .comments import import_comments
@@ -55,6 +57,8 @@ class Importer:
         }
         self.translation_keys = {}
         self.sticky = []
+        self.commented_pages = []  # pages with new approved comments
+        self.comments_done = None  # (page, counts) of the post being imported
 
     def run(self):
         self.count_not_imported()
@@ -68,6 +72,8 @@ class Importer:
             self.feature_sticky_posts()
             if self.dry_run:
                 transaction.set_rollback(True)
+        if self.commented_pages and not self.dry_run:
+            show_comment_changes(self.commented_pages)  # once, not once per comment
         return self.report
 
     def count_not_imported(self):
@@ -80,11 +86,14 @@ class Importer:
                 self.report.not_imported[f"comments on {what}"] += len(item.comments)
 
     def import_one(self, item):
+        self.comments_done = None
         try:
             with transaction.atomic():
                 outcome = self.import_post(item)
         except Skip as reason:
             self.report.skipped[str(reason)] += 1
+            if item.comments:
+                self.report.not_imported["comments on skipped posts"] += len(item.comments)
             return f"skipped ({reason})"
         except Exception as error:  # one bad post must not stop the others
             self.report.failures.append((item.post_id, f"{type(error).__name__}: {error}"))
@@ -93,19 +102,25 @@ class Importer:
             self.media.forget()
             return "FAILED"
         self.report.count("articles", outcome)
+        if self.comments_done:  # counted only now: a failed post's comments were rolled back
+            page, counts = self.comments_done
+            self.report.comments.update(counts)
+            self.commented_pages += [page] if counts["approved"] else []
         return outcome
 
     def import_post(self, item):
         if item.status not in IMPORTED_STATUSES:
             raise Skip(f"status {item.status}")
-        fingerprint = hashlib.sha256(repr((item, self.options_key())).encode()).hexdigest()
+        # Comments come across on their own: a new comment in WordPress is no new revision.
+        content = dataclasses.replace(item, comments=[])
+        fingerprint = hashlib.sha256(repr((content, self.options_key())).encode()).hexdigest()
         record = self.records.get(str(item.post_id))
         page = ArticlePage.objects.filter(pk=record.object_id).first() if record else None
         locale, parent = self.target(item)
         if page is not None:
             self.remember_translation(item, page)
-            import_comments(page, item.comments, self.report)
             if record.fingerprint == fingerprint:
+                self.import_comments(item, page)  # comments written since the last run
                 self.sticky += [page] if item.sticky else []
                 return "unchanged"
         outcome = "updated" if page else "created"
@@ -117,9 +132,12 @@ class Importer:
             defaults={"object_id": page.pk, "fingerprint": fingerprint},
         )
         self.add_redirects(item, page)
-        import_comments(page, item.comments, self.report)
+        self.import_comments(item, page)
         self.sticky += [page] if item.sticky else []
         return outcome
+
+    def import_comments(self, item, page):
+        self.comments_done = (page, import_comments(page, item.comments, self.export.site_key))
 
     def options_key(self):
         return (self.section.pk, self.options.get("theme_map"), self.options.get("author_map"))

@@ -11,11 +11,14 @@ class ImportedItem(models.Model):
         POST = "post", "Post"
         ATTACHMENT = "attachment", "Attachment"
         AUTHOR = "author", "Author"
+        COMMENT = "comment", "Comment"
 
     site = models.CharField(max_length=255, help_text="The WordPress blog URL, without scheme.")
     kind = models.CharField(max_length=16, choices=Kind.choices)
-    wp_id = models.CharField(max_length=255, help_text="Post id, or author login.")
-    object_id = models.PositiveBigIntegerField(help_text="The page, image or person made of it.")
+    wp_id = models.CharField(max_length=255, help_text="Post or comment id, or author login.")
+    object_id = models.PositiveBigIntegerField(
+        help_text="The page, image, person or reader comment made of it."
+    )
     fingerprint = models.CharField(max_length=64, blank=True, help_text="Of the item last read.")
     imported_at = models.DateTimeField(auto_now=True)
 

@@ -11,6 +11,7 @@ class Report:
     warnings: Counter = field(default_factory=Counter)  # kind -> n
     warning_details: list = field(default_factory=list)  # (post id, kind, detail)
     not_imported: Counter = field(default_factory=Counter)  # what -> n
+    comments: Counter = field(default_factory=Counter)  # outcome -> n (wordpress/comments.py)
     missing_media: list = field(default_factory=list)
     unmapped_categories: set = field(default_factory=set)
     failures: list = field(default_factory=list)  # (post id, error)
@@ -28,6 +29,8 @@ class Report:
             outcomes = {o: n for (w, o), n in sorted(self.counts.items()) if w == what}
             if outcomes:
                 yield f"  {what}: " + ", ".join(f"{n} {o}" for o, n in outcomes.items())
+        if self.comments.total():
+            yield "  comments: " + self.comment_line()
         for title, counter in (
             ("skipped", self.skipped),
             ("warnings", self.warnings),
@@ -44,3 +47,16 @@ class Report:
                 yield f"    {url}"
         for post_id, error in self.failures:
             yield f"  FAILED post {post_id}: {error} (nothing of it was imported)"
+
+    def comment_line(self):
+        statuses = ("approved", "held", "spam", "removed")
+        imported = sum(self.comments[status] for status in statuses)
+        parts = [
+            f"{imported} imported ("
+            + ", ".join(f"{self.comments[status]} {status}" for status in statuses)
+            + ")"
+        ]
+        if self.comments["already imported"]:
+            parts.append(f"{self.comments['already imported']} already imported")
+        parts.append(f"{self.comments['pingbacks']} pingbacks and trackbacks skipped")
+        return ", ".join(parts)

@@ -84,11 +84,22 @@ def term(domain, nicename, name):
     return f'<category domain="{domain}" nicename="{nicename}"><![CDATA[{name}]]></category>'
 
 
-def comment(comment_id, kind="comment", approved="1", parent=0):
+def comment(
+    comment_id,
+    kind="comment",
+    approved="1",
+    parent=0,
+    author="Reader",
+    email="reader@example.org",
+    url="",
+    content="Thanks!",
+    date_gmt="2015-06-02 10:00:00",
+):
     return f"""<wp:comment><wp:comment_id>{comment_id}</wp:comment_id>
-<wp:comment_author>Reader</wp:comment_author><wp:comment_author_IP>203.0.113.9</wp:comment_author_IP>
-<wp:comment_date_gmt>2015-06-02 10:00:00</wp:comment_date_gmt>
-<wp:comment_content><![CDATA[Thanks!]]></wp:comment_content><wp:comment_approved>{approved}</wp:comment_approved>
+<wp:comment_author><![CDATA[{author}]]></wp:comment_author><wp:comment_author_IP>203.0.113.9</wp:comment_author_IP>
+<wp:comment_author_email>{email}</wp:comment_author_email><wp:comment_author_url>{url}</wp:comment_author_url>
+<wp:comment_date_gmt>{date_gmt}</wp:comment_date_gmt>
+<wp:comment_content><![CDATA[{content}]]></wp:comment_content><wp:comment_approved>{approved}</wp:comment_approved>
 <wp:comment_type>{kind}</wp:comment_type><wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"""
 
 

@@ -9,6 +9,7 @@ from wagtail.models import Page, PageViewRestriction
 from blog.models import ArticlePage
 from citynet.images.models import CustomImage
 from citynet.people.models import Person
+from comments.models import ReaderComment
 from wordpress.models import ImportedItem
 
 from .conftest import SHARED_EXPORT
@@ -25,7 +26,8 @@ def page_for(post_id):
 
 def totals():
     return tuple(
-        model.objects.count() for model in (Page, CustomImage, Person, Redirect, ImportedItem)
+        model.objects.count()
+        for model in (Page, CustomImage, Person, Redirect, ImportedItem, ReaderComment)
     )
 
 
@@ -40,10 +42,15 @@ def test_the_shared_export_end_to_end(run_import, media_dir, client, blog_index,
     assert Person.objects.count() == 3
     assert CustomImage.objects.count() == len(SOME_PHOTOS)
     assert "missing media (33 files not in the media folder)" in output
+    # 24 comments on posts: 23 approved, 1 held (post 1148's "auser"); 2 pingbacks and 2
+    # trackbacks on post 1149. The 5 comments on pages stay with the pages, not imported.
     assert (
-        "not imported: 24 comments (reader comments not available yet), 5 comments on pages, "
-        "70 menu items, 21 pages, 4 pingbacks and trackbacks (skipped)"
+        "comments: 24 imported (23 approved, 1 held, 0 spam, 0 removed), "
+        "4 pingbacks and trackbacks skipped"
     ) in output
+    assert "not imported: 5 comments on pages, 70 menu items, 21 pages" in output
+    assert ReaderComment.objects.count() == 24
+    assert not ReaderComment.objects.filter(ip_address__isnull=False).exists()
     # Entities decoded and markup stripped from titles; Greek and Cyrillic kept.
     titles = set(ArticlePage.objects.values_list("title", flat=True))
     assert "Markup: Title With Special Characters ~`!@#$%^&*()-_=+{}[]/\\;:'\"?,.>" in titles
@@ -70,7 +77,17 @@ def test_the_shared_export_end_to_end(run_import, media_dir, client, blog_index,
     protected = client.get(page_for(1168).url).content.decode()
     assert "password" in protected.lower() and "should not be visible" not in protected
 
+    # Post 1148's thread 904 <- 905 <- 906 <- 907 <- 910 … <- 915 is ten levels deep in
+    # WordPress: here 906 and everything below it answer 905, at level 3.
+    threads = client.get(f"/api/v2/comments/?page={page_for(1148).pk}").json()
+    assert threads["meta"] == {"total_count": 10, "comment_count": 19}  # 20 minus the held one
+    [deep] = [c for c in threads["items"] if c["replies"]]
+    [level_two] = deep["replies"]
+    assert len(level_two["replies"]) == 8
+    assert all(not reply["replies"] for reply in level_two["replies"])
+
     before = totals()
     output = run_import(SHARED_EXPORT, "--media", media)
     assert "articles: 58 unchanged" in output
+    assert "comments: 0 imported (0 approved, 0 held, 0 spam, 0 removed), 24 already" in output
     assert totals() == before
