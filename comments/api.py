@@ -148,7 +148,9 @@ for model in COMMENTABLE:
     page_type = registry.get(model)
     page_type.serializers["comment_count"] = CommentCountField()
     if not any(field.name == "comment_count" for field in model.api_fields):
-        model.api_fields = [*model.api_fields, APIField("comment_count")]
+        # With its serializer, so that Wagtail's own v2 endpoint can serialize it too.
+        count_field = APIField("comment_count", serializer=CommentCountField())
+        model.api_fields = [*model.api_fields, count_field]
 
 COMMENT_SCHEMA = {
     "type": "object",

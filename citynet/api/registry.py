@@ -5,6 +5,8 @@ plugin: a plugin's `api.py` calls `register(PageTypeAPI(...))` (see blog/api.py)
 
 from dataclasses import dataclass, field
 
+from wagtail.api import APIField
+
 from citynet.api.filters import Filter
 
 
@@ -26,7 +28,25 @@ _page_types = {}
 
 def register(page_type_api):
     _page_types[page_type_api.model] = page_type_api
+    share_computed_serializers(page_type_api)
     return page_type_api
+
+
+def share_computed_serializers(page_type_api):
+    """
+    A declared API field that is neither a model field nor an attribute (a computed one, such as
+    a program's calendar links) gets its serializer on the `APIField`, so that Wagtail's own v2
+    endpoint can serialize it too. Fields Wagtail can read keep Wagtail's default serializer.
+    """
+    model = page_type_api.model
+    model.api_fields = [
+        APIField(api_field.name, serializer=page_type_api.serializers[api_field.name])
+        if api_field.serializer is None
+        and api_field.name in page_type_api.serializers
+        and not hasattr(model, api_field.name)
+        else api_field
+        for api_field in model.api_fields
+    ]
 
 
 _openapi = {"paths": {}, "schemas": {}}
