@@ -18,14 +18,14 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+	$(BIN)/python -m pip install --quiet -e ".[demo]"
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(VENV)/.installed $@
 
-install: $(VENV)/.installed ## Install the site in a local virtual environment
+install: $(VENV)/.installed ## Install the site and its demo content in a local virtual environment
 
 install-test: $(VENV)/.installed-test ## Install the site with its test and dev tools
 

@@ -29,6 +29,22 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
     class Meta:
         model = ArticlePage
 
+    # Tags by name, `ArticlePageFactory(tags=["water"])`: they join the page's cluster before
+    # its first save, as in the editor, rather than in a second save with its own side effects.
+    @classmethod
+    def _build(cls, model_class, *args, tags=(), **kwargs):
+        article = super()._build(model_class, *args, **kwargs)
+        article.tags.add(*tags)
+        return article
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        tags = kwargs.pop("tags", ())
+        article = model_class(**kwargs)
+        article.tags.add(*tags)
+        parent.add_child(instance=article)
+        return article
+
 
 class ArticleAuthorFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticlePageFactory)

@@ -7,6 +7,8 @@ those groups exist, both accounts get admin access only.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from citynet.editorial.factories import UserFactory
+
 ACCOUNTS = [
     # username, password, first name, last name, role group
     ("admin", "citynet-admin", "Site", "Administrator", None),
@@ -27,20 +29,17 @@ def admin_access_group():
 def load_accounts(log):
     User = get_user_model()
     for username, password, first_name, last_name, role in ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            username=username,
-            defaults={
-                "first_name": first_name,
-                "last_name": last_name,
-                "email": f"{username}@citynet.example.org",
-                "is_staff": username == "admin",
-                "is_superuser": username == "admin",
-            },
-        )
-        if not created:
+        if User.objects.filter(username=username).exists():
             continue
-        user.set_password(password)
-        user.save()
+        user = UserFactory(
+            username=username,
+            password=password,  # hashed by the factory's Password declaration
+            first_name=first_name,
+            last_name=last_name,
+            email=f"{username}@citynet.example.org",
+            is_staff=username == "admin",
+            is_superuser=username == "admin",
+        )
         if role:
             group = Group.objects.filter(name=role).first() or admin_access_group()
             user.groups.add(group)

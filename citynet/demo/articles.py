@@ -6,7 +6,8 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
-from blog.models import ArticleAuthor, ArticlePage, ArticlePartner, ArticleProgram
+from blog.factories import ArticlePageFactory
+from blog.models import ArticleAuthor, ArticlePartner, ArticleProgram
 from citynet.people.models import Person
 from citynet.taxonomy.models import Theme
 from partners.models import PartnerPage
@@ -222,14 +223,16 @@ def load_articles(index, program_index, partner_index, log):
     partners = {page.slug: page for page in PartnerPage.objects.child_of(partner_index)}
     for details in article_details(log):
         authors = details.pop("authors")
-        tags = details.pop("tags")
         theme_slugs = details.pop("themes")
         program_slugs = details.pop("programs")
         partner_slugs = details.pop("partners")
-        article = ArticlePage(**details)
-        article.authors = [ArticleAuthor(person=people[name]) for name in authors]
-        article.program_links = [ArticleProgram(program=programs[s]) for s in program_slugs]
-        article.partner_links = [ArticlePartner(partner=partners[s]) for s in partner_slugs]
-        article.themes = [themes[slug] for slug in theme_slugs]
-        article.tags.add(*tags)
-        publish_child(index, article, log)
+        publish_child(
+            index,
+            ArticlePageFactory,
+            log,
+            authors=[ArticleAuthor(person=people[name]) for name in authors],
+            program_links=[ArticleProgram(program=programs[s]) for s in program_slugs],
+            partner_links=[ArticlePartner(partner=partners[s]) for s in partner_slugs],
+            themes=[themes[slug] for slug in theme_slugs],
+            **details,
+        )

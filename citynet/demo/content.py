@@ -2,12 +2,16 @@
 
 from wagtail.models import Locale
 
-from blog.models import ArticlePage, BlogIndexPage
+from blog.factories import BlogIndexPageFactory
+from blog.models import ArticlePage
+from citynet.people.factories import PersonFactory
 from citynet.people.models import Person
+from citynet.taxonomy.factories import ThemeFactory
 from citynet.taxonomy.models import Theme
 from home.models import HomePage, HomePageFeaturedLink
-from partners.models import PartnerIndexPage
-from programs.models import ProgramIndexPage, ProgramPage
+from partners.factories import PartnerIndexPageFactory
+from programs.factories import ProgramIndexPageFactory
+from programs.models import ProgramPage
 
 from .images import get_or_create_image, skyline_photo
 from .pages import publish_child
@@ -84,20 +88,21 @@ PEOPLE = [
 def load_themes(log):
     locale = Locale.get_default()
     for number, name in enumerate(SDGS, start=1):
-        _theme, created = Theme.objects.get_or_create(
-            slug=f"sdg-{number}",
-            locale=locale,
-            defaults={"name": name, "kind": Theme.Kind.SDG, "sdg_number": number},
-        )
-        if created:
+        slug = f"sdg-{number}"
+        if not Theme.objects.filter(slug=slug, locale=locale).exists():
+            ThemeFactory(
+                slug=slug, locale=locale, name=name, kind=Theme.Kind.SDG, sdg_number=number
+            )
             log(f"Created theme: SDG {number}: {name}")
     for slug, name, description in CLUSTERS:
-        _theme, created = Theme.objects.get_or_create(
-            slug=slug,
-            locale=locale,
-            defaults={"name": name, "kind": Theme.Kind.CLUSTER, "description": description},
-        )
-        if created:
+        if not Theme.objects.filter(slug=slug, locale=locale).exists():
+            ThemeFactory(
+                slug=slug,
+                locale=locale,
+                name=name,
+                kind=Theme.Kind.CLUSTER,
+                description=description,
+            )
             log(f"Created theme: {name}")
 
 
@@ -115,7 +120,7 @@ def load_people(log):
             size=(480, 480),
             background=["#e9c46a", "#a8dadc", "#f4acb7", "#b5e48c"][index % 4],
         )
-        Person.objects.create(photo=photo, locale=locale, **details)
+        PersonFactory(photo=photo, locale=locale, **details)
         log(f"Created person: {details['name']}")
 
 
@@ -131,13 +136,35 @@ def load_sections(log):
         home.save_revision().publish()
         log("Published the home page's introduction")
     sections = {}
-    for model, slug, title, introduction in [
-        (BlogIndexPage, "blog", "News and stories", "Articles from the network, newest first."),
-        (ProgramIndexPage, "programs", "Programs", "Workshops, forums, trainings and congresses."),
-        (PartnerIndexPage, "partners", "Partners", "Member cities, organisations and chapters."),
+    for factory, slug, title, introduction in [
+        (
+            BlogIndexPageFactory,
+            "blog",
+            "News and stories",
+            "Articles from the network, newest first.",
+        ),
+        (
+            ProgramIndexPageFactory,
+            "programs",
+            "Programs",
+            "Workshops, forums, trainings and congresses.",
+        ),
+        (
+            PartnerIndexPageFactory,
+            "partners",
+            "Partners",
+            "Member cities, organisations and chapters.",
+        ),
     ]:
-        page = model(title=title, slug=slug, introduction=introduction, show_in_menus=True)
-        sections[slug], _ = publish_child(home, page, log)
+        sections[slug], _ = publish_child(
+            home,
+            factory,
+            log,
+            title=title,
+            slug=slug,
+            introduction=introduction,
+            show_in_menus=True,
+        )
     return home, sections
 
 

@@ -5,7 +5,9 @@ import random
 
 from django.core.files.images import ImageFile
 from PIL import Image, ImageDraw, ImageFont
+from wagtail.models import Collection
 
+from citynet.images.factories import ImageFactory
 from citynet.images.models import CustomImage
 
 CREDIT = "Photo: courtesy of CityNet (demo image)"
@@ -72,12 +74,14 @@ def get_or_create_image(title, drawing, log, *, alt, caption="", credit=CREDIT, 
     buffer = io.BytesIO()
     picture.save(buffer, format="JPEG", quality=85)
     slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
-    image = CustomImage.objects.create(
+    image = ImageFactory(
         title=title,
         file=ImageFile(buffer, name=f"demo-{slug}.jpg"),
         description=alt,
         caption=caption,
         credit=credit,
+        # The root collection, where the admin puts images, not a new one of the factory's.
+        collection=Collection.get_first_root_node(),
     )
     log(f"Drew image: {title}")
     return image

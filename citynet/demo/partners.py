@@ -1,5 +1,6 @@
 """Demo partner profiles: member cities, an international organisation, a national chapter."""
 
+from partners.factories import PartnerPageFactory
 from partners.models import PartnerPage
 
 from .images import get_or_create_image
@@ -103,4 +104,5 @@ def load_partners(index, log):
             size=(480, 160),
             background=colour,
         )
-        publish_child(index, PartnerPage(logo=logo, **details), log)
+        # Not every demo partner has a website: none rather than the factory's.
+        publish_child(index, PartnerPageFactory, log, logo=logo, **{"website": "", **details})

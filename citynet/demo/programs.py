@@ -8,6 +8,7 @@ from wagtail.models import Locale
 from citynet.taxonomy.models import Theme
 from partners.models import PartnerPage
 from programs.events import AttendanceMode, EventStatus
+from programs.factories import ProgramPageFactory
 from programs.models import ProgramPage, ProgramPartner
 
 from .images import skyline_photo
@@ -156,9 +157,16 @@ def load_programs(index, partner_index, log):
         details = dict(details)
         links = details.pop("partners")
         theme_slugs = details.pop("themes")
-        program = ProgramPage(hero_image=skyline_photo(details.pop("image"), log), **details)
-        program.partner_links = [
-            ProgramPartner(partner=partners[slug], role=role) for slug, role in links
-        ]
-        program.themes = [themes[slug] for slug in theme_slugs]
-        publish_child(index, program, log)
+        hero_image = skyline_photo(details.pop("image"), log)
+        publish_child(
+            index,
+            ProgramPageFactory,
+            log,
+            hero_image=hero_image,
+            partner_links=[
+                ProgramPartner(partner=partners[slug], role=role) for slug, role in links
+            ],
+            themes=[themes[slug] for slug in theme_slugs],
+            # Not every demo program has a venue: none rather than the factory's.
+            **{"venue": "", **details},
+        )
