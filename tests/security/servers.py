@@ -10,8 +10,11 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+
+from tests.editorial.e2e_site import ROOT
 
 
 def free_port():
@@ -96,3 +99,19 @@ class PostgresServer:
         with contextlib.suppress(subprocess.CalledProcessError):
             self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def site_command(env):
+    """`manage(*args)`: runs a manage.py command of this project in `env`, returning its output."""
+
+    def manage(*args):
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+
+    return manage

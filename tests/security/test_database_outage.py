@@ -14,7 +14,7 @@ import urllib.request
 import pytest
 
 from tests.editorial.e2e_site import ROOT
-from tests.security.servers import PostgresServer, free_port, wait_for_port
+from tests.security.servers import PostgresServer, free_port, site_command, wait_for_port
 
 pytestmark = pytest.mark.e2e
 
@@ -41,15 +41,7 @@ def site(tmp_path_factory):
     }
     env.pop("REDIS_URL", None)
 
-    def manage(*args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
+    manage = site_command(env)
 
     manage("migrate", "--no-input", "-v0")
     port = free_port()

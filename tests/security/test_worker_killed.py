@@ -13,6 +13,7 @@ import time
 import pytest
 
 from tests.editorial.e2e_site import ROOT
+from tests.security.servers import site_command
 
 pytestmark = pytest.mark.e2e
 
@@ -30,15 +31,7 @@ def test_a_task_interrupted_by_a_killed_worker_runs_again(tmp_path):
     }
     env.pop("REDIS_URL", None)
 
-    def manage(*args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
+    manage = site_command(env)
 
     manage("migrate", "--no-input", "-v0")
     manage(
