@@ -1,7 +1,9 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from wagtail.models import Site
 
+from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 from home.models import HomePage
 from tests import factories
 from tests.databases import (  # noqa: F401 (pytest hooks and the database fixture)
@@ -47,3 +49,26 @@ def clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def member_of(group_name, **kwargs):
+    user = factories.UserFactory(**kwargs)
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def secondee(db):
+    """A secondment staff author (secondee@example.org)."""
+    return member_of(SECONDEES, username="secondee", first_name="Sun", last_name="Park")
+
+
+@pytest.fixture
+def other_secondee(db):
+    return member_of(SECONDEES, username="other-secondee")
+
+
+@pytest.fixture
+def comms(db):
+    """A member of the communications team (comms@example.org)."""
+    return member_of(COMMUNICATIONS, username="comms")

@@ -3,11 +3,9 @@ import time
 import pytest
 from django.core import signing
 
-from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 from comments.models import ReaderComment
 from comments.tokens import FORM_SALT
 from tests import factories
-from tests.editorial.conftest import member_of
 
 
 def aged_token(page_id, user_id=None, age=60):
@@ -26,21 +24,6 @@ def form_data(page, **overrides):
         "fax": "",
     }
     return {**data, **overrides}
-
-
-@pytest.fixture
-def secondee(db):
-    return member_of(SECONDEES, username="secondee", first_name="Sun", last_name="Park")
-
-
-@pytest.fixture
-def other_secondee(db):
-    return member_of(SECONDEES, username="other-secondee")
-
-
-@pytest.fixture
-def comms(db):
-    return member_of(COMMUNICATIONS, username="comms")
 
 
 @pytest.fixture

@@ -1,29 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 from tests import factories
-
-
-def member_of(group_name, **kwargs):
-    user = factories.UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def secondee(db):
-    return member_of(SECONDEES, username="secondee")
-
-
-@pytest.fixture
-def other_secondee(db):
-    return member_of(SECONDEES, username="other-secondee")
-
-
-@pytest.fixture
-def comms(db):
-    return member_of(COMMUNICATIONS, username="comms")
 
 
 @pytest.fixture

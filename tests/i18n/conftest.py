@@ -1,8 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
-from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 from tests import factories
 
 
@@ -33,27 +31,6 @@ def article_in(blog_index):
         )
 
     return make
-
-
-def member_of(group_name, **kwargs):
-    user = factories.UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def secondee(db):
-    return member_of(SECONDEES, username="secondee", email="secondee@example.org")
-
-
-@pytest.fixture
-def other_secondee(db):
-    return member_of(SECONDEES, username="other-secondee", email="other@example.org")
-
-
-@pytest.fixture
-def comms(db):
-    return member_of(COMMUNICATIONS, username="comms", email="comms@example.org")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from django.core import mail
 
 from citynet.editorial.roles import COMMUNICATIONS
 from comments.models import ReaderComment
-from tests.editorial.conftest import member_of
+from tests.conftest import member_of
 from wordpress.models import ImportedItem
 
 from .conftest import comment, post
