@@ -43,11 +43,17 @@ def wake_up_at(when):
 
 def schedule_heartbeat():
     """Queue the next heartbeat unless one is already waiting."""
-    if not heartbeat.get_backend().supports_defer:
+    enqueue_unless_waiting(heartbeat, HEARTBEAT_SECONDS)
+
+
+def enqueue_unless_waiting(task, seconds):
+    """
+    Queue `task` to run in `seconds` unless a run of it is already waiting: how a periodic task
+    renews itself on the database queue. Backends that cannot defer (tests' immediate one) skip.
+    """
+    if not task.get_backend().supports_defer:
         return
-    waiting = DBTaskResult.objects.filter(
-        task_path=heartbeat.module_path, status=TaskResultStatus.READY
-    )
+    waiting = DBTaskResult.objects.filter(task_path=task.module_path, status=TaskResultStatus.READY)
     if not waiting.exists():
-        run_after = timezone.now() + datetime.timedelta(seconds=HEARTBEAT_SECONDS)
-        heartbeat.using(run_after=run_after).enqueue()
+        run_after = timezone.now() + datetime.timedelta(seconds=seconds)
+        task.using(run_after=run_after).enqueue()

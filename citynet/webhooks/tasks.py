@@ -7,12 +7,10 @@ SWEEP_SECONDS sends whatever is overdue (a task lost with a killed worker, a wip
 and prunes the log.
 """
 
-import datetime
-
 from django.utils import timezone
 from django_tasks import task
-from django_tasks_db.compat import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
+
+from citynet.editorial.tasks import enqueue_unless_waiting
 
 from .models import PRUNE_AFTER, Delivery
 from .sending import attempt, lease
@@ -60,11 +58,4 @@ def prune(now=None):
 
 def schedule_sweep():
     """Queue the next sweep unless one is already waiting."""
-    if not sweep.get_backend().supports_defer:
-        return
-    waiting = DBTaskResult.objects.filter(
-        task_path=sweep.module_path, status=TaskResultStatus.READY
-    )
-    if not waiting.exists():
-        run_after = timezone.now() + datetime.timedelta(seconds=SWEEP_SECONDS)
-        sweep.using(run_after=run_after).enqueue()
+    enqueue_unless_waiting(sweep, SWEEP_SECONDS)
