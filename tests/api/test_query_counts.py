@@ -1,9 +1,9 @@
 """
 Every list and detail endpoint runs the same small number of queries (at most 9) however many
 pages exist and whatever the limit. One of them finds the request's Site, whose address the
-`detail_url`s start with (decision 0140; none with API_PUBLIC_BASE_URL). Counts are taken once caches are warm and renditions exist,
-as in production after the first request, for responses that are computed rather than taken
-from the response cache (tests/citynet/test_response_cache.py).
+`detail_url`s start with (decision 0140; none with API_PUBLIC_BASE_URL). Counts are taken once
+caches are warm and renditions exist, as in production after the first request, for responses
+that are computed rather than taken from the response cache (tests/citynet/test_response_cache.py).
 """
 
 import pytest
