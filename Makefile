@@ -29,11 +29,14 @@ install: $(VENV)/.installed ## Install the site and its demo content in a local 
 
 install-test: $(VENV)/.installed-test ## Install the site with its test and dev tools
 
-demo: install ## Migrate the SQLite database and load the demo content and accounts
+demo: install ## Migrate the SQLite database and load the demo content and accounts, at HOST:PORT
 	$(BIN)/python manage.py migrate --no-input
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --address $(HOST):$(PORT)
 
-run: demo ## Serve the site with demo content at http://127.0.0.1:8000/, and the task worker
+# The demo site's links follow HOST and PORT (load_demo --address); so do the admin links in
+# emails, which have no request to take the address from.
+run: demo ## Serve the site with demo content at http://HOST:PORT/ (127.0.0.1:8000; PORT=8001 moves it), and the task worker
+	export WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT); \
 	$(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -12,7 +12,12 @@ from citynet.editorial.roles import COMMUNICATIONS
 from .tokens import CONFIRM_SALT, DELETE_SALT, comment_link_token
 
 
-def absolute(path):
+def on_site(page, path):
+    """A reader's link, on the site the page belongs to (where the reader commented)."""
+    return page.get_site().root_url + path
+
+
+def in_admin(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
@@ -31,11 +36,15 @@ def email_commenter(comment):
             "page_title": comment.page.title,
             "confirm_url": None
             if comment.email_confirmed
-            else absolute(
-                reverse("reader_comments:confirm", args=[comment_link_token(comment, CONFIRM_SALT)])
+            else on_site(
+                comment.page,
+                reverse(
+                    "reader_comments:confirm", args=[comment_link_token(comment, CONFIRM_SALT)]
+                ),
             ),
-            "delete_url": absolute(
-                reverse("reader_comments:delete", args=[comment_link_token(comment, DELETE_SALT)])
+            "delete_url": on_site(
+                comment.page,
+                reverse("reader_comments:delete", args=[comment_link_token(comment, DELETE_SALT)]),
             ),
         }
         subject = render_to_string("comments/email/commenter_subject.txt", context).strip()
@@ -61,7 +70,7 @@ def email_moderators(comment):
     context = {
         "comment": comment,
         "page_title": comment.page.title,
-        "moderate_url": absolute(
+        "moderate_url": in_admin(
             reverse("wagtailsnippets_comments_readercomment:inspect", args=[comment.pk])
         ),
     }

@@ -96,7 +96,7 @@ set -a; . "$CLUSTER_DIR/env"; set +a
 cd "$ROOT"
 "$BIN/python" manage.py migrate --no-input -v0
 "$BIN/python" manage.py collectstatic --no-input -v0
-if [ "$CLUSTER_DEMO" = 1 ]; then "$BIN/python" manage.py load_demo; fi
+if [ "$CLUSTER_DEMO" = 1 ]; then "$BIN/python" manage.py load_demo --address "$HOST:$PORT"; fi
 
 pids=()
 stop() {

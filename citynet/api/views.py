@@ -96,19 +96,31 @@ class RenditionsField(Field):
         return image_representation(image)["renditions"]
 
 
+class AltTextField(Field):
+    """The alt text as page responses give it: the image's description, else its title."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        return image_representation(image)["alt"]
+
+
 class PrefetchedTagsField(Field):
     def to_representation(self, tags):
         return sorted(tag.name for tag in tags.all())
 
 
 class CityNetImagesAPIViewSet(StrictParametersMixin, ImagesAPIViewSet):
-    body_fields = ImagesAPIViewSet.body_fields + ["description", "caption", "credit"]
+    # `alt` as in page responses; `description`, the stored field, for Wagtail's own clients.
+    body_fields = ImagesAPIViewSet.body_fields + ["alt", "description", "caption", "credit"]
     meta_fields = ImagesAPIViewSet.meta_fields + ["renditions"]
     listing_default_fields = ImagesAPIViewSet.listing_default_fields + ["renditions"]
 
     @classmethod
     def get_field_serializer_overrides(cls, model):
         return {
+            "alt": AltTextField(read_only=True),
             "renditions": RenditionsField(read_only=True),
             "tags": PrefetchedTagsField(read_only=True),
         }

@@ -55,7 +55,10 @@ class SitePageMixin:
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")
             # Like {% image %}, a missing source file gives a placeholder rather than an error.
-            context["social_rendition"] = get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
+            rendition = get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
+            context["social_rendition"] = rendition
+            # Where this request was served, as the JSON-LD's image (not WAGTAILADMIN_BASE_URL).
+            context["social_image_url"] = request.build_absolute_uri(rendition.url)
         # Plugins above this one add to any page's context without the page importing them
         # (reader comments do: comments/wagtail_hooks.py).
         for add_context in hooks.get_hooks("citynet_page_context"):

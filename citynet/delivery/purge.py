@@ -23,7 +23,7 @@ from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from citynet.delivery import cache as response_cache
 
@@ -68,13 +68,19 @@ class XkeyBackend(HTTPBackend):
         self.send(urljoin(self.location, path), {"Host": host})
 
 
+def api_root_url():
+    """The API's public address if one is set, else the default site's, where readers get it."""
+    base = settings.WAGTAILAPI_BASE_URL or Site.objects.get(is_default_site=True).root_url
+    return base.rstrip("/") + "/api/v2/"
+
+
 def urls_for(tags):
     """The URLs that show the tagged pages, for CDNs that purge by URL only: each page's HTML
     in every language and its API detail. Listings with query strings age out by max-age."""
     ids = [int(match.group(1)) for tag in tags if (match := PAGE_TAG.match(tag))]
     batch = PurgeBatch()
     batch.add_pages(Page.objects.filter(pk__in=ids).specific(defer=True))
-    api = settings.WAGTAILAPI_BASE_URL.rstrip("/") + "/api/v2/"
+    api = api_root_url()
     batch.add_urls(f"{api}pages/{pk}/" for pk in ids)
     if any(tag.startswith("list-") for tag in tags):
         batch.add_url(f"{api}pages/")

@@ -341,8 +341,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Content API (docs/api.md). Only the APIs answer cross-origin requests, for the configured origins.
 WAGTAILAPI_LIMIT_MAX = 100
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
-# Absolute `detail_url`s without looking the site up on every request.
-WAGTAILAPI_BASE_URL = API_PUBLIC_BASE_URL or WAGTAILADMIN_BASE_URL
+# `detail_url`s start with the public address when one is set; otherwise Wagtail takes the
+# request's Site, which is where the site runs (decision 0140).
+WAGTAILAPI_BASE_URL = API_PUBLIC_BASE_URL or None
 CORS_URLS_REGEX = r"^/api/v2/.*$"
 # POST only for reader comments (/api/v2/comments/), which a headless front end may send.
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]

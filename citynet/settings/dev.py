@@ -1,7 +1,7 @@
 """Local development: relaxes base for a single user on 127.0.0.1 with SQLite."""
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, SECRET_KEY, env_list
+from .base import INSTALLED_APPS, LOGGING, SECRET_KEY, env_list
 
 # The demo content and accounts (`manage.py load_demo`): never in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "citynet.demo"]
@@ -17,3 +17,16 @@ STORAGES = {
 # Webhook receivers on this machine, without TLS (docs/webhooks.md, "Testing locally").
 WEBHOOKS_ALLOW_HTTP = True
 WEBHOOKS_ALLOW_LOOPBACK = True
+# The task worker's console shows failures, with their traceback, and warnings: not the two
+# lines django-tasks logs at INFO for every task run (hundreds after a demo load).
+LOGGING = {
+    **LOGGING,
+    "handlers": {
+        **LOGGING["handlers"],
+        "warnings": {"class": "logging.StreamHandler", "level": "WARNING"},
+    },
+    "loggers": {
+        **LOGGING["loggers"],
+        "django_tasks": {"handlers": ["warnings"], "propagate": False},
+    },
+}

@@ -11,6 +11,7 @@ import json
 
 from django.conf import settings
 from django.utils import timezone
+from wagtail.models import Site
 
 PAGE_PUBLISHED = "page.published"
 PAGE_UNPUBLISHED = "page.unpublished"
@@ -51,7 +52,12 @@ def api_url(model, pk):
     from citynet.api.router import api_router
 
     path = api_router.get_object_detail_urlpath(model, pk)
-    return settings.WAGTAILAPI_BASE_URL + path if path else None
+    if not path:
+        return None
+    # No request here: the public address if one is set, else the default site's.
+    site = Site.objects.filter(is_default_site=True).first()
+    base = settings.WAGTAILAPI_BASE_URL or (site.root_url if site else "")
+    return base + path
 
 
 def type_name(model):

@@ -212,3 +212,20 @@ def test_images_endpoint_has_renditions(client):
     assert set(data["items"][0]["meta"]["renditions"]) == RENDITION_NAMES
     detail = get_json(client, f"/api/v2/images/{image.pk}/")
     assert detail["credit"] == "Photo: courtesy of CityNet"
+
+
+def test_images_endpoint_calls_alt_text_alt_as_page_responses_do(client, blog_index):
+    described = factories.ImageFactory(title="Han river", description="Boats on the Han river")
+    untitled = factories.ImageFactory(title="Seoul at night", description="")
+    article = factories.ArticlePageFactory(parent=blog_index, hero_image=described)
+    page = get_json(client, f"/api/v2/pages/{article.pk}/", fields="hero_image")
+
+    listing = get_json(client, "/api/v2/images/", fields="alt")
+    detail = get_json(client, f"/api/v2/images/{described.pk}/")
+    only_alt = get_json(client, f"/api/v2/images/{untitled.pk}/", fields="alt")
+
+    alts = {item["id"]: item["alt"] for item in listing["items"]}
+    assert alts == {described.pk: "Boats on the Han river", untitled.pk: "Seoul at night"}
+    assert detail["alt"] == page["hero_image"]["alt"] == "Boats on the Han river"
+    assert detail["description"] == "Boats on the Han river"  # kept for Wagtail's clients
+    assert only_alt["alt"] == "Seoul at night"

@@ -1,8 +1,9 @@
 """
-Every list and detail endpoint runs the same small number of queries (at most 8) however many
-pages exist and whatever the limit. Counts are taken once caches are warm and renditions exist,
-as in production after the first request, for responses that are computed rather than taken
-from the response cache (tests/citynet/test_response_cache.py).
+Every list and detail endpoint runs the same small number of queries (at most 9) however many
+pages exist and whatever the limit. One of them finds the request's Site, whose address the
+`detail_url`s start with (decision 0140; none with API_PUBLIC_BASE_URL). Counts are taken once
+caches are warm and renditions exist, as in production after the first request, for responses
+that are computed rather than taken from the response cache (tests/citynet/test_response_cache.py).
 """
 
 import pytest
@@ -47,13 +48,13 @@ def test_article_endpoints(client, articles, count):
     listing = {"type": "blog.ArticlePage", "limit": 100}
 
     # count, pages, authors with people and photos, themes, renditions
-    assert count_queries(client, "/api/v2/pages/", {**listing, "fields": TEASER_FIELDS}) == 5
+    assert count_queries(client, "/api/v2/pages/", {**listing, "fields": TEASER_FIELDS}) == 6
     # ... plus tags, related programs and related partners
-    assert count_queries(client, "/api/v2/pages/", {**listing, "fields": "*"}) == 8
-    assert count_queries(client, "/api/v2/pages/", {**listing, "search": "Cities"}) == 2
+    assert count_queries(client, "/api/v2/pages/", {**listing, "fields": "*"}) == 9
+    assert count_queries(client, "/api/v2/pages/", {**listing, "search": "Cities"}) == 3
     # page with parent, authors, themes, tags, programs, partners, body images, renditions
-    assert count_queries(client, f"/api/v2/pages/{pages[-1].pk}/") == 8
-    assert count_queries(client, "/api/v2/pages/", {"limit": 100}) == 2
+    assert count_queries(client, f"/api/v2/pages/{pages[-1].pk}/") == 9
+    assert count_queries(client, "/api/v2/pages/", {"limit": 100}) == 3
 
 
 @pytest.mark.parametrize("count", [5, 50])
@@ -62,15 +63,15 @@ def test_program_partner_and_snippet_endpoints(client, articles, program, partne
 
     assert (
         count_queries(client, "/api/v2/pages/", {"type": "programs.ProgramPage", "fields": "*"})
-        == 5
+        == 6
     )
-    assert count_queries(client, f"/api/v2/pages/{program.pk}/") == 4
+    assert count_queries(client, f"/api/v2/pages/{program.pk}/") == 5
     assert (
         count_queries(client, "/api/v2/pages/", {"type": "partners.PartnerPage", "fields": "*"})
-        == 5
+        == 6
     )
-    assert count_queries(client, f"/api/v2/pages/{partner.pk}/") == 4
-    assert count_queries(client, "/api/v2/people/", {"fields": "*"}) == 3
-    assert count_queries(client, "/api/v2/themes/", {"fields": "*"}) == 2
+    assert count_queries(client, f"/api/v2/pages/{partner.pk}/") == 5
+    assert count_queries(client, "/api/v2/people/", {"fields": "*"}) == 4
+    assert count_queries(client, "/api/v2/themes/", {"fields": "*"}) == 3
     # collection restrictions (checked twice by Wagtail), count, images, tags, renditions
-    assert count_queries(client, "/api/v2/images/") == 6
+    assert count_queries(client, "/api/v2/images/") == 7

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def delete_link(email_body):
     word = next(word for word in email_body.split() if "/comments/delete/" in word)
-    return word.removeprefix("http://testserver")
+    return word.removeprefix("http://localhost")  # the article's site
 
 
 def test_a_commenter_deletes_their_comment_through_the_emailed_link(client, article, make_comment):

@@ -51,7 +51,7 @@ def test_published_page_arrives_signed_with_a_thin_payload(receiver, subscriptio
         "locale": "en",
         "title": "Water for every city",
         "url": article.get_full_url(),
-        "api_url": f"http://127.0.0.1:8000/api/v2/pages/{article.pk}/",
+        "api_url": f"http://localhost/api/v2/pages/{article.pk}/",  # the default site
         "revision_id": revision.pk,
     }
     headers, _ = receiver.messages()[0]

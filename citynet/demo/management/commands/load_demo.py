@@ -1,7 +1,10 @@
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from wagtail.models import Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from citynet.demo.accounts import load_accounts
+from citynet.demo.accounts import ACCOUNTS, load_accounts
 from citynet.demo.articles import load_articles
 from citynet.demo.comments import load_comments
 from citynet.demo.content import load_featured, load_people, load_sections, load_themes
@@ -11,11 +14,46 @@ from citynet.demo.translations import load_translations
 from citynet.demo.translators import load_translators
 
 
+def host_and_port(address):
+    """`HOST:PORT` as runserver takes it, e.g. `127.0.0.1:8001`."""
+    host, _, port = address.rpartition(":")
+    if not (host and port.isdigit()) or set(host) & set(":/[]"):
+        raise CommandError(f"--address must be HOST:PORT, e.g. 127.0.0.1:8000, not {address!r}")
+    return host, int(port)
+
+
 class Command(BaseCommand):
     help = "Load the demo content and accounts. Safe to run again: it adds only what is missing."
 
-    @transaction.atomic
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--address",
+            default="127.0.0.1:8000",
+            help="Where the site is served (HOST:PORT, as for runserver): the demo site's host "
+            "name and port, from which every absolute link is built.",
+        )
+
+    def handle(self, *args, address, **options):
+        hostname, port = host_and_port(address)
+        with transaction.atomic():
+            # The load replaces pages' inline objects (authors, featured links) as it goes: a
+            # reference-index task queued for each save would find its object gone. The index is
+            # rebuilt once instead, after the last change.
+            with disable_reference_index_auto_update():
+                created = self.load_content()
+                self.move_site(hostname, port)
+            call_command("rebuild_references_index", verbosity=0)
+        if created:
+            self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} new items."))
+        else:
+            self.stdout.write("Demo content already loaded: nothing new to create.")
+        self.stdout.write(self.welcome(Site.objects.get(is_default_site=True).root_url))
+
+    def welcome(self, root_url):
+        accounts = ", ".join(f"{username} / {password}" for username, password, *_ in ACCOUNTS)
+        return f"The site: {root_url}/  The admin: {root_url}/admin/ ({accounts})"
+
+    def load_content(self):
         created = []
 
         def log(message):
@@ -33,7 +71,12 @@ class Command(BaseCommand):
         load_accounts(log)
         load_comments(log)
         load_translators(log)
-        if created:
-            self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {len(created)} new items."))
-        else:
-            self.stdout.write("Demo content already loaded: nothing new to create.")
+        return len(created)
+
+    def move_site(self, hostname, port):
+        """The default site answers at the address served, so that its links open there."""
+        site = Site.objects.get(is_default_site=True)
+        if (site.hostname, site.port) != (hostname, port):
+            site.hostname, site.port = hostname, port
+            site.save()
+            self.stdout.write(f"  The demo site is now at {site.root_url}/")

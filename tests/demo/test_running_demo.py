@@ -1,0 +1,170 @@
+"""
+The demo as `make run` serves it, on a port of its own: a quiet first run, and every absolute
+link the site writes (sitemap, feeds, page heads, JSON-LD, calendar, API) opens on that port.
+"""
+
+import json
+import re
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from urllib.error import HTTPError
+from urllib.parse import urljoin, urlsplit
+from urllib.request import urlopen
+
+import pytest
+
+from tests.editorial.e2e_site import ROOT, LiveSite, free_port, wait_for
+
+pytestmark = pytest.mark.e2e
+
+# Any address that means "this machine": a link to one of them must be the served address.
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "0.0.0.0", "testserver"}
+ABSOLUTE_URL = re.compile(r"""(?:https?|webcal)://[^\s"'<>\\]+""")
+TASK_RESULTS = """
+from django_tasks_db.models import DBTaskResult
+print(DBTaskResult.objects.exclude(status="SUCCESSFUL").exclude(status="READY").count())
+"""
+
+
+class Demo(LiveSite):
+    """The demo content loaded and served as `make run` does, at 127.0.0.1:<port>."""
+
+    def start(self):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.manage("migrate", "--no-input", "-v0")
+        self.load_output = self.manage("load_demo", "--address", f"127.0.0.1:{self.port}")
+        # The worker works through everything the load queued, then stops.
+        worker = subprocess.run(
+            [
+                sys.executable,
+                "manage.py",
+                "db_worker",
+                "--batch",
+                "--no-startup-delay",
+                "--no-reload",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        self.worker_output = worker.stdout + worker.stderr
+        self.unfinished_tasks = int(self.manage("shell", "-v0", "-c", TASK_RESULTS))
+        self.processes.append(
+            subprocess.Popen(
+                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}", "--noreload"],
+                cwd=ROOT,
+                env=self.env,
+                stdout=self.log,
+                stderr=subprocess.STDOUT,
+            )
+        )
+        wait_for(self.port, self.processes[0])
+
+    def get(self, path_or_url):
+        with urlopen(urljoin(self.url, path_or_url), timeout=60) as response:
+            return response.geturl(), response.read().decode(errors="replace")  # images too
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    site = Demo(tmp_path_factory.mktemp("demo"))
+    site.start()
+    yield site
+    site.stop()
+
+
+def test_the_first_run_is_quiet_and_every_queued_task_succeeds(demo):
+    output = demo.load_output + demo.worker_output
+    assert "Traceback" not in output
+    assert "ERROR" not in output
+    assert demo.unfinished_tasks == 0
+    # The worker says it started and stopped; the load names what it created, then where to go.
+    assert len(demo.worker_output.splitlines()) <= 5, demo.worker_output
+    assert demo.load_output.splitlines()[-1] == (
+        f"The site: {demo.url}/  The admin: {demo.url}/admin/ (admin / citynet-admin, "
+        "secondee / citynet-secondee, comms / citynet-comms)"
+    )
+
+
+def links_in(text):
+    return {url.rstrip(".,;)") for url in ABSOLUTE_URL.findall(text.replace("\r\n ", ""))}
+
+
+def head_of(html):
+    return html.split("</head>", 1)[0]
+
+
+def api_media_urls(data):
+    """The API's image files: relative unless API_PUBLIC_BASE_URL is set (production)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in {"download_url", "url"} and isinstance(value, str) and value.startswith("/"):
+                yield value
+            else:
+                yield from api_media_urls(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from api_media_urls(item)
+
+
+def test_every_absolute_link_opens_on_the_running_demo(demo):
+    links, media = set(), set()
+
+    def read(path_or_url):
+        url, text = demo.get(path_or_url)
+        links.update(links_in(text))
+        return url, text
+
+    read("/sitemap.xml")
+    read("/feeds/articles/")
+    read("/programs/calendar.ics")
+    read("/ko/programs/calendar.ics")
+    _, listing = read("/api/v2/pages/?limit=100")
+    pages = json.loads(listing)["items"]
+    one_of_each_type = {page["meta"]["type"]: page for page in reversed(pages)}
+    assert len(one_of_each_type) == 7, one_of_each_type.keys()
+    for page in one_of_each_type.values():
+        _, detail = read(page["meta"]["detail_url"])
+        media.update(api_media_urls(json.loads(detail)))
+        _, html = demo.get(page["meta"]["html_url"])
+        links.update(links_in(head_of(html)))
+    _, images = read("/api/v2/images/?fields=*")
+    media.update(api_media_urls(json.loads(images)))
+    _, image = read(json.loads(images)["items"][0]["meta"]["detail_url"])
+    media.update(api_media_urls(json.loads(image)))
+
+    local = {url for url in links if urlsplit(url).netloc.split(":")[0] in LOCAL_HOSTS}
+    # Every kind of link was found: pages, feeds, API details, images, JSON-LD ids.
+    assert any("/api/v2/pages/" in url for url in local)
+    assert any("/media/images/" in url for url in local)
+    assert any("#organization" in url for url in local)
+    assert any(url.startswith("webcal://") for url in local)
+    assert media
+    elsewhere = sorted(url for url in local if not served_here(url, demo.port))
+    assert not elsewhere, elsewhere
+
+    def status(url):
+        url = re.sub("^webcal://", "http://", url)
+        try:
+            final_url, _ = demo.get(url)
+        except HTTPError as error:
+            return url, error.code
+        # A language root or a fallback redirects: it must stay on the demo.
+        return url, 200 if served_here(final_url, demo.port) else final_url
+
+    with ThreadPoolExecutor(4) as pool:
+        failures = [
+            (url, answer)
+            for url, answer in pool.map(status, sorted(local | media))
+            if answer != 200
+        ]
+    assert not failures, failures
+
+
+def served_here(url, port):
+    parts = urlsplit(url)
+    return parts.scheme in {"http", "webcal"} and parts.netloc == f"127.0.0.1:{port}"
