@@ -27,8 +27,10 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.db import connections, transaction
 from django.db.models.signals import post_migrate
 from django_tasks import task
+from wagtail.models import Page
 
 from citynet.delivery.models import PageSnapshot, SnapshotTag
+from citynet.editorial.visibility import publicly_visible
 
 ABOUT_PREFIX = "about-"
 # Every snapshot shows URLs made from the site records.
@@ -51,9 +53,10 @@ def snapshot_url(request):
 
 def read(request, generation):
     """
-    The stored snapshot for this request's URL as (content, headers, tags, last_modified,
-    valid_until), or None. `generation` is the cache generation read before: a snapshot whose
-    tags changed since then may be being deleted, and is not used.
+    The stored snapshot for this request's URL as the arguments of a cached response (content,
+    headers, tags, their versions, last_modified, valid_until), or None. `generation` is the
+    cache generation read before: a snapshot whose tags changed since then may be being
+    deleted, and is not used.
     """
     from citynet.delivery.cache import tag_versions
 
@@ -90,8 +93,6 @@ def about_page(tags):
 
 def store(request, stored):
     """Keep a response computed while building, if it is about one page; True if kept."""
-    from wagtail.models import Page
-
     page_id = about_page(stored.tags)
     if page_id is None:
         return False
@@ -159,10 +160,6 @@ def build_after_publish(page):
 @task()
 def build_snapshots(urls_and_pages):
     """Build the snapshot of each (url, page id) whose page the public may see."""
-    from wagtail.models import Page
-
-    from citynet.editorial.visibility import publicly_visible
-
     page_ids = {page_id for _url, page_id in urls_and_pages}
     visible = set(
         publicly_visible(Page.objects).filter(pk__in=page_ids).values_list("pk", flat=True)
