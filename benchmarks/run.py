@@ -10,7 +10,10 @@ bare Django view, and the HTML article page. Request loops are bounded; nothing 
 As in production, the cache is Redis (REDIS_URL, else database 15 on 127.0.0.1:6379, emptied
 before each server starts), so repeated requests come from the response cache. The "cold" rows
 ask for a different URL on every request (other articles, other offsets), so every response is
-computed: they are the cost of a cache miss.
+computed: they are the cost of a cache miss when no page snapshot exists (a page's first-ever
+request). The "cold snapshot" rows ask for the same detail and HTML URLs again after their page
+snapshots were built (as publishing builds them, decision 0063) and the response cache emptied:
+the cost of a usual cache miss.
 """
 
 import argparse
@@ -52,10 +55,16 @@ def environment(count):
 def prepare_database(count):
     database = RESULTS / f"bench-{count}.sqlite3"
     if database.exists():
+        manage(count, "migrate", "--verbosity", "0")
         return
     RESULTS.mkdir(exist_ok=True)
     command = [sys.executable, "-m", "benchmarks.seed", str(count)]
     subprocess.run(command, env=environment(count), cwd=ROOT, check=True)
+
+
+def manage(count, *args):
+    command = [sys.executable, "manage.py", *args]
+    subprocess.run(command, env=environment(count), cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 def request(path, headers=None):
@@ -206,8 +215,14 @@ def run(count):
         [f"/en/blog/{slug}/" for _pk, slug in articles],
     )
     stock = requests_for("/api/stock/pages/", articles, "*")
+    manage(count, "clear_page_snapshots")  # the "cold" rows compute
     with Server(count) as server:
         measure_all(ours, results, "ours", repeats=400)
+        ids = [str(pk) for pk, _slug in articles]
+        manage(count, "build_page_snapshots", "--base-url", f"http://{HOST}:{PORT}", *ids)
+        for name in ("detail", "html"):
+            redis.Redis.from_url(REDIS_URL).flushdb()
+            results[f"ours {name} cold snapshot"] = measure_cold(ours[name][1])
         response, _body = request(ours["list"][0])
         etag = response.getheader("ETag")
         results["ours 304"] = measure(ours["list"][0], {"If-None-Match": etag}, requests=2000)
@@ -239,7 +254,7 @@ def report(count, results):
     for name, value in results.items():
         if isinstance(value, dict):
             print(
-                f"  {name:<18} {value['rps']:8.1f} req/s  p50 {value['p50']:7.1f} ms  "
+                f"  {name:<24} {value['rps']:8.1f} req/s  p50 {value['p50']:7.1f} ms  "
                 f"p95 {value['p95']:7.1f} ms  (n={value['n']})"
             )
         else:
@@ -251,6 +266,11 @@ def report(count, results):
         print(
             f"    {label:<37} {hot:>8} | cold {cold:>7}  {f'(target {target})' if target else ''}"
         )
+    print("  cold from a page snapshot (a page's first-ever request is the cold row above):")
+    for label, ours, stock, target in RATIOS:
+        if f"ours {ours} cold snapshot" in results:
+            snapshot = ratio(results, f"ours {ours} cold snapshot", f"stock {stock} cold")
+            print(f"    {label:<37} {'':>8} | cold {snapshot:>7}  (target {target})")
     print(
         f"    {'304 / bare Django view':<37} {ratio(results, 'ours 304', 'bare view'):>8}"
         "  (target >= 0.5x)"
