@@ -145,12 +145,12 @@ def rebuild_after_commit(urls_and_pages):
 
 def page_urls(page):
     """The URLs a page is read at: its HTML on its site, its API detail."""
-    urls = []
-    if html_url := page.get_full_url():
-        urls.append(html_url)
-    api = settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    urls.append(f"{api}/api/v2/pages/{page.pk}/")
-    return urls
+    site = page.get_site()
+    if site is None:
+        return []
+    # The API is read at the public address when one is set, else on the page's site (0140).
+    api = (settings.WAGTAILAPI_BASE_URL or site.root_url).rstrip("/")
+    return [page.get_full_url(), f"{api}/api/v2/pages/{page.pk}/"]
 
 
 def build_after_publish(page):

@@ -53,7 +53,7 @@ def test_publishing_builds_the_snapshots_of_the_page(
         article.save_revision().publish()
 
     urls = set(PageSnapshot.objects.filter(page=article).values_list("url", flat=True))
-    api = f"{settings.WAGTAILAPI_BASE_URL}/api/v2/pages/{article.pk}/"
+    api = f"{article.get_site().root_url}/api/v2/pages/{article.pk}/"
     assert urls == {article.get_full_url(), api}
     article.refresh_from_db()
     assert PageSnapshot.objects.get(url=article.get_full_url()).revision == article.live_revision
