@@ -214,6 +214,18 @@ def test_other_secondee_cannot_edit_translate_or_approve_the_profile(
     assert refused(client.get(submit_snippet_url(own_profile)))
     assert refused(client.post(submit_url(korean_draft)))
     assert refused(approve(client, korean_draft))
+    # Nor see its drafts and history.
+    draft = korean_draft.latest_revision_id
+    for name, kwargs in [
+        ("history", {}),
+        ("workflow_history", {}),
+        ("revisions_compare", {"revision_id_a": "earliest", "revision_id_b": draft}),
+        ("revisions_revert", {"revision_id": draft}),
+    ]:
+        url = reverse(
+            f"wagtailsnippets_people_person:{name}", kwargs={"pk": korean_draft.pk, **kwargs}
+        )
+        assert refused(client.get(url)), name
     korean_draft.refresh_from_db()
     assert not korean_draft.live
     assert Person.objects.get(pk=own_profile.pk).name == "Park Min-ji"
