@@ -315,3 +315,15 @@ def test_anonymous_gets_no_draft_and_no_action(client, own_profile, korean_draft
     # The Korean draft's row still holds the English text: search finds only the live person.
     found = [item["id"] for item in client.get("/api/v2/people/?search=Park").json()["items"]]
     assert listed == found == [own_profile.pk]
+
+
+@pytest.mark.django_db
+def test_a_snippet_without_drafts_has_nothing_to_submit(client, comms):
+    theme = factories.ThemeFactory(name="Water")
+    client.force_login(comms)
+
+    url = reverse(
+        "i18n_submit_snippet_translation_for_approval", args=["taxonomy", "theme", theme.pk]
+    )
+
+    assert client.post(url).status_code == 404
