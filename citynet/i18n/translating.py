@@ -11,7 +11,6 @@ from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import HiddenInput
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -126,7 +125,7 @@ def submit_for_approval(request, page_id):
 def submit_snippet_for_approval(request, app_label, model_name, pk):
     model = get_snippet_model_from_url_params(app_label, model_name)
     if not issubclass(model, WorkflowMixin):  # themes have no drafts: nothing to approve
-        raise Http404
+        raise PermissionDenied
     instance = get_object_or_404(model, pk=unquote(pk))
     edit_url = reverse(instance.snippet_viewset.get_url_name("edit"), args=[quote(instance.pk)])
     return submit_translation(request, instance, edit_url)

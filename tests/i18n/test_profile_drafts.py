@@ -326,4 +326,4 @@ def test_a_snippet_without_drafts_has_nothing_to_submit(client, comms):
         "i18n_submit_snippet_translation_for_approval", args=["taxonomy", "theme", theme.pk]
     )
 
-    assert client.post(url).status_code == 404
+    assert refused(client.post(url))
