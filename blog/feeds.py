@@ -43,4 +43,4 @@ class ArticleFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item):
-        return ", ".join(link.person.name for link in item.authors.all())
+        return ", ".join(person.name for person in item.public_authors())

@@ -16,7 +16,7 @@ class ArticleFilterForm(forms.Form):
         super().__init__(data)
         tags = Tag.objects.filter(blog_articlepagetag_items__content_object__in=articles)
         themes = Theme.objects.filter(articles__in=articles)
-        authors = Person.objects.filter(authored_articles__article__in=articles)
+        authors = Person.objects.filter(authored_articles__article__in=articles, live=True)
         self.fields["tag"].choices = [("", "All tags")] + [
             (tag.slug, tag.name) for tag in tags.distinct().order_by("name")
         ]

@@ -20,6 +20,7 @@ from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
+from citynet.people.models import public_people
 from partners.models import PartnerPage
 from programs.models import ProgramPage
 
@@ -126,9 +127,7 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         BigramSearchField("title"),
         BigramSearchField("standfirst"),
         BigramSearchField("body"),
-        index.RelatedFields(
-            "authors", [index.RelatedFields("person", [index.SearchField("name")])]
-        ),
+        index.SearchField("author_names"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date_published"),
     ]
@@ -176,12 +175,14 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
     def main_entity(self, request, context):
         authors = context.get("authors")
         if authors is None:
-            authors = [link.person for link in self.authors.all()]
+            authors = self.public_authors()
         return article_posting(self, request, authors, context.get("social_rendition"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        authors = [link.person for link in self.authors.select_related("person__photo")]
+        authors = public_people(
+            link.person for link in self.authors.select_related("person__photo")
+        )
         photos = [person.photo for person in authors if person.photo]
         prefetch_related_objects(
             photos + self.body.stream_block.get_images(self.body), "renditions"
@@ -197,6 +198,14 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         )
         context["blog_index"] = context["breadcrumbs"][-1]
         return context
+
+    def public_authors(self):
+        """The byline readers see: live people only (citynet.people.models.public_people)."""
+        return public_people(link.person for link in self.authors.all())
+
+    def author_names(self):
+        """Indexed for search; blog/signals.py reindexes when one of the people is published."""
+        return " ".join(person.name for person in self.public_authors())
 
     @property
     def reading_time(self):

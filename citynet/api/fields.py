@@ -12,6 +12,7 @@ from citynet.images.api import (
     image_representation,
     preload_stream_images,
 )
+from citynet.people.models import public_people
 
 
 class SelectedImageField(ImageField):
@@ -94,7 +95,7 @@ def person_representation(person):
 
 
 class PeopleField(Field):
-    """Orderable links to people (an article's authors), as the people themselves."""
+    """Orderable links to people (an article's authors), as the live people themselves."""
 
     schema = {"type": "array", "items": {"$ref": "#/components/schemas/Person"}}
 
@@ -104,10 +105,12 @@ class PeopleField(Field):
         return queryset.prefetch_related(Prefetch(self.source, queryset=links))
 
     def to_representation(self, value):
-        return [person_representation(link.person) for link in value.all()]
+        people = public_people(link.person for link in value.all())
+        return [person_representation(person) for person in people]
 
     def images(self, page):
-        return [link.person.photo for link in getattr(page, self.source).all()]
+        people = public_people(link.person for link in getattr(page, self.source).all())
+        return [person.photo for person in people]
 
 
 def plain(value):

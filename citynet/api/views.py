@@ -145,7 +145,7 @@ class SnippetLocaleFilter(wagtail_filters.BaseFilterBackend):
             value = request.GET["translation_of"]
             if not (value.isdigit() and int(value) < 2**31):
                 raise BadRequestError("translation_of must be a positive integer")
-            source = queryset.model.objects.filter(pk=value).first()
+            source = view.get_queryset().filter(pk=value).first()  # only what the API shows
             if source is None:
                 raise BadRequestError("translation_of object doesn't exist")
             queryset = queryset.filter(translation_key=source.translation_key).exclude(pk=source.pk)
@@ -195,6 +195,7 @@ class PeopleAPIViewSet(SnippetAPIViewSet):
         return (
             super()
             .get_queryset()
+            .filter(live=True)  # drafts and profiles awaiting approval are not public (0125)
             .select_related("photo")
             .prefetch_related(Prefetch("photo__renditions", queryset=renditions))
         )

@@ -24,18 +24,8 @@ from wagtail.signals import page_unpublished, post_page_move
 from citynet.delivery import cache as response_cache
 from citynet.delivery import snapshots
 from citynet.delivery import tags as cache_tags
+from citynet.editorial.visibility import DRAFT_FIELDS, is_draft_save
 
-# Fields editors change while working on drafts: nothing readers see.
-DRAFT_FIELDS = {
-    "comments",
-    "draft_title",
-    "has_unpublished_changes",
-    "latest_revision",
-    "latest_revision_created_at",
-    "locked",
-    "locked_at",
-    "locked_by",
-}
 SITES_TAG = "sites"
 
 
@@ -146,6 +136,12 @@ def object_changed(sender, instance, **kwargs):
     invalidate(object_tags(instance))
 
 
+def object_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    """Any save but a draft's: a person's draft or new translation is not shown (0125)."""
+    if not is_draft_save(instance, created, update_fields):
+        invalidate(object_tags(instance))
+
+
 def relation_changed(sender, instance, action, **kwargs):
     if action.startswith("post_"):
         changed = page_tags(instance) if isinstance(instance, Page) else object_tags(instance)
@@ -174,7 +170,7 @@ def connect_signals():
             connect(post_save, page_saved, model)
             connect(post_delete, page_deleted, model)
         else:
-            connect(post_save, object_changed, model)
+            connect(post_save, object_saved, model)
             connect(post_delete, object_changed, model)
         for field in model._meta.local_many_to_many:
             connect(m2m_changed, relation_changed, field.remote_field.through)

@@ -10,6 +10,29 @@ from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+# Fields editors change while working on drafts: nothing readers see.
+DRAFT_FIELDS = {
+    "comments",
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
+
+
+def is_draft_save(instance, created=False, update_fields=None):
+    """
+    A save of a snippet or image that readers cannot see: of draft fields only (a new revision,
+    a lock), or creating an object that is not live (a profile translation awaiting approval).
+    Publishing and unpublishing save the whole object.
+    """
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return True
+    return created and not getattr(instance, "live", True)
+
 
 def not_expired():
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())

@@ -8,7 +8,7 @@ section does not exist yet creates that section, so it, and "include subtree", i
 who may publish the source. Publishing a translation is Wagtail's own publish right.
 """
 
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail.permissions import policy_registry
 
 SUBMIT_TRANSLATION = "wagtail_localize.submit_translation"
@@ -24,7 +24,10 @@ def can_edit(user, instance):
 def can_publish(user, instance):
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
-    # Snippets have no drafts here: whoever may edit one saves it live.
+    if isinstance(instance, DraftStateMixin):  # people: Communications only (decision 0125)
+        policy = policy_registry.get_by_type(type(instance))
+        return policy.user_has_permission_for_instance(user, "publish", instance)
+    # A snippet without drafts (themes) is saved live by whoever may edit it.
     return can_edit(user, instance)
 
 

@@ -2,15 +2,34 @@ from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
+from citynet.i18n.languages import fallback_chain
 from citynet.i18n.search import BigramSearchField
 from citynet.images.api import ImageField
 
 
-class Person(TranslatableMixin, index.Indexed, models.Model):
-    """A reusable byline: article authors, speakers, contacts."""
+class Person(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """
+    A reusable byline: article authors, speakers, contacts. Changes are drafts until the
+    Communications team publishes them, through the approval workflow (decision 0125); readers
+    see the live version only.
+    """
 
     name = models.CharField(max_length=255)
     role = models.CharField(max_length=255, blank=True, help_text='e.g. "Secondment Staff".')
@@ -52,6 +71,7 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
         BigramSearchField("name"),
         BigramSearchField("organisation"),
         index.FilterField("locale"),
+        index.FilterField("live"),
     ]
 
     api_fields = [
@@ -69,3 +89,36 @@ class Person(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def public_people(people):
+    """
+    `people` as readers may see them: a live person as they are; one not live (a translation
+    awaiting approval, an unpublished profile) replaced by their nearest live translation along
+    their language's fallback chain, or left out (decision 0125). Queries only if one is not live.
+    """
+    people = list(people)
+    hidden = [person for person in people if not person.live]
+    if not hidden:
+        return people
+    translations = {}
+    for person in Person.objects.filter(
+        translation_key__in={person.translation_key for person in hidden}
+    ).select_related("locale", "photo"):
+        translations.setdefault(person.translation_key, {})[person.locale_id] = person
+    shown = []
+    for person in people:
+        if person.live:
+            shown.append(person)
+            continue
+        by_language = {
+            translation.locale.language_code: translation
+            for translation in translations.get(person.translation_key, {}).values()
+            if translation.live
+        }
+        language_code = translations[person.translation_key][person.locale_id].locale.language_code
+        for code in fallback_chain(language_code):
+            if code in by_language:
+                shown.append(by_language[code])
+                break
+    return list(dict.fromkeys(shown))  # two links may fall back to the same person

@@ -2,6 +2,8 @@
 Who may edit a person: the communications team, any person; a staff member, their own profile
 and its translations (decision 0124). Registered as Person's permission policy in
 wagtail_hooks.py, so the snippet views, wagtail-localize and `citynet.i18n.permissions` agree.
+Publishing, locking and unlocking stay model permissions: the Communications team's only, so a
+staff member's changes to their profile are drafts that go through approval (decision 0125).
 """
 
 from wagtail.permission_policies import ModelPermissionPolicy

@@ -10,9 +10,16 @@ from django.apps import apps
 from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
-from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    unpublished,
+)
 
 from citynet.api.pages import visible_pages
+from citynet.editorial.visibility import is_draft_save
 from citynet.people.models import Person
 from citynet.taxonomy.models import Theme
 
@@ -82,9 +89,20 @@ def moved_page(page, before):
     return public_page(page, previous_url=before.get_full_url())
 
 
-def on_object_changed(event, sender, instance, raw=False, **kwargs):
-    if not raw:
-        emit(event, partial(events.object_subject, instance))
+def on_object_changed(event, sender, instance, raw=False, created=False, update_fields=None, **kw):
+    """A save or delete of a public object. A person's draft, or a person not live, makes no
+    event; their publish saves them live (one event), their unpublish is `on_object_unpublished`."""
+    if (
+        raw
+        or is_draft_save(instance, created, update_fields)
+        or not getattr(instance, "live", True)
+    ):
+        return
+    emit(event, partial(events.object_subject, instance))
+
+
+def on_object_unpublished(event, sender, instance, **kwargs):
+    emit(event, partial(events.object_subject, instance))
 
 
 def start_sweep(sender, **kwargs):
@@ -107,3 +125,9 @@ def connect():
         uid = f"webhooks:{model._meta.label_lower}"
         post_save.connect(receiver, sender=model, dispatch_uid=uid, weak=False)
         post_delete.connect(receiver, sender=model, dispatch_uid=uid, weak=False)
+    unpublished.connect(
+        partial(on_object_unpublished, events.SNIPPET_CHANGED),
+        sender=Person,
+        dispatch_uid="webhooks:people.person",
+        weak=False,
+    )
