@@ -31,7 +31,7 @@ def people_need_approval(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0003_translators"),
+        ("editorial", "0004_retire_moderators_workflow"),
         ("people", "0003_drafts_revisions_and_workflow"),
     ]
 
