@@ -88,11 +88,12 @@ def submit_translation(request, instance, edit_url):
     if instance.workflow_in_progress:
         messages.warning(request, _("This translation is already awaiting approval."))
         return redirect(edit_url)
-    if isinstance(instance, Page):
+    if isinstance(instance, Page) and not instance.live:
         translation.save_target(user=request.user, publish=False)
     else:
-        # save_target(publish=False) would write into a live snippet's row and unpublish it:
-        # the translated text goes into a new revision only, the live version stays (0125).
+        # save_target(publish=False) writes the translated text into the object's row: a live
+        # page would show it before approval, a live snippet would be unpublished. The text goes
+        # into a new revision only; the live version stays until approval (0125).
         draft = translation.source.get_ephemeral_translated_instance(
             translation.target_locale, fallback=True
         )

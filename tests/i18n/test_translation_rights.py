@@ -219,6 +219,26 @@ def test_secondee_submits_translation_for_approval_and_communications_publish_it
 
 
 @pytest.mark.django_db
+def test_a_resubmitted_live_translation_stays_as_published_until_approved(
+    client, secondee, own_article, korean_article
+):
+    korean_article.save_revision().publish(skip_permission_checks=True)
+    published_title = korean_article.title
+    client.force_login(secondee)
+    edit_segment(client, translation_into_korean(own_article), "모든 도시를 위한 물")
+
+    submit = client.post(reverse("i18n_submit_translation_for_approval", args=[korean_article.pk]))
+
+    korean_article.refresh_from_db()
+    assert submit.status_code == 302
+    assert korean_article.live and korean_article.workflow_in_progress
+    assert korean_article.title == published_title
+    assert korean_article.get_latest_revision_as_object().title == "모든 도시를 위한 물"
+    client.logout()
+    assert "모든 도시를 위한 물" not in client.get(korean_article.url).content.decode()
+
+
+@pytest.mark.django_db
 def test_communications_publish_from_the_translation_editor(
     client, comms, own_article, korean_article, django_capture_on_commit_callbacks
 ):
