@@ -77,6 +77,8 @@ class DemoSite:
     def __enter__(self):
         self.manage("migrate", "--no-input", "-v0")
         self.manage("load_demo")
+        # The search index is otherwise filled by the task worker, which this site does not run.
+        self.manage("update_index")
         port = free_port()
         self.url = f"http://127.0.0.1:{port}"
         with open(self.log_path, "w") as log:

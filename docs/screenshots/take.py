@@ -21,8 +21,8 @@ from citynet.demo.live import DemoSite  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
-# The search word per language: it finds the demo's water workshop and article.
-LANGUAGES = {"en": "water", "ko": "물", "zh-hant": "水"}
+# A search word per language that finds several demo pages.
+LANGUAGES = {"en": "water", "ko": "워크숍", "zh-hant": "城市"}
 PAGES = ["home", "article", "program", "partner", "search"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 390, "height": 844}}
 MAX_HEIGHT = 1800
