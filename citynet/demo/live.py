@@ -50,13 +50,19 @@ def free_port(first=8451, last=8499):
 
 
 class DemoSite:
-    """`with DemoSite(directory) as site:` migrates, loads the demo and serves it at `site.url`."""
+    """
+    `with DemoSite(directory) as site:` migrates, loads the demo and serves it at `site.url`.
+    With `debug=False` errors are the site's own pages (not Django's technical ones) and
+    uploaded images are not served.
+    """
 
-    def __init__(self, directory):
+    def __init__(self, directory, *, debug=True):
         directory = Path(directory)
+        self.debug = debug
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "citynet.settings.dev",
+            "DEBUG": "true" if debug else "false",
             "DATABASE_URL": f"sqlite:///{directory / 'db.sqlite3'}",
             "MEDIA_ROOT": str(directory / "media"),
         }
@@ -83,7 +89,15 @@ class DemoSite:
         self.url = f"http://127.0.0.1:{port}"
         with open(self.log_path, "w") as log:
             self.server = subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+                [
+                    sys.executable,
+                    "manage.py",
+                    "runserver",
+                    f"127.0.0.1:{port}",
+                    "--noreload",
+                    # Static files without DEBUG, as development needs them.
+                    *([] if self.debug else ["--insecure"]),
+                ],
                 cwd=ROOT,
                 env=self.env,
                 stdout=log,

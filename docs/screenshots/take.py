@@ -26,6 +26,7 @@ LANGUAGES = {"en": "water", "ko": "워크숍", "zh-hant": "城市"}
 PAGES = ["home", "article", "program", "partner", "search"]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "mobile": {"width": 390, "height": 844}}
 MAX_HEIGHT = 1800
+DITHER = Image.Dither.FLOYDSTEINBERG
 
 
 def capture(browser, url, viewport, path):
@@ -36,9 +37,9 @@ def capture(browser, url, viewport, path):
     clip = {"x": 0, "y": 0, "width": viewport["width"], "height": height}
     page.screenshot(path=path, full_page=True, clip=clip)
     context.close()
-    Image.open(path).convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT).save(
-        path, optimize=True
-    )
+    Image.open(path).convert("RGB").quantize(
+        256, method=Image.Quantize.FASTOCTREE, dither=DITHER
+    ).save(path, optimize=True)
 
 
 def main():
