@@ -300,6 +300,8 @@ if DEEPL_AUTH_KEY:
 # Account → Preferences (any IANA zone). Dates typed in the admin are in the editor's zone.
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Dates follow each language's conventions (Django's own formats); ours override a few.
+FORMAT_MODULE_PATH = ["citynet.formats"]
 USE_TZ = True
 
 STATICFILES_FINDERS = [
