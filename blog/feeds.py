@@ -2,6 +2,7 @@ import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from citynet.editorial.visibility import publicly_visible
@@ -13,8 +14,8 @@ class ArticleFeed(Feed):
     """The newest live articles in the default language, as an Atom feed."""
 
     feed_type = Atom1Feed
-    title = "CityNet articles"
-    subtitle = "News and stories from the CityNet network of cities."
+    title = _("CityNet articles")
+    subtitle = _("News and stories from the CityNet network of cities.")
     link = "/"
     item_count = 20
 

@@ -1,17 +1,18 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 
 class PartnerFilterForm(forms.Form):
     """The partner index filters. Countries list only those the index's partners are in."""
 
-    kind = forms.ChoiceField(required=False)
-    country = forms.ChoiceField(required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    country = forms.ChoiceField(label=_("Country"), required=False)
 
     def __init__(self, data, partners):
         super().__init__(data)
         country_codes = set(partners.exclude(country="").values_list("country", flat=True))
-        self.fields["kind"].choices = [("", "All kinds"), *partners.model.Kind.choices]
-        self.fields["country"].choices = [("", "All countries")] + [
+        self.fields["kind"].choices = [("", _("All kinds")), *partners.model.Kind.choices]
+        self.fields["country"].choices = [("", _("All countries"))] + [
             (code, name) for code, name in countries if code in country_codes
         ]

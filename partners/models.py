@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -59,13 +60,13 @@ class PartnerIndexPage(SitePageMixin, Page):
 
 class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
     class Kind(models.TextChoices):
-        MEMBER_CITY = "member_city", "Member city or local government"
-        ASSOCIATE = "associate", "Associate member"
-        NATIONAL_CHAPTER = "national_chapter", "National chapter"
-        INTERNATIONAL = "international", "International organisation"
-        NGO = "ngo", "Non-governmental organisation"
-        ACADEMIC = "academic", "Academic institution"
-        PRIVATE = "private", "Private sector"
+        MEMBER_CITY = "member_city", _("Member city or local government")
+        ASSOCIATE = "associate", _("Associate member")
+        NATIONAL_CHAPTER = "national_chapter", _("National chapter")
+        INTERNATIONAL = "international", _("International organisation")
+        NGO = "ngo", _("Non-governmental organisation")
+        ACADEMIC = "academic", _("Academic institution")
+        PRIVATE = "private", _("Private sector")
 
     acronym = models.CharField(max_length=32, blank=True)
     kind = models.CharField(max_length=32, choices=Kind.choices)

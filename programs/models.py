@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -97,18 +98,18 @@ class ProgramIndexPage(SitePageMixin, Page):
 
 class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
     class Kind(models.TextChoices):
-        WORKSHOP = "workshop", "Workshop"
-        FORUM = "forum", "Forum"
-        TRAINING = "training", "Training"
-        CONFERENCE = "conference", "Conference"
-        CONGRESS = "congress", "Congress"
-        PROJECT = "project", "Project"
-        INITIATIVE = "initiative", "Initiative"
+        WORKSHOP = "workshop", _("Workshop")
+        FORUM = "forum", _("Forum")
+        TRAINING = "training", _("Training")
+        CONFERENCE = "conference", _("Conference")
+        CONGRESS = "congress", _("Congress")
+        PROJECT = "project", _("Project")
+        INITIATIVE = "initiative", _("Initiative")
 
     class Status(models.TextChoices):
-        UPCOMING = "upcoming", "Upcoming"
-        ONGOING = "ongoing", "Ongoing"
-        PAST = "past", "Past"
+        UPCOMING = "upcoming", _("Upcoming")
+        ONGOING = "ongoing", _("Ongoing")
+        PAST = "past", _("Past")
 
     kind = models.CharField(max_length=32, choices=Kind.choices)
     start_date = models.DateField()
@@ -309,8 +310,8 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
 
 class ProgramPartner(Orderable):
     class Role(models.TextChoices):
-        ORGANISER = "organiser", "Organiser"
-        CO_ORGANISER = "co_organiser", "Co-organiser"
+        ORGANISER = "organiser", _("Organiser")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
 
     program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="partner_links")
     partner = models.ForeignKey(
