@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
+
+from citynet.i18n.countries import country_choices
 
 
 class PartnerFilterForm(forms.Form):
@@ -13,6 +14,4 @@ class PartnerFilterForm(forms.Form):
         super().__init__(data)
         country_codes = set(partners.exclude(country="").values_list("country", flat=True))
         self.fields["kind"].choices = [("", _("All kinds")), *partners.model.Kind.choices]
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (code, name) for code, name in countries if code in country_codes
-        ]
+        self.fields["country"].choices = [("", _("All countries")), *country_choices(country_codes)]

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText
 
+from citynet.i18n.countries import country_name
+
 from .events import EventStatus
 
 # Past programs stay in the feed this long, so that subscribers' calendars keep them.
@@ -46,7 +48,9 @@ def feed_programs(programs, today=None):
 
 
 def location(program):
-    place = ", ".join(part for part in (program.venue, program.city, program.country.name) if part)
+    place = ", ".join(
+        part for part in (program.venue, program.city, country_name(program.country)) if part
+    )
     if program.has_venue and place:
         return place
     return program.online_url or place

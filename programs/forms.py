@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from citynet.i18n.countries import country_choices
 from citynet.taxonomy.models import Theme
 
 
@@ -22,9 +22,7 @@ class ProgramFilterForm(forms.Form):
         self.fields["theme"].choices = [("", _("All themes"))] + [
             (theme.slug, str(theme)) for theme in themes
         ]
-        self.fields["country"].choices = [("", _("All countries"))] + [
-            (code, name) for code, name in countries if code in country_codes
-        ]
+        self.fields["country"].choices = [("", _("All countries")), *country_choices(country_codes)]
         self.fields["year"].choices = [("", _("All years"))] + [
             (year.year, year.year) for year in years
         ]

@@ -381,3 +381,18 @@ def test_a_program_calendar_speaks_the_programs_language(client, korean_site):
 
     assert f"SUMMARY:취소됨: {program.title}" in ics
     assert f"SUMMARY:취소됨: {program.title}" in feed
+
+
+@pytest.mark.parametrize(
+    ("language", "country"),
+    [("en", "South Korea"), ("ko", "대한민국"), ("zh-hant", "南韓"), ("th", "เกาหลีใต้")],
+)
+def test_countries_are_named_in_the_readers_language(client, site_content, language, country):
+    pages = translate_site(site_content, language) if language != "en" else site_content
+
+    profile = client.get(pages["partner"].url).content.decode()
+    index = client.get(pages["partner_index"].url).content.decode()
+
+    assert f"{content(language, 'city')}, {country}</dd>" in profile
+    assert f'<option value="KR">{country}</option>' in index
+    assert language == "en" or "South Korea" not in profile + index
