@@ -8,7 +8,7 @@ PORT ?= 8000
 CLUSTER_PORT ?= $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 PYTEST_ARGS ?=
 
-.PHONY: help run test install install-test system-packages varnish demo lint format openapi messages check benchmark clean cluster
+.PHONY: help run test install install-test system-packages varnish demo lint format openapi messages check benchmark clean cluster screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -68,6 +68,20 @@ varnish:
 
 cluster: install ## Varnish on 127.0.0.1:$(CLUSTER_PORT) before two app servers, PostgreSQL, Redis, a worker
 	HOST=$(HOST) PORT=$(CLUSTER_PORT) BIN=$(CURDIR)/$(BIN) deploy/cluster.sh
+
+# Screenshots need Chinese, Japanese and Korean glyphs as well as the browser (Debian's packages).
+screenshots: install-test ## Capture the demo site into docs/screenshots/ (5 pages, 3 languages, desktop and 390 px)
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	fc-list :lang=ko 2>/dev/null | grep -q . || missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" -ne 0 ]; then \
+			echo "Screenshots need Debian packages. Run: sudo apt-get update && sudo apt-get install -y$$missing" >&2; \
+			exit 1; \
+		fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+	$(BIN)/python docs/screenshots/take.py
 
 lint: install-test ## Check style with ruff
 	$(BIN)/ruff check .

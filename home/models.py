@@ -6,11 +6,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.models import Orderable, Page
 
-from blog.models import ArticlePage
+from blog.models import ArticlePage, BlogIndexPage
 from citynet.api.fields import LinkedPagesField
 from citynet.core.pages import SitePageMixin, live_pages_in_order
 from citynet.editorial.visibility import publicly_visible
-from programs.models import ProgramPage
+from partners.models import PartnerIndexPage
+from programs.models import ProgramIndexPage, ProgramPage
 
 
 class HomePage(SitePageMixin, Page):
@@ -83,6 +84,11 @@ class HomePage(SitePageMixin, Page):
         context["featured_pages"] = self.featured_pages()
         context["latest_articles"] = list(self.latest_articles())
         context["upcoming_programs"] = list(self.upcoming_programs())
+        # The sections the home page's "all articles" and "all programs" links go to.
+        sections = {item["page"].specific_class: item["page"] for item in context["navigation"]}
+        context["blog_index"] = sections.get(BlogIndexPage)
+        context["program_index"] = sections.get(ProgramIndexPage)
+        context["partner_index"] = sections.get(PartnerIndexPage)
         return context
 
 

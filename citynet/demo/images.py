@@ -10,7 +10,7 @@ from wagtail.models import Collection
 from citynet.images.factories import ImageFactory
 from citynet.images.models import CustomImage
 
-CREDIT = "Photo: courtesy of CityNet (demo image)"
+CREDIT = "Illustration: CityNet demo image"
 
 
 def _skyline(seed, size, sky, ground):
@@ -52,13 +52,24 @@ def _portrait(seed, size, background):
 
 
 def _logo(text, size, background):
-    """A round badge with the organisation's initials or acronym."""
+    """A disc with the first letter, beside the organisation's acronym in its colour."""
     width, height = size
     picture = Image.new("RGB", size, "#ffffff")
     draw = ImageDraw.Draw(picture)
     draw.ellipse([8, 8, height - 8, height - 8], fill=background)
-    font = ImageFont.load_default(size=height // 3)
-    draw.text((height + 16, height // 2), text, fill="#1c2430", font=font, anchor="lm")
+    draw.text(
+        (height // 2, height // 2),
+        text[0],
+        fill="#ffffff",
+        font=ImageFont.load_default(size=height // 2),
+        anchor="mm",
+    )
+    room = width - height - 24
+    font_size = height // 2
+    while ImageFont.load_default(size=font_size).getlength(text) > room:
+        font_size -= 4
+    font = ImageFont.load_default(size=font_size)
+    draw.text((height + 16, height // 2), text, fill=background, font=font, anchor="lm")
     return picture
 
 
@@ -87,25 +98,61 @@ def get_or_create_image(title, drawing, log, *, alt, caption="", credit=CREDIT, 
     return image
 
 
-# Title: (caption, colour at the top of the sky, colour of the buildings).
+# Title: (caption, the sky as the alt text names it, colour at the top of the sky, buildings).
+# Captions say what the drawing stands for; alt texts say what it shows.
 SKYLINES = {
-    "Colombo congress": ("Colombo, host of the 2017 CityNet Congress", (244, 162, 97), "#264653"),
-    "Kuala Lumpur forum": ("Kuala Lumpur, host of WUF9", (231, 111, 81), "#1d3557"),
-    "Water workshop": ("Seoul, where the water workshop met", (142, 202, 230), "#023047"),
-    "Climate workshop": ("A coastal city facing rising seas", (255, 183, 3), "#3d405b"),
-    "Street lighting": ("A city avenue at night", (20, 33, 61), "#000000"),
-    "Mayors forum": ("City hall in the evening", (205, 180, 219), "#22223b"),
-    "Network of cities": ("Cities across the Asia-Pacific", (11, 93, 138), "#1b263b"),
+    "Colombo congress": (
+        "Colombo hosted the 2017 CityNet Congress",
+        "an orange sunset sky",
+        (244, 162, 97),
+        "#264653",
+    ),
+    "Kuala Lumpur forum": (
+        "Kuala Lumpur hosted WUF9",
+        "a red evening sky",
+        (231, 111, 81),
+        "#1d3557",
+    ),
+    "Water workshop": (
+        "Seoul, where the water workshop met",
+        "a pale blue sky",
+        (142, 202, 230),
+        "#023047",
+    ),
+    "Climate workshop": (
+        "Coastal cities face rising seas",
+        "a yellow afternoon sky",
+        (255, 183, 3),
+        "#3d405b",
+    ),
+    "Street lighting": (
+        "Streets lit at night",
+        "a dark night sky",
+        (20, 33, 61),
+        "#000000",
+    ),
+    "Mayors forum": (
+        "Mayors meet in the evening",
+        "a lilac evening sky",
+        (205, 180, 219),
+        "#22223b",
+    ),
+    "Network of cities": (
+        "Cities across the Asia-Pacific",
+        "a deep blue sky",
+        (11, 93, 138),
+        "#1b263b",
+    ),
 }
 
 
 def skyline_photo(title, log):
-    caption, sky, ground = SKYLINES[title]
+    caption, sky_described, sky, ground = SKYLINES[title]
     return get_or_create_image(
         title,
         "skyline",
         log,
-        alt="Drawing of a city skyline with lit windows under an evening sky",
+        alt=f"Drawing of city towers with lit windows under {sky_described}, above a dark street",
         caption=caption,
         seed=sum(map(ord, title)),
         size=(1600, 900),

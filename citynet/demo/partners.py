@@ -98,7 +98,8 @@ def load_partners(index, log):
             f"Logo of {details['title']}",
             "logo",
             log,
-            alt=f"Logo of {details['title']}",
+            alt=f"Logo of {details['title']}: the letters {acronym} beside a disc marked "
+            f"{acronym[0]}",
             credit="",
             text=acronym,
             size=(480, 160),

@@ -34,9 +34,9 @@ def test_home_shows_introduction_featured_latest_and_upcoming(
     home_page.save()
 
     html = get_ok(client, "/en/")
-    featured = html[html.index('id="featured-heading"') : html.index('id="latest-heading"')]
-    latest = html[html.index('id="latest-heading"') : html.index('id="upcoming-heading"')]
-    upcoming_section = html[html.index('id="upcoming-heading"') :]
+    featured = html[html.index('id="featured-heading"') : html.index('id="upcoming-heading"')]
+    upcoming_section = html[html.index('id="upcoming-heading"') : html.index('id="latest-heading"')]
+    latest = html[html.index('id="latest-heading"') :]
 
     assert "CityNet connects cities and local governments across the Asia-Pacific." in html
     assert "Mayors forum" in featured and "Unpublished pick" not in html

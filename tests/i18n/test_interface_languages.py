@@ -319,8 +319,8 @@ def korean_site(site_content):
 
 def related_links(client, article):
     html = client.get(article.url).content.decode()
-    footer = BeautifulSoup(html, "html.parser").select_one(".article__footer")
-    return [link["href"] for link in footer.find_all("a") if "?" not in link["href"]]
+    related = BeautifulSoup(html, "html.parser").select_one('[aria-labelledby="related-heading"]')
+    return [link["href"] for link in related.find_all("a")]
 
 
 def test_a_korean_articles_related_pages_are_korean_when_translated(client, korean_site):
