@@ -1,6 +1,8 @@
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
@@ -18,6 +20,12 @@ class ArticleFeed(Feed):
     subtitle = _("News and stories from the CityNet network of cities.")
     link = "/"
     item_count = 20
+
+    def __call__(self, request, *args, **kwargs):
+        # Outside the language prefixes: the feed speaks its articles' language, not the
+        # browser's, and its one cached response serves every reader.
+        with translation.override(settings.LANGUAGE_CODE):
+            return super().__call__(request, *args, **kwargs)
 
     def items(self):
         return (

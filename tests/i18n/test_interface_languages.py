@@ -396,3 +396,9 @@ def test_countries_are_named_in_the_readers_language(client, site_content, langu
     assert f"{content(language, 'city')}, {country}</dd>" in profile
     assert f'<option value="KR">{country}</option>' in index
     assert language == "en" or "South Korea" not in profile + index
+
+
+def test_the_article_feed_speaks_its_articles_language_whatever_the_browser_asks(client):
+    feed = client.get("/feeds/articles/", headers={"accept-language": "ko"}).content.decode()
+
+    assert "<title>CityNet articles</title>" in feed
