@@ -8,7 +8,7 @@ PORT ?= 8000
 CLUSTER_PORT ?= $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 PYTEST_ARGS ?=
 
-.PHONY: help run test install install-test system-packages varnish demo lint format openapi check benchmark clean cluster screenshots
+.PHONY: help run test install install-test system-packages varnish demo lint format openapi messages check benchmark clean cluster screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -41,12 +41,14 @@ run: demo ## Serve the site with demo content at http://HOST:PORT/ (127.0.0.1:80
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# The fault, browser and CDN tests start real servers: Debian's packages, never downloads of their own.
-system-packages: ## Install the Debian packages the tests start (Chromium, Redis, PostgreSQL) if missing
+# The fault, browser and CDN tests start real servers, and the catalogue tests run xgettext:
+# Debian's packages, never downloads of their own.
+system-packages: ## Install the Debian packages the tests use (Chromium, Redis, PostgreSQL, gettext) if missing
 	@missing=""; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" -ne 0 ]; then \
 			echo "The tests need Debian packages. Run: sudo apt-get update && sudo apt-get install -y$$missing" >&2; \
@@ -90,6 +92,9 @@ lint: install-test ## Check style with ruff
 
 check: lint ## The CI gates besides the tests: ruff, and no model change without its migration
 	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install-test ## Add new interface strings to every language's catalogue (then translate) and compile
+	$(BIN)/python manage.py update_catalogues
 
 openapi: install-test ## Rewrite the committed OpenAPI snapshot after a deliberate API change
 	$(BIN)/python manage.py openapi > docs/openapi-v2.json

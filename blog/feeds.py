@@ -1,7 +1,10 @@
 import datetime
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from citynet.editorial.visibility import publicly_visible
@@ -13,10 +16,16 @@ class ArticleFeed(Feed):
     """The newest live articles in the default language, as an Atom feed."""
 
     feed_type = Atom1Feed
-    title = "CityNet articles"
-    subtitle = "News and stories from the CityNet network of cities."
+    title = _("CityNet articles")
+    subtitle = _("News and stories from the CityNet network of cities.")
     link = "/"
     item_count = 20
+
+    def __call__(self, request, *args, **kwargs):
+        # Outside the language prefixes: the feed speaks its articles' language, not the
+        # browser's, and its one cached response serves every reader.
+        with translation.override(settings.LANGUAGE_CODE):
+            return super().__call__(request, *args, **kwargs)
 
     def items(self):
         return (

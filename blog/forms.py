@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from citynet.people.models import Person
@@ -8,21 +9,21 @@ from citynet.taxonomy.models import Theme
 class ArticleFilterForm(forms.Form):
     """The blog index filters. Choices list only what the index's articles use."""
 
-    tag = forms.ChoiceField(required=False)
-    theme = forms.ChoiceField(required=False)
-    author = forms.TypedChoiceField(required=False, coerce=int, empty_value=None)
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    author = forms.TypedChoiceField(label=_("Author"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, data, articles):
         super().__init__(data)
         tags = Tag.objects.filter(blog_articlepagetag_items__content_object__in=articles)
         themes = Theme.objects.filter(articles__in=articles)
         authors = Person.objects.filter(authored_articles__article__in=articles, live=True)
-        self.fields["tag"].choices = [("", "All tags")] + [
+        self.fields["tag"].choices = [("", _("All tags"))] + [
             (tag.slug, tag.name) for tag in tags.distinct().order_by("name")
         ]
-        self.fields["theme"].choices = [("", "All themes")] + [
+        self.fields["theme"].choices = [("", _("All themes"))] + [
             (theme.slug, str(theme)) for theme in themes.distinct()
         ]
-        self.fields["author"].choices = [("", "All authors")] + [
+        self.fields["author"].choices = [("", _("All authors"))] + [
             (person.pk, person.name) for person in authors.distinct()
         ]

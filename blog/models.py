@@ -190,11 +190,16 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         context["authors"] = authors
         context["themes"] = list(self.themes.all())
         context["tags"] = list(self.tags.all())
+        language_code = self.locale.language_code
         context["related_programs"] = live_pages_in_order(
-            ProgramPage.objects.all(), [link.program_id for link in self.program_links.all()]
+            ProgramPage.objects.all(),
+            [link.program_id for link in self.program_links.all()],
+            language_code,
         )
         context["related_partners"] = live_pages_in_order(
-            PartnerPage.objects.all(), [link.partner_id for link in self.partner_links.all()]
+            PartnerPage.objects.all(),
+            [link.partner_id for link in self.partner_links.all()],
+            language_code,
         )
         context["blog_index"] = context["breadcrumbs"][-1]
         return context

@@ -50,9 +50,9 @@ class HomePage(SitePageMixin, Page):
         return self.hero_image
 
     def featured_pages(self):
-        """The editor's picks that are live, in the editor's order."""
+        """The editor's picks that are live, in the editor's order and the page's language."""
         ids = [link.page_id for link in self.featured_links.all()]
-        featured = live_pages_in_order(Page.objects.specific(), ids)
+        featured = live_pages_in_order(Page.objects.specific(), ids, self.locale.language_code)
         # What the cards show, fetched per page type.
         articles = [page for page in featured if isinstance(page, ArticlePage)]
         programs = [page for page in featured if isinstance(page, ProgramPage)]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -9,8 +10,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
 from citynet.core.headless import HeadlessPreviewMixin
-from citynet.core.pages import SitePageMixin, paginate
+from citynet.core.pages import SitePageMixin, paginate, unique
 from citynet.editorial.visibility import publicly_visible
+from citynet.i18n.links import nearest_public_translations
 from citynet.i18n.search import BigramSearchField
 
 from .forms import PartnerFilterForm
@@ -58,13 +60,13 @@ class PartnerIndexPage(SitePageMixin, Page):
 
 class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
     class Kind(models.TextChoices):
-        MEMBER_CITY = "member_city", "Member city or local government"
-        ASSOCIATE = "associate", "Associate member"
-        NATIONAL_CHAPTER = "national_chapter", "National chapter"
-        INTERNATIONAL = "international", "International organisation"
-        NGO = "ngo", "Non-governmental organisation"
-        ACADEMIC = "academic", "Academic institution"
-        PRIVATE = "private", "Private sector"
+        MEMBER_CITY = "member_city", _("Member city or local government")
+        ASSOCIATE = "associate", _("Associate member")
+        NATIONAL_CHAPTER = "national_chapter", _("National chapter")
+        INTERNATIONAL = "international", _("International organisation")
+        NGO = "ngo", _("Non-governmental organisation")
+        ACADEMIC = "academic", _("Academic institution")
+        PRIVATE = "private", _("Private sector")
 
     acronym = models.CharField(max_length=32, blank=True)
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -164,21 +166,24 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
     # the reverse relations so that this plugin imports neither of theirs.
     def programs(self):
         """Live programs this partner (co-)organises, newest first."""
-        links = (
-            self.program_links.filter(program__in=publicly_visible(Page.objects))
-            .select_related("program")
-            .order_by("-program__start_date")
-        )
-        return list({link.program_id: link.program for link in links}.values())
+        return self.pages_linking_here(self.program_links, "program", "-start_date")
 
     def articles(self):
         """Live articles that link to this partner, newest first."""
-        links = (
-            self.article_links.filter(article__in=publicly_visible(Page.objects))
-            .select_related("article")
-            .order_by("-article__date_published")
+        return self.pages_linking_here(self.article_links, "article", "-date_published")
+
+    def pages_linking_here(self, links, field, order):
+        """
+        The public pages that link to this partner in any language through `links` (a reverse
+        relation), in `order`, each in this page's language when translated into it.
+        """
+        link_model = links.model
+        linked = link_model.objects.filter(partner__translation_key=self.translation_key)
+        pages = link_model._meta.get_field(field).related_model.objects.order_by(order, "pk")
+        found = nearest_public_translations(
+            pages, linked.values(f"{field}_id"), self.locale.language_code
         )
-        return list({link.article_id: link.article for link in links}.values())
+        return unique(shown for _linked, shown in found)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

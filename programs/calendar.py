@@ -7,7 +7,12 @@ import datetime
 import uuid
 
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from icalendar import Calendar, Event, vCalAddress, vDuration, vText
+
+from citynet.i18n.countries import country_name
 
 from .events import EventStatus
 
@@ -24,7 +29,10 @@ ICAL_STATUS = {
     EventStatus.CANCELLED: "CANCELLED",
 }
 # Many calendar apps ignore STATUS in subscribed calendars: the title says it too.
-TITLE_PREFIX = {EventStatus.CANCELLED: "Cancelled: ", EventStatus.POSTPONED: "Postponed: "}
+TITLE_PREFIX = {
+    EventStatus.CANCELLED: gettext_lazy("Cancelled: %(title)s"),
+    EventStatus.POSTPONED: gettext_lazy("Postponed: %(title)s"),
+}
 
 
 def event_uid(program):
@@ -40,7 +48,9 @@ def feed_programs(programs, today=None):
 
 
 def location(program):
-    place = ", ".join(part for part in (program.venue, program.city, program.country.name) if part)
+    place = ", ".join(
+        part for part in (program.venue, program.city, country_name(program.country)) if part
+    )
     if program.has_venue and place:
         return place
     return program.online_url or place
@@ -49,11 +59,12 @@ def location(program):
 def description(program, url):
     lines = [program.summary]
     if program.event_status == EventStatus.RESCHEDULED and program.previous_start_date:
-        lines.append(f"Rescheduled: it was to start on {program.previous_start_date:%d %B %Y}.")
+        date = date_format(program.previous_start_date)
+        lines.append(_("Rescheduled: it was to start on %(date)s.") % {"date": date})
     if program.is_online and program.online_url and not program.is_cancelled:
-        lines.append(f"Join online: {program.online_url}")
+        lines.append(_("Join online: %(url)s") % {"url": program.online_url})
     if program.registration_url and not program.is_cancelled:
-        lines.append(f"Register: {program.registration_url}")
+        lines.append(_("Register: %(url)s") % {"url": program.registration_url})
     lines.append(url)
     return "\n\n".join(lines)
 
@@ -73,7 +84,8 @@ def program_event(program, url, organisers, stamp):
     event.add("sequence", program.event_sequence)
     if program.last_published_at:
         event.add("last-modified", program.last_published_at)
-    event.add("summary", TITLE_PREFIX.get(program.event_status, "") + program.title)
+    title = TITLE_PREFIX.get(program.event_status, "%(title)s")
+    event.add("summary", str(title) % {"title": program.title})
     if program.is_all_day:
         event.add("dtstart", program.start_date)
         # DTEND of an all-day event is exclusive: the day after the last day.
@@ -86,7 +98,7 @@ def program_event(program, url, organisers, stamp):
     event.add("url", url)
     if where := location(program):
         event.add("location", where)
-    event.add("categories", [program.get_kind_display()])
+    event.add("categories", [str(program.get_kind_display())])
     if organisers:
         partner, partner_url = organisers[0]
         event.add("organizer", organizer(partner, partner_url))

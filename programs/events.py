@@ -9,6 +9,7 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 # Kinds of program that have no single date to attend (ProgramPage.Kind values).
 NOT_EVENT_KINDS = {"project", "initiative"}
@@ -30,17 +31,17 @@ SEQUENCED_FIELDS = (
 
 
 class EventStatus(models.TextChoices):
-    SCHEDULED = "scheduled", "Scheduled"
-    CANCELLED = "cancelled", "Cancelled"
-    POSTPONED = "postponed", "Postponed (new date to be announced)"
-    RESCHEDULED = "rescheduled", "Rescheduled"
-    MOVED_ONLINE = "moved_online", "Moved online"
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+    POSTPONED = "postponed", _("Postponed (new date to be announced)")
+    RESCHEDULED = "rescheduled", _("Rescheduled")
+    MOVED_ONLINE = "moved_online", _("Moved online")
 
 
 class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    MIXED = "mixed", "In person and online"
+    IN_PERSON = "in_person", _("In person")
+    ONLINE = "online", _("Online")
+    MIXED = "mixed", _("In person and online")
 
 
 class EventDetails(models.Model):

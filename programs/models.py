@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -20,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 from citynet.api.fields import LinkedPagesField
 from citynet.core.blocks import StoryBlock
 from citynet.core.headless import HeadlessPreviewMixin
-from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
+from citynet.core.pages import SitePageMixin, live_pages_by_id, live_pages_in_order, paginate
 from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage
@@ -97,18 +98,18 @@ class ProgramIndexPage(SitePageMixin, Page):
 
 class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
     class Kind(models.TextChoices):
-        WORKSHOP = "workshop", "Workshop"
-        FORUM = "forum", "Forum"
-        TRAINING = "training", "Training"
-        CONFERENCE = "conference", "Conference"
-        CONGRESS = "congress", "Congress"
-        PROJECT = "project", "Project"
-        INITIATIVE = "initiative", "Initiative"
+        WORKSHOP = "workshop", _("Workshop")
+        FORUM = "forum", _("Forum")
+        TRAINING = "training", _("Training")
+        CONFERENCE = "conference", _("Conference")
+        CONGRESS = "congress", _("Congress")
+        PROJECT = "project", _("Project")
+        INITIATIVE = "initiative", _("Initiative")
 
     class Status(models.TextChoices):
-        UPCOMING = "upcoming", "Upcoming"
-        ONGOING = "ongoing", "Ongoing"
-        PAST = "past", "Past"
+        UPCOMING = "upcoming", _("Upcoming")
+        ONGOING = "ongoing", _("Ongoing")
+        PAST = "past", _("Past")
 
     kind = models.CharField(max_length=32, choices=Kind.choices)
     start_date = models.DateField()
@@ -282,19 +283,23 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
             partners = [partner for partner, _role in context["organisers"]]
         else:
             ids = [link.partner_id for link in self.partner_links.all()]
-            partners = live_pages_in_order(PartnerPage.objects.all(), ids)
+            partners = live_pages_in_order(
+                PartnerPage.objects.all(), ids, self.locale.language_code
+            )
         return program_event(self, request, partners, context.get("social_rendition"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         links = list(self.partner_links.all())
-        partners = live_pages_in_order(
-            PartnerPage.objects.select_related("logo"), [link.partner_id for link in links]
+        partners = live_pages_by_id(
+            PartnerPage.objects.select_related("logo"),
+            [link.partner_id for link in links],
+            self.locale.language_code,
         )
         roles = {link.partner_id: link.get_role_display() for link in links}
-        logos = [partner.logo for partner in partners if partner.logo]
+        logos = [partner.logo for partner in partners.values() if partner.logo]
         prefetch_related_objects(logos + self.body.stream_block.get_images(self.body), "renditions")
-        context["organisers"] = [(partner, roles[partner.pk]) for partner in partners]
+        context["organisers"] = [(partner, roles[pk]) for pk, partner in partners.items()]
         context["themes"] = list(self.themes.all())
         context["program_index"] = context["breadcrumbs"][-1]
         if self.is_event:
@@ -305,8 +310,8 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
 
 class ProgramPartner(Orderable):
     class Role(models.TextChoices):
-        ORGANISER = "organiser", "Organiser"
-        CO_ORGANISER = "co_organiser", "Co-organiser"
+        ORGANISER = "organiser", _("Organiser")
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
 
     program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="partner_links")
     partner = models.ForeignKey(

@@ -101,6 +101,11 @@ def calendar_feed(request, localised=True):
     prefix in the URL, the default language's (not the reader's browser language).
     """
     language_code = translation.get_language() if localised else Locale.get_default().language_code
+    with translation.override(language_code):
+        return language_calendar_feed(request, language_code)
+
+
+def language_calendar_feed(request, language_code):
     index, site = program_index_for(request, language_code)
     try:
         filters = parse_filters(request.GET)
@@ -119,5 +124,7 @@ def program_calendar(request, page_id):
     program = get_object_or_404(with_organisers(publicly_visible(ProgramPage.objects)), pk=page_id)
     if not program.is_event:
         raise Http404
-    cal = calendar(program.title, events_of([program], request))
+    # Outside the language prefixes: the program's language, not the browser's.
+    with translation.override(program.locale.language_code):
+        cal = calendar(program.title, events_of([program], request))
     return ics_response(cal, f"{program.slug}.ics")

@@ -1,5 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, Site
 
 from citynet.core.pages import main_navigation, paginate
@@ -7,9 +8,15 @@ from citynet.editorial.visibility import publicly_searchable
 
 # The page types a visitor can narrow results to, by the name used in the URL.
 SEARCHABLE_TYPES = {
-    "article": ("blog", "articlepage", "Articles"),
-    "program": ("programs", "programpage", "Programs"),
-    "partner": ("partners", "partnerpage", "Partners"),
+    "article": ("blog", "articlepage", _("Articles")),
+    "program": ("programs", "programpage", _("Programs")),
+    "partner": ("partners", "partnerpage", _("Partners")),
+}
+# What a result is, by its page model; other pages (home, sections) are just pages.
+RESULT_KINDS = {
+    "articlepage": _("Article"),
+    "programpage": _("Program"),
+    "partnerpage": _("Partner"),
 }
 RESULTS_PER_PAGE = 10
 
@@ -30,6 +37,9 @@ def search(request):
             pages = pages.filter(content_type=content_type)
         results = pages.search(query)
 
+    page = paginate(results, RESULTS_PER_PAGE, request.GET.get("page"))
+    for result in page:
+        result.kind_label = RESULT_KINDS.get(result.specific_class._meta.model_name, _("Page"))
     home = Site.find_for_request(request).root_page.localized
     return TemplateResponse(
         request,
@@ -38,7 +48,7 @@ def search(request):
             "search_query": query,
             "search_type": page_type,
             "search_types": [(key, label) for key, (_a, _m, label) in SEARCHABLE_TYPES.items()],
-            "search_results": paginate(results, RESULTS_PER_PAGE, request.GET.get("page")),
+            "search_results": page,
             "home": home,
             "navigation": main_navigation(home),
         },

@@ -8,6 +8,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from citynet.core.structured_data import page_graph, script_tag
 from citynet.editorial.visibility import publicly_visible
+from citynet.i18n.links import nearest_public_translations
 from citynet.i18n.pages import language_context
 
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
@@ -84,13 +85,27 @@ class SitePageMixin:
         return response
 
 
-def live_pages_in_order(pages, ids):
+def live_pages_by_id(pages, ids, language_code):
     """
-    The live, public pages of `pages` whose ids are in `ids`, in that order. Pages pick related
-    pages this way rather than with `link__page__in=...`, which previews (unsaved links) cannot run.
+    {id: page} for the live, public pages of `pages` whose ids are in `ids`, in that order, each
+    in the reader's language (`language_code`) when it is translated into it or a language of
+    its fallback chain. Pages pick related pages this way rather than with
+    `link__page__in=...`, which previews (unsaved links) cannot run.
     """
-    found = {page.pk: page for page in publicly_visible(pages).filter(pk__in=ids)}
-    return [found[pk] for pk in ids if pk in found]
+    found = {
+        linked.pk: shown
+        for linked, shown in nearest_public_translations(pages, list(ids), language_code)
+    }
+    return {pk: found[pk] for pk in ids if pk in found}
+
+
+def live_pages_in_order(pages, ids, language_code):
+    """The pages of live_pages_by_id(), once each (two linked translations of one page meet)."""
+    return unique(live_pages_by_id(pages, ids, language_code).values())
+
+
+def unique(pages):
+    return list({page.pk: page for page in pages}.values())
 
 
 def paginate(items, per_page, page_number):

@@ -3,6 +3,7 @@
 import unicodedata
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language_info
 
 
@@ -27,3 +28,9 @@ def fallback_chain(language_code):
 def local_name(language_code):
     """The language's name in itself, as a language switcher shows it: "한국어", "ไทย"."""
     return unicodedata.normalize("NFC", get_language_info(language_code)["name_local"])
+
+
+def name_in(language_code, reader_language_code):
+    """The language's name in the reader's language, as a sentence uses it: "영어" for a Korean."""
+    with translation.override(reader_language_code):
+        return str(get_language_info(language_code)["name_translated"])

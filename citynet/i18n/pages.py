@@ -2,7 +2,7 @@
 
 from citynet.editorial.visibility import publicly_visible
 
-from .languages import content_language_codes, local_name
+from .languages import content_language_codes, local_name, name_in
 
 # The query parameter that tells a page which language the reader asked for before falling back.
 FALLBACK_PARAMETER = "fallback_from"
@@ -48,7 +48,8 @@ def language_context(page, request):
         context["fallback_notice"] = {
             "language": requested,
             "tag": bcp47(requested),
-            "requested": local_name(requested),
-            "shown": local_name(page.locale.language_code),
+            # Named in the sentence's language; the switcher names each language in itself.
+            "requested": name_in(requested, requested),
+            "shown": name_in(page.locale.language_code, requested),
         }
     return context

@@ -302,6 +302,8 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 # Dates follow each language's conventions (Django's own formats); ours override a few.
 FORMAT_MODULE_PATH = ["citynet.formats"]
+# The site-wide catalogue; each plugin keeps its own in <app>/locale (citynet/i18n/catalogues.py).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATICFILES_FINDERS = [

@@ -73,6 +73,8 @@ def test_a_page_in_one_language_has_no_switcher(client, articles):
     ]
 
 
+# The notice names both languages in the language it is written in; the switcher names each
+# language in itself.
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("url", "landing", "notice"),
@@ -80,18 +82,18 @@ def test_a_page_in_one_language_has_no_switcher(client, articles):
         (
             "/zh-hant/blog/shared/",
             "/zh-hans/blog/shared/?fallback_from=zh-hant",
-            "此頁面沒有繁體中文版本，您正在閱讀的是简体中文版本。",
+            "此頁面沒有繁體中文版本，您正在閱讀的是簡體中文版本。",
         ),
         (
             "/ko/blog/english/",
             "/en/blog/english/?fallback_from=ko",
-            "이 페이지는 한국어 버전이 없어 English 버전을 보여 드립니다.",
+            "이 페이지는 한국어 버전이 없어 영어 버전을 보여 드립니다.",
         ),
         # No Thai home page at all: Wagtail alone would show English under /th/ silently.
         (
             "/th/blog/english/",
             "/en/blog/english/?fallback_from=th",
-            "หน้านี้ไม่มีฉบับภาษาไทย คุณกำลังอ่านฉบับEnglish",
+            "หน้านี้ไม่มีฉบับภาษาไทย คุณกำลังอ่านฉบับภาษาอังกฤษ",
         ),
     ],
 )

@@ -1,3 +1,4 @@
 # CityNet writes English dates day first ("5 October 2026"), as the network's British-English
-# house style does; Django's English default is "Oct. 5, 2026".
+# house style does, and times on the 24-hour clock; Django's defaults are "Oct. 5, 2026", "2 p.m.".
 DATE_FORMAT = "j F Y"
+TIME_FORMAT = "H:i"

@@ -1,0 +1,3 @@
+# The month in full, "5 Oktober 2026", as Unicode CLDR and Indonesian publications write it;
+# Django's "j N Y" abbreviates it.
+DATE_FORMAT = "j F Y"
