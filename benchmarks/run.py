@@ -1,16 +1,17 @@
 """
 Content API benchmark (on demand, not in CI): `make benchmark` or
-`python -m benchmarks.run --articles 1000 10000`.
+`python -m benchmarks.run --articles 1000 10000 --database sqlite postgres`.
 
-For each size it seeds a separate SQLite database (once; reused afterwards), serves the site with
-gunicorn on 127.0.0.1:8201, and measures requests/s and p50/p95 latency for the CityNet API
-and the same requests against Wagtail's stock v2 pages endpoint (`fields=*`), a 304 against a
-bare Django view, and the HTML article page. Request loops are bounded; nothing leaves loopback.
+For each database and size it seeds the benchmark's own database once (benchmarks/databases.py),
+serves it with two gunicorn servers on loopback, one for the CityNet API and pages and one for
+Wagtail's stock v2 pages endpoint (`fields=*`) on the same data, and measures requests/s and
+p50/p95 latency of each request, ours and stock's equivalent one after the other, plus a 304
+against a bare Django view. Request loops are bounded; nothing leaves loopback.
 
 As in production, the cache is Redis (REDIS_URL, else database 15 on 127.0.0.1:6379, emptied
-before each server starts), so repeated requests come from the response cache. The "cold" rows
-ask for a different URL on every request (other articles, other offsets), so every response is
-computed: they are the cost of a cache miss.
+before each size), so repeated requests come from the response cache: the "warm" rows. The
+"cold" rows ask for a different URL on every request (other articles, other offsets, other
+search terms), so every response is computed: they are the cost of a cache miss.
 """
 
 import argparse
@@ -27,39 +28,31 @@ from pathlib import Path
 
 import redis
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results"
-HOST, PORT = "127.0.0.1", 8201
+from benchmarks import databases
+
+ROOT = databases.ROOT
+# Ports of our server and stock's: the first two of BENCH_PORTS (benchmarks/mixed.py).
+PORTS = [int(port) for port in os.environ.get("BENCH_PORTS", "8201 8202 8280").split()[:2]]
+HOST = "127.0.0.1"
 WORKERS = 2
 CLIENTS = 2
 TEASER = "standfirst,date_published,hero_image,authors,themes"
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
-COLD_REQUESTS = 400  # distinct URLs per cold measurement
 # Search terms that, as in real content, match only some of the articles (benchmarks/seed.py).
 SEARCH_TERMS = ["Bangkok", "Colombo", "Dhaka", "Hanoi", "Jakarta", "Kathmandu", "Manila", "Seoul"]
 
 
-def environment(count):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
-        "DATABASE_URL": f"sqlite:///{RESULTS / f'bench-{count}.sqlite3'}",
-        "API_CACHE_MAX_AGE": "300",
-        "REDIS_URL": REDIS_URL,
-    }
+class Budget:
+    """How many requests each measurement makes, and for how long at most."""
+
+    def __init__(self, quick):
+        self.cold = 120 if quick else 400  # distinct URLs per cold measurement
+        self.warm = 150 if quick else 400
+        self.seconds = 8 if quick else 20
 
 
-def prepare_database(count):
-    database = RESULTS / f"bench-{count}.sqlite3"
-    if database.exists():
-        return
-    RESULTS.mkdir(exist_ok=True)
-    command = [sys.executable, "-m", "benchmarks.seed", str(count)]
-    subprocess.run(command, env=environment(count), cwd=ROOT, check=True)
-
-
-def request(path, headers=None):
-    connection = http.client.HTTPConnection(HOST, PORT, timeout=60)
+def request(port, path, headers=None):
+    connection = http.client.HTTPConnection(HOST, port, timeout=60)
     connection.request("GET", path, headers=headers or {})
     response = connection.getresponse()
     body = response.read()
@@ -68,75 +61,68 @@ def request(path, headers=None):
 
 
 def client_loop(args):
-    paths, headers, requests, deadline = args
+    port, paths, headers, deadline = args
     latencies = []
-    for path in itertools.islice(itertools.cycle(paths), requests):
+    for path in paths:
         if time.monotonic() > deadline:
             break
         start = time.perf_counter()
-        response, _body = request(path, headers)
+        response, _body = request(port, path, headers)
         latencies.append(time.perf_counter() - start)
         if response.status not in (200, 304):
             raise RuntimeError(f"{path}: HTTP {response.status}")
     return latencies
 
 
-def measure(path, headers=None, requests=400, seconds=15):
+def measure_warm(port, path, budget, headers=None, repeats=1):
     """The same URL again and again: after the first, answered from the response cache."""
-    request(path, headers)  # warm up: renditions and caches
-    return measure_paths([[path]] * CLIENTS, headers, requests, seconds)
+    request(port, path, headers)
+    per_client = budget.warm * repeats // CLIENTS
+    return measure_paths(port, [[path] * per_client] * CLIENTS, headers, budget.seconds)
 
 
-def measure_cold(paths, seconds=30):
+def measure_cold(port, paths, budget):
     """Each URL once, split between the clients: every response is computed."""
-    request(paths[0])  # warm up the process (renditions of shared images, site caches)
+    request(port, paths[0])  # warm up the process (renditions of shared images, site caches)
     paths = paths[1:]
-    return measure_paths([paths[i::CLIENTS] for i in range(CLIENTS)], None, len(paths), seconds)
+    return measure_paths(port, [paths[i::CLIENTS] for i in range(CLIENTS)], None, budget.seconds)
 
 
-def measure_paths(paths_per_client, headers, requests, seconds):
+def measure_paths(port, paths_per_client, headers, seconds):
     deadline = time.monotonic() + seconds
     start = time.perf_counter()
     with Pool(CLIENTS) as pool:
         per_client = pool.map(
-            client_loop,
-            [(paths, headers, requests // CLIENTS, deadline) for paths in paths_per_client],
+            client_loop, [(port, paths, headers, deadline) for paths in paths_per_client]
         )
     elapsed = time.perf_counter() - start
     latencies = sorted(latency for client in per_client for latency in client)
     return {
         "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
-        "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "p95": latencies[max(int(len(latencies) * 0.95) - 1, 0)] * 1000,
         "n": len(latencies),
     }
 
 
 class Server:
-    def __init__(self, count):
-        self.count = count
+    """gunicorn with the benchmark settings on `port`."""
+
+    def __init__(self, database_url, port):
+        self.database_url, self.port = database_url, port
 
     def __enter__(self):
-        redis.Redis.from_url(REDIS_URL).flushdb()
+        env = databases.environment(self.database_url, API_CACHE_MAX_AGE="300", REDIS_URL=REDIS_URL)
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "citynet.wsgi:application",
-                "--workers",
-                str(WORKERS),
-                "--bind",
-                f"{HOST}:{PORT}",
-                "--log-level",
-                "warning",
-            ],
-            env=environment(self.count),
+            [sys.executable, "-m", "gunicorn", "citynet.wsgi:application"]
+            + ["--workers", str(WORKERS), "--bind", f"{HOST}:{self.port}"]
+            + ["--log-level", "warning"],
+            env=env,
             cwd=ROOT,
         )
-        for _ in range(100):
+        for _ in range(150):
             try:
-                request("/bench/bare/")
+                request(self.port, "/bench/bare/")
                 return self
             except OSError:
                 time.sleep(0.2)
@@ -156,12 +142,12 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def newest_articles(number):
-    """(id, slug) of the newest articles, read from the API a page of 100 at a time."""
+def newest_articles(port, number):
+    """(id, slug) of the newest English articles, read from the API 100 at a time."""
     articles = []
     for offset in range(0, number, 100):
-        url = f"/api/v2/pages/?type=blog.ArticlePage&limit=100&offset={offset}&order=-id"
-        _response, body = request(url)
+        url = f"/api/v2/pages/?type=blog.ArticlePage&locale=en&limit=100&offset={offset}&order=-id"
+        _response, body = request(port, url)
         articles += [(item["id"], item["meta"]["slug"]) for item in json.loads(body)["items"]]
     return articles[:number]
 
@@ -185,57 +171,88 @@ def requests_for(api, articles, fields):
     }
 
 
-def measure_all(requests, results, prefix, repeats):
-    for name, (path, cold_paths) in requests.items():
-        response, _body = request(path)
-        if response.status != 200:
-            results[f"{prefix} {name}"] = f"HTTP {response.status} (skipped)"
-            continue
-        results[f"{prefix} {name}"] = measure(path, requests=repeats)
-        results[f"{prefix} {name} cold"] = measure_cold(cold_paths)
+# Each of our requests beside the stock request it is compared with.
+PAIRS = [("list", "list"), ("detail", "detail"), ("search", "search"), ("html", "detail")]
 
 
-def run(count):
-    prepare_database(count)
+def run(database, count, budget, reseed=False):
+    database_url = databases.prepare(database, count, reseed=reseed)
     results = {}
-    with Server(count):
-        articles = newest_articles(COLD_REQUESTS + 1)
-    ours = requests_for("/api/v2/pages/", articles, TEASER)
-    ours["html"] = (
-        f"/en/blog/{articles[0][1]}/",
-        [f"/en/blog/{slug}/" for _pk, slug in articles],
-    )
-    stock = requests_for("/api/stock/pages/", articles, "*")
-    with Server(count) as server:
-        measure_all(ours, results, "ours", repeats=400)
-        response, _body = request(ours["list"][0])
-        etag = response.getheader("ETag")
-        results["ours 304"] = measure(ours["list"][0], {"If-None-Match": etag}, requests=2000)
-        results["bare view"] = measure("/bench/bare/", requests=2000)
-        results["ours rss_mb"] = server.worker_rss_mb()
-    with Server(count) as server:
-        measure_all(stock, results, "stock", repeats=200)
-        results["stock rss_mb"] = server.worker_rss_mb()
+    ours_port, stock_port = PORTS
+    with Server(database_url, ours_port) as ours, Server(database_url, stock_port) as stock:
+        articles = newest_articles(ours_port, budget.cold + 1)
+        redis.Redis.from_url(REDIS_URL).flushdb()
+        requests = {
+            "ours": requests_for("/api/v2/pages/", articles, TEASER),
+            "stock": requests_for("/api/stock/pages/", articles, "*"),
+        }
+        requests["ours"]["html"] = (
+            f"/en/blog/{articles[0][1]}/",
+            [f"/en/blog/{slug}/" for _pk, slug in articles],
+        )
+        ports = {"ours": ours_port, "stock": stock_port}
+        # Ours and stock's equivalent one after the other, so that both see the same load.
+        measured = set()
+        for pair in PAIRS:
+            for side, name in zip(("ours", "stock"), pair, strict=True):
+                if (side, name) in measured:
+                    continue
+                measured.add((side, name))
+                path, cold_paths = requests[side][name]
+                results[f"{side} {name}"] = measure_warm(ports[side], path, budget)
+                results[f"{side} {name} cold"] = measure_cold(ports[side], cold_paths, budget)
+        listing = requests["ours"]["list"][0]
+        etag = request(ours_port, listing)[0].getheader("ETag")
+        if_none_match = {"If-None-Match": etag}
+        results["ours 304"] = measure_warm(ours_port, listing, budget, if_none_match, repeats=5)
+        results["bare view"] = measure_warm(ours_port, "/bench/bare/", budget, repeats=5)
+        results["ours rss_mb"] = ours.worker_rss_mb()
+        results["stock rss_mb"] = stock.worker_rss_mb()
     return results
 
 
 def ratio(results, ours, baseline):
     first, second = results.get(ours), results.get(baseline)
     if isinstance(first, dict) and isinstance(second, dict):
-        return f"{first['rps'] / second['rps']:.2f}x"
-    return "n/a"
+        return first["rps"] / second["rps"]
+    return None
 
 
 RATIOS = [
-    ("list (teaser) / stock list fields=*", "list", "list", ">= 5x"),
-    ("detail / stock detail", "detail", "detail", ">= 2x"),
-    ("search / stock search", "search", "search", ""),
-    ("HTML article / stock detail", "html", "detail", ">= 1.5x"),
+    ("list (teaser) / stock list fields=*", "list", "list", 5),
+    ("detail / stock detail", "detail", "detail", 2),
+    ("search / stock search", "search", "search", 1),
+    ("HTML article / stock detail", "html", "detail", 1.5),
 ]
 
 
-def report(count, results):
-    print(f"\n== {count} articles ({WORKERS} gunicorn workers, {CLIENTS} client processes) ==")
+def ratio_rows(results):
+    """(label, warm ratio, cold ratio, cold target) for each comparison, then the 304 and RSS."""
+    rows = [
+        (
+            label,
+            ratio(results, f"ours {ours}", f"stock {stock}"),
+            ratio(results, f"ours {ours} cold", f"stock {stock} cold"),
+            target,
+        )
+        for label, ours, stock, target in RATIOS
+    ]
+    rss = results["ours rss_mb"] / results["stock rss_mb"]
+    rows.append(("304 / bare Django view (target 0.5x)", ratio(results, "ours 304", "bare view")))
+    rows.append(("worker RSS ours / stock (target <= 1.2)", rss))
+    return rows
+
+
+def times(value):
+    return f"{value:.2f}x" if value is not None else "n/a"
+
+
+def report(database, count, results):
+    load = os.getloadavg()[0]
+    print(
+        f"\n== {database}, {count} articles ({WORKERS} gunicorn workers per server, {CLIENTS} "
+        f"client processes; load average {load:.1f} on {os.cpu_count()} cores) =="
+    )
     for name, value in results.items():
         if isinstance(value, dict):
             print(
@@ -243,41 +260,65 @@ def report(count, results):
                 f"p95 {value['p95']:7.1f} ms  (n={value['n']})"
             )
         else:
-            print(f"  {name:<18} {value if isinstance(value, str) else f'{value:.1f}'}")
-    print("  ratios (same URL repeated | cold: a new URL each request):")
-    for label, ours, stock, target in RATIOS:
-        hot = ratio(results, f"ours {ours}", f"stock {stock}")
-        cold = ratio(results, f"ours {ours} cold", f"stock {stock} cold")
-        print(
-            f"    {label:<37} {hot:>8} | cold {cold:>7}  {f'(target {target})' if target else ''}"
-        )
-    print(
-        f"    {'304 / bare Django view':<37} {ratio(results, 'ours 304', 'bare view'):>8}"
-        "  (target >= 0.5x)"
-    )
-    if isinstance(results.get("ours rss_mb"), float):
-        print(
-            f"    {'worker RSS ours / stock':<37} "
-            f"{results['ours rss_mb'] / results['stock rss_mb']:8.2f}  (target <= 1.2)"
-        )
+            print(f"  {name:<18} {value:.1f}")
+    print("  ratios, requests/s ours / stock (warm: same URL again | cold: a new URL each time):")
+    for label, warm, *cold in ratio_rows(results):
+        if cold:
+            cold_ratio, target = cold
+            met = "met" if cold_ratio is not None and cold_ratio >= target else "NOT met"
+            print(
+                f"    {label:<40} warm {times(warm):>7} | cold {times(cold_ratio):>6}  "
+                f"(target cold >= {target}x: {met})"
+            )
+        else:
+            print(f"    {label:<40} {times(warm) if label.startswith('304') else f'{warm:.2f}'}")
+
+
+def summary(all_results):
+    """Every cold/warm ratio side by side: one column per database and size."""
+    columns = list(all_results)
+    print("\n== Summary: requests/s ours / stock, cold (cache miss) | warm ==")
+    print(f"  {'':<40}" + "".join(f"{f'{db} {count}':>20}" for db, count in columns))
+    for index, (label, *_values) in enumerate(ratio_rows(all_results[columns[0]])):
+        cells = []
+        for column in columns:
+            _label, warm, *cold = ratio_rows(all_results[column])[index]
+            if cold:
+                cells.append(f"{times(cold[0])} | {times(warm)}")
+            else:
+                cells.append(times(warm) if label.startswith("304") else f"{warm:.2f}")
+        print(f"  {label:<40}" + "".join(f"{cell:>20}" for cell in cells))
+    for database in dict.fromkeys(db for db, _count in columns):
+        sizes = sorted(count for db, count in columns if db == database)
+        if len(sizes) > 1:
+            small, large = all_results[database, sizes[0]], all_results[database, sizes[-1]]
+            flat = ", ".join(
+                f"{name} {large[name]['rps'] / small[name]['rps']:.2f}"
+                for name in ("ours list", "ours list cold", "ours detail cold")
+            )
+            print(f"  {database}: throughput at {sizes[-1]} / {sizes[0]} articles: {flat}")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[1])
     parser.add_argument("--articles", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument(
+        "--database", nargs="+", choices=databases.DATABASES, default=list(databases.DATABASES)
+    )
+    parser.add_argument("--quick", action="store_true", help="fewer requests per measurement")
+    parser.add_argument("--reseed", action="store_true", help="drop and seed the databases again")
+    parser.add_argument("--drop", action="store_true", help="drop every benchmark database, exit")
     args = parser.parse_args()
+    if args.drop:
+        print(f"Dropped the benchmark databases of {databases.drop_all()} articles")
+        return
+    budget = Budget(args.quick)
     all_results = {}
-    for count in args.articles:
-        all_results[count] = run(count)
-        report(count, all_results[count])
-    if len(all_results) > 1:
-        sizes = sorted(all_results)
-        for name in ("ours list", "ours list cold"):
-            small, large = all_results[sizes[0]][name], all_results[sizes[-1]][name]
-            print(
-                f"\n{name} throughput, {sizes[-1]} vs {sizes[0]} articles: "
-                f"{large['rps'] / small['rps']:.2f} (flat is 1.0)"
-            )
+    for database in args.database:
+        for count in args.articles:
+            all_results[database, count] = run(database, count, budget, args.reseed)
+            report(database, count, all_results[database, count])
+    summary(all_results)
 
 
 if __name__ == "__main__":
