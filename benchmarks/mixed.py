@@ -33,7 +33,7 @@ from typing import NamedTuple
 import redis
 
 from benchmarks import databases
-from benchmarks.run import SEARCH_TERMS, TEASER
+from benchmarks.run import SEARCH_TERMS, SITE_HOST, TEASER
 
 ROOT, RESULTS = databases.ROOT, databases.RESULTS
 # Ports of the two app servers and of Varnish: BENCH_PORTS="8201 8202 8280" by default.
@@ -54,7 +54,7 @@ class Run(NamedTuple):
 
 def get(port, path):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    connection.request("GET", path)
+    connection.request("GET", path, headers={"Host": SITE_HOST})
     response = connection.getresponse()
     body = response.read()
     connection.close()

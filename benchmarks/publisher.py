@@ -17,12 +17,13 @@ import django
 
 django.setup()
 
+from benchmarks.run import SITE_HOST
 from blog.models import ArticlePage
 
 
 def title_at(host, port, path):
     connection = http.client.HTTPConnection(host, port, timeout=30)
-    connection.request("GET", path)
+    connection.request("GET", path, headers={"Host": SITE_HOST})
     body = connection.getresponse().read()
     connection.close()
     return json.loads(body).get("title")
