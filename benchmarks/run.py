@@ -51,7 +51,8 @@ class Budget:
     def __init__(self, quick):
         self.cold = 120 if quick else 400  # distinct URLs per cold measurement
         self.warm = 150 if quick else 400
-        self.seconds = 8 if quick else 20
+        self.cold_seconds = 10 if quick else 20
+        self.warm_seconds = 5 if quick else 10
 
 
 def request(port, path, headers=None):
@@ -81,14 +82,15 @@ def measure_warm(port, path, budget, headers=None, repeats=1):
     """The same URL again and again: after the first, answered from the response cache."""
     request(port, path, headers)
     per_client = budget.warm * repeats // CLIENTS
-    return measure_paths(port, [[path] * per_client] * CLIENTS, headers, budget.seconds)
+    return measure_paths(port, [[path] * per_client] * CLIENTS, headers, budget.warm_seconds)
 
 
 def measure_cold(port, paths, budget):
     """Each URL once, split between the clients: every response is computed."""
     request(port, paths[0])  # warm up the process (renditions of shared images, site caches)
     paths = paths[1:]
-    return measure_paths(port, [paths[i::CLIENTS] for i in range(CLIENTS)], None, budget.seconds)
+    paths_per_client = [paths[i::CLIENTS] for i in range(CLIENTS)]
+    return measure_paths(port, paths_per_client, None, budget.cold_seconds)
 
 
 def measure_paths(port, paths_per_client, headers, seconds):
