@@ -33,7 +33,7 @@ from typing import NamedTuple
 import redis
 
 from benchmarks import databases
-from benchmarks.run import SEARCH_TERMS, SITE_HOST, TEASER
+from benchmarks.run import SEARCH_TERMS, SITE_HOST, TEASER, WORKER_TIMEOUT
 
 ROOT, RESULTS = databases.ROOT, databases.RESULTS
 # Ports of the two app servers and of Varnish: BENCH_PORTS="8201 8202 8280" by default.
@@ -75,6 +75,7 @@ class Cluster:
             "DATABASE_URL": database_url,
             "REDIS_URL": REDIS_URL,
             "BIN": str(Path(sys.executable).parent),
+            "GUNICORN_CMD_ARGS": f"--timeout {WORKER_TIMEOUT}",
         }
 
     def __enter__(self):
@@ -164,7 +165,11 @@ def reader(args):
     while time.monotonic() < deadline:
         path = rng.choices(paths, cum_weights=cumulative)[0]
         start = time.perf_counter()
-        response, _body = get(rng.choice(ports), path)
+        try:
+            response, _body = get(rng.choice(ports), path)
+        except (OSError, http.client.HTTPException):
+            errors += 1
+            continue
         latencies.append(time.perf_counter() - start)
         hits += response.getheader("X-Cache") == "HIT"
         errors += response.status != 200
@@ -233,7 +238,7 @@ def report(database, count, rows, paths):
             f"  {row['name']:<13} {row['rps']:7.1f} req/s  p50 {row['p50']:6.1f} ms  "
             f"p95 {row['p95']:7.1f} ms  hit ratio {hits}  {seen}"
             + (f", {row['timeouts']} not visible in {PUBLISH_TIMEOUT} s" if row["timeouts"] else "")
-            + (f", {row['errors']} non-200" if row["errors"] else "")
+            + (f", {row['errors']} failed" if row["errors"] else "")
             + f"  (load {row['load']:.1f})"
         )
     rps = {row["name"]: row["rps"] for row in rows}

@@ -38,6 +38,9 @@ HOST = "127.0.0.1"
 # server keeps per URL (page snapshots) is then the same on every port.
 SITE_HOST = "localhost"
 WORKERS = 2
+# Seconds before gunicorn kills a busy worker: a stock `fields=*` listing can take more than
+# the default 30 on a loaded machine.
+WORKER_TIMEOUT = 300
 CLIENTS = 2
 TEASER = "standfirst,date_published,hero_image,authors,themes"
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -121,7 +124,7 @@ class Server:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "citynet.wsgi:application"]
             + ["--workers", str(WORKERS), "--bind", f"{HOST}:{self.port}"]
-            + ["--log-level", "warning"],
+            + ["--log-level", "warning", "--timeout", str(WORKER_TIMEOUT)],
             env=env,
             cwd=ROOT,
         )
