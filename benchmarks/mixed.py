@@ -33,7 +33,7 @@ from typing import NamedTuple
 import redis
 
 from benchmarks import databases
-from benchmarks.run import SEARCH_TERMS, SITE_HOST, TEASER, WORKER_TIMEOUT
+from benchmarks.run import SEARCH_TERMS, SITE_HOST, TEASER, WORKER_TIMEOUT, percentile
 
 ROOT, RESULTS = databases.ROOT, databases.RESULTS
 # Ports of the two app servers and of Varnish: BENCH_PORTS="8201 8202 8280" by default.
@@ -202,7 +202,7 @@ def measure(name, ports, paths, poll, run):
         "name": name,
         "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
-        "p95": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "p95": percentile(latencies, 0.95) * 1000,
         "hits": sum(hits for _latencies, hits, _errors in results) / len(latencies),
         "errors": sum(errors for _latencies, _hits, errors in results),
         "visible": times,
@@ -228,7 +228,7 @@ def report(database, count, rows, paths):
         times = row["visible"]
         seen = (
             f"publish→visible p50 {statistics.median(times):.0f} ms, "
-            f"p95 {times[max(int(len(times) * 0.95) - 1, 0)]:.0f} ms, "
+            f"p95 {percentile(times, 0.95):.0f} ms, "
             f"max {times[-1]:.0f} ms (n={len(times)})"
             if times
             else "no publish measured"

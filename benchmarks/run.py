@@ -18,6 +18,7 @@ import argparse
 import http.client
 import itertools
 import json
+import math
 import os
 import statistics
 import subprocess
@@ -108,9 +109,13 @@ def measure_paths(port, paths_per_client, headers, seconds):
     return {
         "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
-        "p95": latencies[max(int(len(latencies) * 0.95) - 1, 0)] * 1000,
+        "p95": percentile(latencies, 0.95) * 1000,
         "n": len(latencies),
     }
+
+
+def percentile(ordered, fraction):
+    return ordered[max(math.ceil(len(ordered) * fraction) - 1, 0)]
 
 
 class Server:
