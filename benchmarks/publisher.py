@@ -41,14 +41,13 @@ def main():
     args = parser.parse_args()
     rng = random.Random(7)
     deadline = time.monotonic() + args.seconds
-    number = 0
     while time.monotonic() + args.every < deadline:
         time.sleep(args.every)
-        number += 1
         article = ArticlePage.objects.get(pk=rng.choice(args.ids))
         path = args.path.format(article.pk)
         title_at("127.0.0.1", args.port, path)  # in the caches, as a popular page would be
-        article.title = f"{article.title.split(' #')[0]} #{number}"
+        # A title never used before: each row's publisher picks the same articles.
+        article.title = f"{article.title.split(' #')[0]} #{time.time_ns()}"
         published = time.monotonic()  # from the editor's click: publishing itself takes time
         article.save_revision().publish()
         while title_at("127.0.0.1", args.port, path) != article.title:
