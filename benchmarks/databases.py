@@ -39,9 +39,10 @@ def seeded_marker(database, count):
     return RESULTS / f"bench-{count}.{database}-seeded"
 
 
-def manage(database_url, *args):
+def manage(database_url, *args, **env):
     command = [sys.executable, "manage.py", *args]
-    subprocess.run(command, env=environment(database_url), cwd=ROOT, check=True)
+    env = environment(database_url, **env)
+    subprocess.run(command, env=env, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 def prepare(database, count, reseed=False):

@@ -55,6 +55,7 @@ class Budget:
     def __init__(self, quick):
         self.cold = 120 if quick else 400  # distinct URLs per cold measurement
         self.warm = 150 if quick else 400
+        self.snapshots = 60 if quick else 150  # articles whose snapshots are built and read
         self.cold_seconds = 10 if quick else 20
         self.warm_seconds = 5 if quick else 10
 
@@ -190,6 +191,8 @@ PAIRS = [("list", "list"), ("detail", "detail"), ("search", "search"), ("html", 
 
 def run(database, count, budget, reseed=False):
     database_url = databases.prepare(database, count, reseed=reseed)
+    # The cold rows: each page's first request ever (snapshots are built further down).
+    databases.manage(database_url, "clear_page_snapshots")
     results = {}
     ours_port, stock_port = PORTS
     with Server(database_url, ours_port) as ours, Server(database_url, stock_port) as stock:
@@ -214,6 +217,15 @@ def run(database, count, budget, reseed=False):
                 path, cold_paths = requests[side][name]
                 results[f"{side} {name}"] = measure_warm(ports[side], path, budget)
                 results[f"{side} {name} cold"] = measure_cold(ports[side], cold_paths, budget)
+        # The cold rows above are each page's first request ever. A usual miss reads the page's
+        # snapshot, built when it was published (decision 0063): build some, empty the
+        # response cache, and ask for the same URLs again.
+        ids = [str(pk) for pk, _slug in articles[: budget.snapshots + 1]]
+        databases.manage(database_url, "build_page_snapshots", *ids, REDIS_URL=REDIS_URL)
+        for name in ("detail", "html"):
+            redis.Redis.from_url(REDIS_URL).flushdb()
+            paths = requests["ours"][name][1][: budget.snapshots + 1]
+            results[f"ours {name} cold snapshot"] = measure_cold(ours_port, paths, budget)
         listing = requests["ours"]["list"][0]
         etag = request(ours_port, listing)[0].getheader("ETag")
         if_none_match = {"If-None-Match": etag}
@@ -239,6 +251,13 @@ RATIOS = [
 ]
 
 
+# A cold detail or HTML page read from its snapshot, beside stock's cold detail.
+SNAPSHOT_RATIOS = [
+    ("detail from snapshot / stock detail", "detail", 2),
+    ("HTML from snapshot / stock detail", "html", 1.5),
+]
+
+
 def ratio_rows(results):
     """(label, warm ratio, cold ratio, cold target) for each comparison, then the 304 and RSS."""
     rows = [
@@ -249,6 +268,11 @@ def ratio_rows(results):
             target,
         )
         for label, ours, stock, target in RATIOS
+    ]
+    rows += [
+        (label, None, ratio(results, f"ours {name} cold snapshot", "stock detail cold"), target)
+        for label, name, target in SNAPSHOT_RATIOS
+        if f"ours {name} cold snapshot" in results
     ]
     rss = results["ours rss_mb"] / results["stock rss_mb"]
     rows.append(("304 / bare Django view (target 0.5x)", ratio(results, "ours 304", "bare view")))
@@ -274,7 +298,10 @@ def report(database, count, results):
             )
         else:
             print(f"  {name:<18} {value:.1f}")
-    print("  ratios, requests/s ours / stock (warm: same URL again | cold: a new URL each time):")
+    print(
+        "  ratios, requests/s ours / stock (warm: same URL again | cold: a new URL each time,"
+        " computed; from snapshot: a cold page read from its snapshot):"
+    )
     for label, warm, *cold in ratio_rows(results):
         if cold:
             cold_ratio, target = cold

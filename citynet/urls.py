@@ -56,7 +56,7 @@ if settings.DEBUG:
 # language's chain instead of answering 404, and whose public pages are cached; private-page
 # password guesses are throttled (decision 0072).
 WRAPPED = {
-    "wagtail_serve": lambda view: cache_public_responses(serve, html_page_tags),
+    "wagtail_serve": lambda view: cache_public_responses(serve, html_page_tags, snapshot=True),
     "wagtailcore_authenticate_with_password": throttle_page_passwords,
 }
 page_urlpatterns = [

@@ -13,12 +13,13 @@ from django.core.cache import cache
 from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject, Length, Substr
 from django.http import Http404
+from django.urls import NoReverseMatch
 from django.utils import timezone
 from rest_framework.fields import Field
 from rest_framework.response import Response
 from rest_framework.serializers import ListSerializer
 from wagtail.api.v2 import filters as wagtail_filters
-from wagtail.api.v2.serializers import PageParentField, PageSerializer
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -46,13 +47,18 @@ def public_pages(request, model=Page):
 
 
 def in_site(request):
-    """Pages of the request's site in every locale, from Wagtail's cached site root paths."""
-    site_id = cached_site_id(request)
-    condition = Q(pk__in=[])
-    for root_path in Site.get_site_root_paths():
-        if root_path.site_id == site_id:
-            condition |= Q(url_path__startswith=root_path.root_path)
-    return condition
+    """
+    Pages of the request's site in every locale, from Wagtail's cached site root paths. Built
+    once per request: every visibility subquery of a response uses it.
+    """
+    if not hasattr(request, "citynet_in_site"):
+        site_id = cached_site_id(request)
+        condition = Q(pk__in=[])
+        for root_path in Site.get_site_root_paths():
+            if root_path.site_id == site_id:
+                condition |= Q(url_path__startswith=root_path.root_path)
+        request.citynet_in_site = condition
+    return request.citynet_in_site
 
 
 def cached_site_id(request):
@@ -143,7 +149,19 @@ class JsonLdField(Field):
         return page.structured_data(self.context["request"])
 
 
+class HtmlUrlField(PageHtmlUrlField):
+    """The page's URL, with the site root paths read once per request: Wagtail's field reads
+    them from the cache (a Redis round trip) for every page of a listing."""
+
+    def to_representation(self, page):
+        try:
+            return page.get_full_url(self.context["request"])
+        except NoReverseMatch:
+            return None
+
+
 class CityNetPageSerializer(PageSerializer):
+    html_url = HtmlUrlField(read_only=True)
     parent = PublicParentField(read_only=True)
 
 

@@ -7,8 +7,9 @@ class DeliveryConfig(AppConfig):
     verbose_name = "CityNet delivery (caching and CDN purges)"
 
     def ready(self):
-        from . import invalidation, tags, timed
+        from . import invalidation, snapshots, tags, timed
 
         tags.connect_signals()
         invalidation.connect_signals()
         timed.connect_signals()
+        snapshots.connect_signals(self)

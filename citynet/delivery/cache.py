@@ -23,6 +23,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
+from citynet.delivery import snapshots
 from citynet.delivery import tags as cache_tags
 
 GENERATION_KEY = "citynet:generation"
@@ -87,9 +88,9 @@ def response_key(request):
 class Stored:
     """A shareable response as kept in the cache, with what it needs to be validated."""
 
-    def __init__(self, response, tags, versions, last_modified, valid_until):
-        self.content = response.content
-        self.headers = dict(response.headers)
+    def __init__(self, content, headers, tags, versions, last_modified, valid_until):
+        self.content = content
+        self.headers = headers
         self.tags = sorted(tags)
         self.versions = versions
         self.etag = f'"{hashlib.sha1(self.content).hexdigest()}"'
@@ -115,9 +116,11 @@ class Stored:
         return response
 
 
-def compute(request, respond, tags_for):
-    """(response, Stored or None): `respond()` with the tags of what it showed."""
-    generation = current_generation()
+def compute(request, respond, tags_for, generation, keep_snapshot=False):
+    """
+    (response, Stored or None): `respond()` with the tags of what it showed. `keep_snapshot`
+    stores it as its page's snapshot too (the task queue building snapshots asks for that).
+    """
     started = time.time()
     with cache_tags.collecting() as collected:
         response = respond()
@@ -135,23 +138,48 @@ def compute(request, respond, tags_for):
     expires = collected.expires_at.timestamp() if collected.expires_at else None
     if expires is not None and expires <= started:  # loaded but not shown: it is not visible
         expires = None
-    stored = Stored(response, tags, versions, int(max(changes, default=started)), expires)
+    last_modified = int(max(changes, default=started))
+    stored = Stored(
+        response.content, dict(response.headers), tags, versions, last_modified, expires
+    )
     # The cache must not keep what was computed from data that changed meanwhile.
     if settings.RESPONSE_CACHE and all(gen <= generation for gen, _when in versions.values()):
         cache.set(response_key(request), stored, settings.RESPONSE_CACHE_TIMEOUT)
+        kept = keep_snapshot and snapshots.store(request, stored)
+        # Something it shows changed while it was stored: build it again after that change.
+        if kept and any(gen > generation for gen, _when in tag_versions(stored.tags).values()):
+            snapshots.discard(request)
     return response, stored
 
 
-def public_response(request, respond, tags_for=None):
+def from_snapshot(request, generation):
+    """The stored snapshot of this URL (citynet/delivery/snapshots.py), kept in the cache."""
+    found = snapshots.read(request, generation)
+    if found is None:
+        return None
+    stored = Stored(*found)
+    cache.set(response_key(request), stored, settings.RESPONSE_CACHE_TIMEOUT)
+    return stored
+
+
+def public_response(request, respond, tags_for=None, snapshot=False):
     """
     `respond()` for an anonymous GET or HEAD, from the cache while nothing it shows changed,
-    with validators and tag headers, answered 304 when the client's copy is current.
+    else from the page's snapshot when `snapshot` says the view has them, with validators and
+    tag headers, answered 304 when the client's copy is current.
     """
     if request.method not in ("GET", "HEAD") or not is_anonymous(request):
         return respond()
-    stored = cache.get(response_key(request)) if settings.RESPONSE_CACHE else None
-    if stored is None or not stored.is_current():
-        response, stored = compute(request, respond, tags_for)
+    stored = None
+    if settings.RESPONSE_CACHE and not snapshots.is_building():
+        stored = cache.get(response_key(request))
+        if stored is None or not stored.is_current():
+            stored = None
+            if snapshot and snapshots.applies_to(request):
+                stored = from_snapshot(request, current_generation())
+    if stored is None:
+        keep_snapshot = snapshot and snapshots.is_building() and snapshots.applies_to(request)
+        response, stored = compute(request, respond, tags_for, current_generation(), keep_snapshot)
         if stored is None:
             return response
     not_modified = get_conditional_response(
@@ -183,13 +211,15 @@ def max_age():
     return max(settings.API_CACHE_MAX_AGE, 0)
 
 
-def cache_public_responses(view, tags_for=None):
+def cache_public_responses(view, tags_for=None, snapshot=False):
     """
     Decorates a view whose anonymous responses may be shared. `tags_for(request, response)`
-    names the listings a response shows beyond the objects it instantiates.
+    names the listings a response shows beyond the objects it instantiates; `snapshot` says
+    that its responses about one page may be kept as page snapshots.
     """
 
     def wrapped(request, *args, **kwargs):
-        return public_response(request, lambda: view(request, *args, **kwargs), tags_for)
+        respond = lambda: view(request, *args, **kwargs)  # noqa: E731
+        return public_response(request, respond, tags_for, snapshot)
 
     return wrapped

@@ -9,18 +9,20 @@ of its type and every parent type, in its locale and in all. A change to a snipp
 document touches its own tag and what refers to it. Scheduled go-lives and expiries publish and
 unpublish through Wagtail, so they arrive here too.
 
-The response cache is invalidated at once and again when the transaction commits (a request
-computed meanwhile read the old rows); CDN purges are queued after the commit
-(citynet/delivery/purge.py).
+The response cache and the page snapshots (citynet/delivery/snapshots.py) are invalidated at
+once and again when the transaction commits (a request computed meanwhile read the old rows);
+CDN purges are queued after the commit (citynet/delivery/purge.py).
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail import signals as wagtail_signals
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_unpublished, post_page_move
 
 from citynet.delivery import cache as response_cache
+from citynet.delivery import snapshots
 from citynet.delivery import tags as cache_tags
 
 # Fields editors change while working on drafts: nothing readers see.
@@ -104,14 +106,25 @@ def invalidate(tags):
     """Drop every cached response showing `tags`, now and after the commit, and purge the CDN."""
     from citynet.delivery.purge import purge_after_commit
 
-    response_cache.invalidate(tags)
+    forget(tags)
     if connection.in_atomic_block:
-        transaction.on_commit(lambda: response_cache.invalidate(tags))
+        transaction.on_commit(lambda: forget(tags))
     purge_after_commit(tags)
+
+
+def forget(tags):
+    # The versions first: a snapshot read or built meanwhile sees them and is not kept.
+    response_cache.invalidate(tags)
+    snapshots.invalidate(tags)
 
 
 def page_changed(sender, instance, **kwargs):
     invalidate(page_tags(instance))
+
+
+def page_published(sender, instance, **kwargs):
+    invalidate(page_tags(instance))
+    snapshots.build_after_publish(instance)
 
 
 def page_moved(sender, instance, **kwargs):
@@ -155,7 +168,7 @@ def connect_signals():
 
     for model in cache_tags.tracked_models():
         if issubclass(model, Page):
-            connect(page_published, page_changed, model)
+            connect(wagtail_signals.page_published, page_published, model)
             connect(page_unpublished, page_changed, model)
             connect(post_page_move, page_moved, model)
             connect(post_save, page_saved, model)

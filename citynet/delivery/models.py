@@ -1,0 +1,36 @@
+from django.db import models
+
+
+class PageSnapshot(models.Model):
+    """
+    A page's public response (its API detail or its HTML), stored as computed for one URL so
+    that a response-cache miss reads one row instead of computing it again (decision 0063).
+    Deleted when anything it shows changes, and rebuilt by the task queue.
+    """
+
+    url = models.URLField(max_length=2000, unique=True)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    # The live revision the snapshot shows, for inspection: what it shows beyond the page
+    # (authors, images, linked pages) is covered by its tags.
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    content = models.BinaryField()
+    headers = models.JSONField()
+    tags = models.JSONField()
+    last_modified = models.FloatField()
+    valid_until = models.FloatField(null=True)
+    built_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.url
+
+
+class SnapshotTag(models.Model):
+    """One cache tag of a snapshot: how a change finds the snapshots it makes stale."""
+
+    snapshot = models.ForeignKey(PageSnapshot, on_delete=models.CASCADE, related_name="tag_rows")
+    tag = models.CharField(max_length=255, db_index=True)
+
+    def __str__(self):
+        return self.tag
