@@ -54,7 +54,7 @@ class Run(NamedTuple):
 
 
 def get(port, path):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=WORKER_TIMEOUT)
     connection.request("GET", path, headers={"Host": SITE_HOST})
     response = connection.getresponse()
     body = response.read()

@@ -61,7 +61,7 @@ class Budget:
 
 
 def request(port, path, headers=None):
-    connection = http.client.HTTPConnection(HOST, port, timeout=60)
+    connection = http.client.HTTPConnection(HOST, port, timeout=WORKER_TIMEOUT)
     connection.request("GET", path, headers={"Host": SITE_HOST, **(headers or {})})
     response = connection.getresponse()
     body = response.read()
