@@ -106,6 +106,11 @@ format: install-test ## Format and sort imports with ruff
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static
 
-benchmark: install-test varnish ## Benchmark the content API against stock Wagtail (1,000 and 10,000 articles), then the mixed workload
-	$(BIN)/python -m benchmarks.run --articles 1000 10000
-	$(BIN)/python -m benchmarks.mixed --articles 10000 --database sqlite postgres
+# `make benchmark QUICK=1`: fewer requests, 20 s per mixed row. DATABASES="sqlite" ARTICLES="1000"
+# narrow it; docs/api.md#benchmark says how to read it.
+DATABASES ?= sqlite postgres
+ARTICLES ?= 1000 10000
+MIXED_ARTICLES ?= 10000
+benchmark: install-test varnish ## Benchmark the content API against stock Wagtail (SQLite, PostgreSQL; 1,000 and 10,000 articles), then the mixed workload
+	$(BIN)/python -m benchmarks.run --articles $(ARTICLES) --database $(DATABASES) $(if $(QUICK),--quick)
+	$(BIN)/python -m benchmarks.mixed --articles $(MIXED_ARTICLES) --database $(DATABASES) $(if $(QUICK),--seconds 20)

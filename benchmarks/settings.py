@@ -13,8 +13,12 @@ RESULTS_DIR = Path(__file__).resolve().parent / "results"
 SECRET_KEY = SECRET_KEY or "benchmark-only"
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+# The benchmarks' requests name the site's host, `localhost` (benchmarks/run.py SITE_HOST), on
+# whichever port: the API's absolute URLs use the same host.
+WAGTAILAPI_BASE_URL = "http://localhost"
 ROOT_URLCONF = "benchmarks.urls"
 MEDIA_ROOT = str(RESULTS_DIR / "media")
+STATIC_ROOT = str(RESULTS_DIR / "static")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
