@@ -19,6 +19,9 @@ from tests.editorial.e2e_site import ROOT, LiveSite, free_port, wait_for
 pytestmark = pytest.mark.e2e
 
 # Any address that means "this machine": a link to one of them must be the served address.
+# Ports of their own: the demo takes its port long before it listens (the address goes into the
+# demo site), while another worker's live site could take the same free port and answer here.
+DEMO_PORTS = range(8411, 8420)
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "0.0.0.0", "testserver"}
 ABSOLUTE_URL = re.compile(r"""(?:https?|webcal)://[^\s"'<>\\]+""")
 TASK_RESULTS = """
@@ -31,7 +34,7 @@ class Demo(LiveSite):
     """The demo content loaded and served as `make run` does, at 127.0.0.1:<port>."""
 
     def start(self):
-        self.port = free_port()
+        self.port = free_port(DEMO_PORTS)
         self.url = f"http://127.0.0.1:{self.port}"
         self.manage("migrate", "--no-input", "-v0")
         self.load_output = self.manage("load_demo", "--address", f"127.0.0.1:{self.port}")

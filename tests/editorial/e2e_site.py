@@ -28,12 +28,12 @@ print(blog.pk)
 """
 
 
-def free_port():
-    for port in PORTS:
+def free_port(ports=PORTS):
+    for port in ports:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
-    raise RuntimeError("No free port in 8401-8409")
+    raise RuntimeError(f"No free port in {ports.start}-{ports.stop - 1}")
 
 
 def wait_for(port, process, timeout=60):
