@@ -29,6 +29,10 @@ print(blog.pk)
 
 
 def free_port(ports=PORTS):
+    # Each xdist worker has ports of its own: two workers probing one range could both choose a
+    # port before either server listens on it.
+    offset = 100 * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    ports = range(ports.start + offset, ports.stop + offset)
     for port in ports:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
