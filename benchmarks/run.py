@@ -221,7 +221,10 @@ def run(database, count, budget, reseed=False):
         # snapshot, built when it was published (decision 0063): build some, empty the
         # response cache, and ask for the same URLs again.
         ids = [str(pk) for pk, _slug in articles[: budget.snapshots + 1]]
+        start = time.perf_counter()
         databases.manage(database_url, "build_page_snapshots", *ids, REDIS_URL=REDIS_URL)
+        # How fast one process rebuilds after a deploy (its start-up included): pages/s.
+        results["snapshot builds/s"] = len(ids) / (time.perf_counter() - start)
         for name in ("detail", "html"):
             redis.Redis.from_url(REDIS_URL).flushdb()
             paths = requests["ours"][name][1][: budget.snapshots + 1]
@@ -328,6 +331,10 @@ def summary(all_results):
             else:
                 cells.append(times(warm) if label.startswith("304") else f"{warm:.2f}")
         print(f"  {label:<40}" + "".join(f"{cell:>20}" for cell in cells))
+    rates = [all_results[column]["snapshot builds/s"] for column in columns]
+    print(
+        f"  {'pages rebuilt per second, one process':<40}" + "".join(f"{r:>20.1f}" for r in rates)
+    )
     for database in dict.fromkeys(db for db, _count in columns):
         sizes = sorted(count for db, count in columns if db == database)
         if len(sizes) > 1:

@@ -11,8 +11,10 @@ import time_machine
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale, PageViewRestriction
 
 from citynet.delivery import snapshots
@@ -196,3 +198,20 @@ def test_the_command_builds_every_public_page(article, make_article):
 
     assert PageSnapshot.objects.filter(page=article).count() == 2
     assert not PageSnapshot.objects.filter(page=draft).exists()
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_the_command_can_leave_the_builds_to_the_workers_newest_first(article, make_article):
+    newest = make_article(1, title="Published last")
+    newest.save_revision().publish()
+    PageSnapshot.objects.all().delete()
+
+    call_command("build_page_snapshots", base_url=BASE, enqueue=True, stdout=None)
+
+    assert not PageSnapshot.objects.exists()  # built by the workers, not by the command
+    queued = DBTaskResult.objects.get(task_path=snapshots.build_snapshots.module_path)
+    first = {tuple(item) for item in queued.args_kwargs["args"][0][:2]}
+    assert first == {(BASE + url, newest.pk) for url in page_urls(newest)}
+    call_command("db_worker", batch=True, no_reload=True, startup_delay=False, verbosity=0)
+    assert PageSnapshot.objects.filter(page=article).count() == 2
+    assert PageSnapshot.objects.filter(page=newest).count() == 2
