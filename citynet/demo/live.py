@@ -41,34 +41,43 @@ print(json.dumps(urls))
 """
 
 
-def free_port(first=8451, last=8499):
-    for port in range(first, last + 1):
+# The demo's ports; the tests' live sites use 8401-8419 (tests/editorial/e2e_site.py).
+DEMO_PORTS = range(8451, 8500)
+
+
+def free_port(ports=DEMO_PORTS):
+    """
+    The first port of `ports` nobody listens on. Each pytest-xdist worker probes a range of its
+    own, 100 ports further per worker: two workers probing one range could both choose a port
+    before either server listens on it.
+    """
+    offset = 100 * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+    ports = range(ports.start + offset, ports.stop + offset)
+    for port in ports:
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) != 0:
                 return port
-    raise RuntimeError(f"No free port in {first}-{last}")
+    raise RuntimeError(f"No free port in {ports.start}-{ports.stop - 1}")
 
 
-class DemoSite:
+class LocalSite:
     """
-    `with DemoSite(directory) as site:` migrates, loads the demo and serves it at `site.url`.
-    With `debug=False` errors are the site's own pages (not Django's technical ones) and
-    uploaded images are not served.
+    A site of its own on loopback, as development runs it: a SQLite file and media in
+    `directory`, no Redis, and `manage.py` processes started by `serve`, logged to site.log.
     """
 
-    def __init__(self, directory, *, debug=True):
+    def __init__(self, directory, **env):
         directory = Path(directory)
-        self.debug = debug
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "citynet.settings.dev",
-            "DEBUG": "true" if debug else "false",
             "DATABASE_URL": f"sqlite:///{directory / 'db.sqlite3'}",
             "MEDIA_ROOT": str(directory / "media"),
+            **env,
         }
         self.env.pop("REDIS_URL", None)
         self.log_path = directory / "site.log"
-        self.server = None
+        self.processes = []
 
     def manage(self, *args):
         return subprocess.run(
@@ -80,46 +89,66 @@ class DemoSite:
             text=True,
         ).stdout
 
+    def serve(self, port, *commands, options=()):
+        """
+        Start `manage.py runserver` on `port` (with `options`), then each of `commands` (lists of
+        arguments to manage.py); wait until the server listens.
+        """
+        runserver = ["runserver", f"127.0.0.1:{port}", "--noreload", *options]
+        with open(self.log_path, "a") as log:
+            for command in (runserver, *commands):
+                self.processes.append(
+                    subprocess.Popen(
+                        [sys.executable, "manage.py", *command],
+                        cwd=ROOT,
+                        env=self.env,
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                    )
+                )
+        self.url = f"http://127.0.0.1:{port}"
+        self.wait_for(port)
+
+    def wait_for(self, port, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.processes[0].poll() is not None:
+                raise RuntimeError(f"The server stopped while starting: see {self.log_path}")
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", port)) == 0:
+                    return
+            time.sleep(0.2)
+        raise RuntimeError(f"The server did not start: see {self.log_path}")
+
+    def stop(self):
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            process.wait(timeout=20)
+
+
+class DemoSite(LocalSite):
+    """
+    `with DemoSite(directory) as site:` migrates, loads the demo and serves it at `site.url`.
+    With `debug=False` errors are the site's own pages (not Django's technical ones) and
+    uploaded images are not served.
+    """
+
+    def __init__(self, directory, *, debug=True):
+        super().__init__(directory, DEBUG="true" if debug else "false")
+        self.debug = debug
+
     def __enter__(self):
         self.manage("migrate", "--no-input", "-v0")
         self.manage("load_demo")
         # The search index is otherwise filled by the task worker, which this site does not run.
         self.manage("update_index")
-        port = free_port()
-        self.url = f"http://127.0.0.1:{port}"
-        with open(self.log_path, "w") as log:
-            self.server = subprocess.Popen(
-                [
-                    sys.executable,
-                    "manage.py",
-                    "runserver",
-                    f"127.0.0.1:{port}",
-                    "--noreload",
-                    # Static files without DEBUG, as development needs them.
-                    *([] if self.debug else ["--insecure"]),
-                ],
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        self._wait_for(port)
+        # Static files without DEBUG, as development needs them.
+        self.serve(free_port(), options=[] if self.debug else ["--insecure"])
         return self
 
     def __exit__(self, *exc_info):
-        self.server.terminate()
-        self.server.wait(timeout=20)
-
-    def _wait_for(self, port, timeout=60):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.server.poll() is not None:
-                raise RuntimeError(f"The demo server stopped: see {self.log_path}")
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    return
-            time.sleep(0.2)
-        raise RuntimeError("The demo server did not start")
+        self.stop()
 
     def sample_urls(self, languages):
         """{language: {"home": path, "article": path, "blog": path, ...}} of live demo pages."""

@@ -14,7 +14,8 @@ from urllib.request import urlopen
 
 import pytest
 
-from tests.editorial.e2e_site import ROOT, LiveSite, free_port, wait_for
+from citynet.demo.live import ROOT, free_port
+from tests.editorial.e2e_site import LiveSite
 
 pytestmark = pytest.mark.e2e
 
@@ -56,16 +57,7 @@ class Demo(LiveSite):
         )
         self.worker_output = worker.stdout + worker.stderr
         self.unfinished_tasks = int(self.manage("shell", "-v0", "-c", TASK_RESULTS))
-        self.processes.append(
-            subprocess.Popen(
-                [sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}", "--noreload"],
-                cwd=ROOT,
-                env=self.env,
-                stdout=self.log,
-                stderr=subprocess.STDOUT,
-            )
-        )
-        wait_for(self.port, self.processes[0])
+        self.serve(self.port)
 
     def get(self, path_or_url):
         with urlopen(urljoin(self.url, path_or_url), timeout=60) as response:

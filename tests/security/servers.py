@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 
-from tests.editorial.e2e_site import ROOT
+from citynet.demo.live import ROOT
 
 
 def free_port():

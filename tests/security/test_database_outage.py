@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.editorial.e2e_site import ROOT
+from citynet.demo.live import ROOT
 from tests.security.servers import PostgresServer, free_port, site_command, wait_for_port
 
 pytestmark = pytest.mark.e2e

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from tests.editorial.e2e_site import ROOT
+from citynet.demo.live import ROOT
 from tests.security.servers import site_command
 
 pytestmark = pytest.mark.e2e
