@@ -1,7 +1,8 @@
 """
 Wagtail's database search backend (PostgreSQL full-text search, SQLite FTS5) with queries in
-unspaced scripts split as their text is indexed (see citynet.i18n.search). Every search goes
-through it: the site's, the content API's and the admin's.
+unspaced scripts split as their text is indexed (see citynet.i18n.search), and on SQLite with
+relevance computed once per search (see citynet.i18n.sqlite_search). Every search goes through
+it: the site's, the content API's and the admin's.
 """
 
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
@@ -24,5 +25,9 @@ def SearchBackend(params):  # noqa: N802  (Wagtail looks the backend up by this 
     # The stock factory picks the class for the database in use; importing the SQLite or the
     # PostgreSQL class directly fails on the other database.
     stock_class = type(DatabaseSearchBackend(params))
+    if stock_class.__name__ == "SQLiteSearchBackend":
+        from .sqlite_search import ScoredOnceSQLiteSearchBackend
+
+        stock_class = ScoredOnceSQLiteSearchBackend
     backend_class = type(stock_class.__name__, (UnspacedWordsMixin, stock_class), {})
     return backend_class(params)

@@ -52,6 +52,9 @@ def test_article_endpoints(client, articles, count):
     # ... plus tags, related programs and related partners
     assert count_queries(client, "/api/v2/pages/", {**listing, "fields": "*"}) == 9
     assert count_queries(client, "/api/v2/pages/", {**listing, "search": "Cities"}) == 3
+    # The benchmark's search: the teaser listing's queries, its pages in order of relevance.
+    search = {**listing, "fields": TEASER_FIELDS, "search": "Cities", "limit": 20, "offset": 2}
+    assert count_queries(client, "/api/v2/pages/", search) == 6
     # page with parent, authors, themes, tags, programs, partners, body images, renditions
     assert count_queries(client, f"/api/v2/pages/{pages[-1].pk}/") == 9
     assert count_queries(client, "/api/v2/pages/", {"limit": 100}) == 3
