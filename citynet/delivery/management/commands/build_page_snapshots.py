@@ -2,6 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import F
 from wagtail.models import Page
 
 from citynet.delivery import snapshots
@@ -40,7 +41,9 @@ class Command(BaseCommand):
         pages = publicly_visible(Page.objects).filter(depth__gt=1)
         if ids:
             pages = pages.filter(pk__in=ids)
-        pages = pages.order_by("-last_published_at", "-pk").specific(defer=True)
+        # Never-published pages (no date) last on every database: PostgreSQL sorts NULL first.
+        newest_first = F("last_published_at").desc(nulls_last=True)
+        pages = pages.order_by(newest_first, "-pk").specific(defer=True)
         urls_and_pages = [
             (self.url_for(url, base_url), page.pk)
             for page in pages
