@@ -15,11 +15,12 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale
 
 from citynet.delivery import snapshots
 from citynet.delivery.models import PageSnapshot
 from tests import factories
+from tests.delivery.test_visibility import hide
 
 pytestmark = pytest.mark.django_db
 
@@ -159,16 +160,7 @@ def test_a_hidden_page_has_no_snapshot(client, article, how, django_capture_on_c
     build(article)
     urls = page_urls(article)
     with django_capture_on_commit_callbacks(execute=True):
-        if how == "unpublish":
-            article.unpublish()
-        elif how == "private":
-            PageViewRestriction.objects.create(page=article, restriction_type="login")
-        elif how == "private section":
-            PageViewRestriction.objects.create(
-                page=article.get_parent(), restriction_type="password", password="x"
-            )
-        else:
-            article.delete()
+        hide(how, article)
     cache.clear()
 
     assert not PageSnapshot.objects.filter(url__in=[BASE + url for url in urls]).exists()
