@@ -14,7 +14,6 @@ from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject, Length, Substr
 from django.http import Http404
 from django.urls import NoReverseMatch
-from django.utils import timezone
 from rest_framework.fields import Field
 from rest_framework.response import Response
 from rest_framework.serializers import ListSerializer
@@ -29,7 +28,7 @@ from citynet.api import registry
 from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.delivery.cache import tag_versions
-from citynet.editorial.visibility import publicly_visible
+from citynet.editorial.visibility import not_expired, publicly_visible
 from citynet.images.api import prefetch_renditions, reused_image_representations
 
 
@@ -113,7 +112,7 @@ def with_public_parent(queryset, request):
     """
     parents = (
         Page.objects.live()
-        .filter(in_site(request), Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+        .filter(in_site(request), not_expired())
         .filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
     )
     parent_data = JSONObject(
@@ -201,6 +200,10 @@ class SearchFilter(wagtail_filters.SearchFilter):
         return super().filter_queryset(request, queryset, view)
 
 
+DETAIL_QUERYSETS = {}
+MAX_DETAIL_QUERYSETS = 256
+
+
 class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
     base_serializer_class = CityNetPageSerializer
     filter_backends = [
@@ -282,13 +285,33 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         if not hasattr(self, "_cached_object"):
             self.check_primary_key()
             model = page_model_for(self.kwargs["pk"])
-            queryset = self.optimise(public_pages(self.request, model))
-            queryset = with_public_parent(queryset, self.request)
-            page = queryset.filter(pk=self.kwargs["pk"]).first()
+            page = self.detail_queryset(model).filter(pk=self.kwargs["pk"]).first()
             if page is None:
                 raise Http404("not found")
             self._cached_object = page
         return self._cached_object
+
+    def detail_queryset(self, model):
+        """
+        The query of a page's detail, built once per process for each page type, `fields` and
+        site (decision 0146): building it cost more than running it. Nothing in it reads the
+        request or the clock until it runs.
+        """
+        key = (
+            type(self),
+            self.request.wagtailapi_router,
+            model,
+            self.request.GET.get("fields"),
+            in_site(self.request),
+        )
+        queryset = DETAIL_QUERYSETS.get(key)
+        if queryset is None:
+            queryset = self.optimise(public_pages(self.request, model))
+            queryset = with_public_parent(queryset, self.request)
+            if len(DETAIL_QUERYSETS) >= MAX_DETAIL_QUERYSETS:  # `fields` is the client's to vary
+                DETAIL_QUERYSETS.clear()
+            DETAIL_QUERYSETS[key] = queryset
+        return queryset
 
     # Serialization: the one place where page fields are computed, for every page type.
 

@@ -5,7 +5,7 @@ than `live()` alone, so that an expired page disappears the moment `expire_at` p
 the task worker that unpublishes it is down, and a private page is never linked (decision 0073).
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import DateTimeField, Exists, Expression, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
@@ -34,8 +34,24 @@ def is_draft_save(instance, created=False, update_fields=None):
     return created and not getattr(instance, "live", True)
 
 
+class TimeOfQuery(Expression):
+    """
+    The application's clock when the query runs, not when it was built: a queryset built once
+    and kept (the API's detail queries, decision 0146) stays right at every run. Django's Now()
+    would read the database's clock instead, which the tests' time travel cannot move.
+    """
+
+    output_field = DateTimeField()
+
+    def as_sql(self, compiler, connection):
+        return "%s", [self.output_field.get_db_prep_value(timezone.now(), connection)]
+
+    def get_group_by_cols(self):
+        return []
+
+
 def not_expired():
-    return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=TimeOfQuery())
 
 
 def under_a_restriction():

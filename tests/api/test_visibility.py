@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 
@@ -46,6 +47,17 @@ def test_hidden_pages_are_not_listed_counted_found_or_served(client, hidden_arti
         assert data["meta"]["total_count"] == len(data["items"])
     for page in hidden:
         assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
+
+
+def test_a_page_leaves_its_detail_the_moment_it_expires(client, make_article):
+    """Even with no scheduler to unpublish it, and with its detail query kept from before."""
+    article = make_article(title="Expiring")
+    article.expire_at = timezone.now() + datetime.timedelta(minutes=1)
+    article.save()
+    assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 200
+
+    with time_machine.travel(article.expire_at + datetime.timedelta(seconds=1)):
+        assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 404
 
 
 def test_pages_under_a_private_section_are_hidden(client, make_article, blog_index):
