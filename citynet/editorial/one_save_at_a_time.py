@@ -1,19 +1,34 @@
 """
-Saves of one page's edit form run one at a time (decision 0145).
+Saves of one page's or snippet's edit form run one at a time (decision 0145).
 
 Wagtail 8 refuses an autosave whose editor is out of date, but it checks and then saves with
-nothing in between to stop another save of the same page. An autosave sent a moment before the
+nothing in between to stop another save of the same object. An autosave sent a moment before the
 author pressed Submit could pass its check before the submission's revision existed and save
-after it: the older text then became the page's latest revision, the one the next editor opens,
-approves and publishes. Each edit POST now runs in a transaction that holds the page's row lock
-(PostgreSQL; SQLite's IMMEDIATE transactions lock the whole database), so the second save sees
-the first and the stale autosave is refused.
+after it: the older text then became the latest revision, the one the next editor opens,
+approves and publishes. Each edit POST of a page, or of a snippet with revisions (a person's
+profile), now runs in a transaction that holds the object's row lock (PostgreSQL; SQLite's
+IMMEDIATE transactions lock the whole database), so the second save sees the first and the stale
+autosave is refused.
 """
 
+from django.contrib.admin.utils import unquote
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, RevisionMixin
 
-EDIT_VIEW = "wagtailadmin_pages:edit"
+PAGE_EDIT_VIEW = "wagtailadmin_pages:edit"
+
+
+def edited_object(request, view_func, view_kwargs):
+    """The rows (a queryset) of the object whose revision an edit POST saves, or None."""
+    view_name = request.resolver_match.view_name
+    if view_name == PAGE_EDIT_VIEW:
+        return Page.objects.filter(pk=view_kwargs["page_id"])
+    namespace, _colon, action = view_name.partition(":")
+    if namespace.startswith("wagtailsnippets_") and action == "edit":
+        model = view_func.view_initkwargs.get("model")
+        if model is not None and issubclass(model, RevisionMixin):
+            return model._default_manager.filter(pk=unquote(str(view_kwargs["pk"])))
+    return None
 
 
 class OneSaveAtATimeMiddleware:
@@ -24,9 +39,11 @@ class OneSaveAtATimeMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if request.method != "POST" or request.resolver_match.view_name != EDIT_VIEW:
+        if request.method != "POST":
+            return None
+        edited = edited_object(request, view_func, view_kwargs)
+        if edited is None:
             return None
         with transaction.atomic():
-            locked = Page.objects.select_for_update().filter(pk=view_kwargs["page_id"])
-            list(locked.values_list("pk", flat=True))
+            list(edited.select_for_update().values_list("pk", flat=True))
             return view_func(request, *view_args, **view_kwargs)
