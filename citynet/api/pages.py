@@ -66,8 +66,8 @@ def cached_site_id(request):
     pages queryset reads them (an unknown `?site=` is a 404); remembered until a site changes.
     """
     named = request.GET.get("site")
-    sites_version = tag_versions(["sites"]).get("sites")
-    key = f"citynet:api:site:{sites_version}:" + (
+    sites_generation, _when = tag_versions(["sites"]).get("sites", (0, 0))
+    key = f"citynet:api:site:{sites_generation}:" + (
         f"named:{named.lower()}" if named else request.get_host().lower()
     )
     site_id = cache.get(key)
