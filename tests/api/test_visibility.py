@@ -60,6 +60,21 @@ def test_a_page_leaves_its_detail_the_moment_it_expires(client, make_article):
         assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 404
 
 
+def test_a_detail_serves_only_its_own_sites_pages(client, make_article, home_page):
+    """A detail query kept for one site is not used for another (decision 0146)."""
+    article = make_article(title="On the main site")
+    other_root = factories.HomePageFactory(parent=home_page.get_parent(), title="Other home")
+    other_blog = factories.BlogIndexPageFactory(parent=other_root, title="Other blog")
+    Site.objects.create(hostname="other.example", port=80, root_page=other_root)
+    other_article = factories.ArticlePageFactory(parent=other_blog, title="On the other site")
+
+    assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 200
+    assert client.get(f"/api/v2/pages/{other_article.pk}/").status_code == 404
+    other_site = {"site": "other.example"}
+    assert client.get(f"/api/v2/pages/{other_article.pk}/", other_site).status_code == 200
+    assert client.get(f"/api/v2/pages/{article.pk}/", other_site).status_code == 404
+
+
 def test_pages_under_a_private_section_are_hidden(client, make_article, blog_index):
     article = make_article()
     PageViewRestriction.objects.create(page=blog_index, restriction_type="password", password="x")
