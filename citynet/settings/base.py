@@ -85,7 +85,6 @@ INSTALLED_APPS = [
     "citynet.webhooks",
     "wagtail_localize",
     "wagtail_localize.locales",
-    "wagtail_modeladmin",
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "wagtail.api.v3",
