@@ -295,6 +295,9 @@ class ContentConverter:
                 self.add_image(image, None, None, align)
             else:
                 later.append(image)
+        first = paragraph.contents[0] if paragraph.contents else None
+        if images and isinstance(first, NavigableString):  # the space after a removed image
+            first.replace_with(first.lstrip())
         if strip(paragraph) or paragraph.find("a"):
             self.rich_text.append(str(paragraph))
         for image in later:
