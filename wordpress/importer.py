@@ -21,13 +21,18 @@ from blog.models import ArticleAuthor, ArticlePage
 from comments.caching import show_comment_changes
 from home.models import HomePage, HomePageFeaturedLink
 
+from .autop import wpautop
 from .comments import import_comments
-from .content import ContentConverter, split_more, strip
+from .content import ContentConverter, first_paragraph, rendered, split_more, strip
+from .fidelity import kept, of_blocks, of_source, percent
 from .maps import People, ThemeMap
 from .media import MediaLibrary
 from .models import ImportedItem
 from .report import Report
 
+# Part of each post's fingerprint: a post converted by an older, lossy converter (before
+# wpautop, issue 27) counts as changed, so that the next run brings its whole content across.
+CONVERTER_VERSION = 2
 IMPORTED_STATUSES = {"publish", "future", "draft", "pending", "private"}
 # Statuses whose post had an address readers could follow: those get redirects.
 PUBLIC_STATUSES = {"publish", "future", "private"}
@@ -37,6 +42,10 @@ IGNORED_TYPES = {"attachment", "revision", "customize_changeset", "custom_css", 
 
 class Skip(Exception):
     """A post left out on purpose; the message is the reason in the report."""
+
+
+class NotFaithful(Exception):
+    """--strict: the import would lose some of the post's words or links."""
 
 
 class Importer:
@@ -54,6 +63,9 @@ class Importer:
         self.records = {
             record.wp_id: record
             for record in ImportedItem.objects.filter(site=export.site_key, kind="post")
+        }
+        self.reusable = {
+            item.post_id: item.content for item in export.items if item.post_type == "wp_block"
         }
         self.translation_keys = {}
         self.sticky = []
@@ -140,7 +152,12 @@ class Importer:
         self.comments_done = (page, import_comments(page, item.comments, self.export.site_key))
 
     def options_key(self):
-        return (self.section.pk, self.options.get("theme_map"), self.options.get("author_map"))
+        return (
+            self.section.pk,
+            self.options.get("theme_map"),
+            self.options.get("author_map"),
+            CONVERTER_VERSION,
+        )
 
     def target(self, item):
         """The locale and blog section a post goes to: its language's, else the chosen one."""
@@ -163,8 +180,15 @@ class Importer:
 
     def save_page(self, item, page, locale, parent):
         warn = lambda kind, detail: self.report.warn(item.post_id, kind, detail)  # noqa: E731
-        converter = ContentConverter(self.media, warn, self.media.children.get(item.post_id, []))
+        converter = ContentConverter(
+            self.media,
+            warn,
+            self.media.children.get(item.post_id, []),
+            reusable=self.reusable,
+            footnotes=item.meta.get("footnotes", ""),
+        )
         blocks = converter.convert(item.content)
+        self.measure(item, blocks)
         themes, tags = self.themes.split(item.terms_in("category"), self.report)
         tags += [name for _nicename, name in item.terms_in("post_tag")]
         title = strip(item.title)
@@ -196,6 +220,18 @@ class Importer:
         self.publish(item, page)
         return page
 
+    def measure(self, item, blocks):
+        """How much of what WordPress showed the blocks keep; --strict refuses any loss."""
+        counts = kept(of_source(rendered(item.content, self.reusable)), of_blocks(blocks))
+        self.report.measure(item.post_id, strip(item.title), counts)
+        lost = [
+            f"{kind} {percent(*counts[kind])}"
+            for kind in ("text", "links")
+            if counts[kind][0] < counts[kind][1]
+        ]
+        if lost and self.options.get("strict"):
+            raise NotFaithful("would keep only " + ", ".join(lost) + " (--strict)")
+
     def free_slug(self, parent, page, item, title):
         base = (
             unquote(item.post_name) or slugify(title, allow_unicode=True) or f"post-{item.post_id}"
@@ -210,10 +246,10 @@ class Importer:
 
     def standfirst(self, item, blocks):
         """The excerpt, else the teaser before <!--more-->, else the first paragraph."""
-        text = strip(item.excerpt) or strip(split_more(item.content))
+        text = strip(item.excerpt) or first_paragraph(wpautop(split_more(item.content)))
         if not text:
             first = next((b["value"] for b in blocks if b["type"] == "paragraph"), "")
-            text = strip(first)
+            text = first_paragraph(first)
             if len(text) > 300:
                 text = text[:300].rsplit(" ", 1)[0] + "…"
         return text or strip(item.title) or "—"

@@ -3,6 +3,8 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .fidelity import KINDS, percent
+
 
 @dataclass
 class Report:
@@ -15,6 +17,7 @@ class Report:
     missing_media: list = field(default_factory=list)
     unmapped_categories: set = field(default_factory=set)
     failures: list = field(default_factory=list)  # (post id, error)
+    fidelity: dict = field(default_factory=dict)  # post id -> (title, {kind: (kept, of)})
 
     def count(self, what, outcome):
         self.counts[(what, outcome)] += 1
@@ -22,6 +25,41 @@ class Report:
     def warn(self, post_id, kind, detail):
         self.warnings[kind] += 1
         self.warning_details.append((post_id, kind, detail))
+
+    def measure(self, post_id, title, kept):
+        self.fidelity[post_id] = (title, kept)
+
+    def fidelity_lines(self):
+        """The totals over the posts converted in this run, and each post that lost anything."""
+        if not self.fidelity:
+            return
+        totals = {kind: [0, 0] for kind in KINDS}
+        for _title, kept in self.fidelity.values():
+            for kind in KINDS:
+                totals[kind][0] += kept[kind][0]
+                totals[kind][1] += kept[kind][1]
+        yield (
+            f"  fidelity over {len(self.fidelity)} converted posts: "
+            + ", ".join(
+                f"{kind} {percent(*totals[kind])} ({k}/{n})" for kind, (k, n) in totals.items()
+            )
+        )
+        under = [
+            (
+                post_id,
+                title,
+                {kind: counts for kind, counts in kept.items() if counts[0] < counts[1]},
+            )
+            for post_id, (title, kept) in self.fidelity.items()
+        ]
+        under = [entry for entry in under if entry[2]]
+        if under:
+            yield f"  posts under 100% ({len(under)}):"
+        for post_id, title, losses in under:
+            yield f"    post {post_id} {title}: " + ", ".join(
+                f"{kind} {percent(*counts)} ({counts[0]}/{counts[1]})"
+                for kind, counts in losses.items()
+            )
 
     def lines(self, dry_run=False):
         yield "Dry run: nothing was written." if dry_run else "Import finished."
@@ -45,6 +83,7 @@ class Report:
             yield f"  missing media ({len(self.missing_media)} files not in the media folder):"
             for url in self.missing_media:
                 yield f"    {url}"
+        yield from self.fidelity_lines()
         for post_id, error in self.failures:
             yield f"  FAILED post {post_id}: {error} (nothing of it was imported)"
 

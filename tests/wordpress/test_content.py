@@ -149,15 +149,15 @@ def test_tables_are_kept():
     ]
 
 
-def test_unknown_blocks_and_elements_are_kept_as_rich_text_with_a_warning():
+def test_unknown_blocks_are_kept_as_rich_text_with_a_warning():
     blocks, warnings = convert(
-        '<!-- wp:verse --><pre class="wp-block-verse">Roses\nare red</pre><!-- /wp:verse -->'
+        '<!-- wp:acme/notice --><div class="acme">Roses<br>are red</div><!-- /wp:acme/notice -->'
         "<!-- wp:latest-posts /-->\n\n[contact-form id=1]"
     )
     assert blocks[0]["value"].startswith("<p>Roses<br/>are red</p>")
     assert "[contact-form id=1]" in blocks[0]["value"]
     assert sorted(set(warnings)) == [
-        "dynamic block dropped", "unknown shortcode", "unsupported block", "unsupported element",
+        "dynamic block dropped", "unknown shortcode", "unsupported block",
     ]  # fmt: skip
 
 

@@ -64,6 +64,16 @@ def test_the_shared_export_end_to_end(run_import, media_dir, client, blog_index,
     bodies = " ".join(str(page.body.raw_data) for page in ArticlePage.objects.all()).lower()
     assert "<script" not in bodies and "javascript:" not in bodies and " onclick" not in bodies
 
+    # Every word and link WordPress showed came across (issue 27), and the report says so.
+    fidelity = re.search(r"fidelity over 58 converted posts: text ([\d.]+)% .*links 100% ", output)
+    assert fidelity and float(fidelity.group(1)) >= 99.5
+    # No inline element became a paragraph of its own: "a <a>link</a>." stays one paragraph.
+    html_tags = str(page_for(1178).body.raw_data)
+    assert (
+        'This is an example of a <a href="https://wordpressfoundation.org/">link</a>.' in html_tags
+    )
+    assert not re.search(r"<p>\s*[.,;:]", bodies)
+
     # Old addresses lead to the new pages, through the real middleware.
     sticky = page_for(1241)
     assert client.get("/?p=1241").headers["Location"] == sticky.url

@@ -24,6 +24,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Report only; write nothing")
         parser.add_argument("--author-map", help="JSON: WordPress login -> person and user")
         parser.add_argument("--theme-map", help="JSON: category nicename -> theme slug or null")
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="A post whose words or links would not all come across is not imported",
+        )
 
     def handle(self, *args, **options):
         started = time.monotonic()
@@ -49,6 +54,7 @@ class Command(BaseCommand):
                     "dry_run": options["dry_run"],
                     "theme_map": theme_map,
                     "author_map": author_map,
+                    "strict": options["strict"],
                 },
                 out=self.stdout.write,
             )
