@@ -70,7 +70,7 @@ varnish:
 	fi
 
 cluster: install ## Varnish on 127.0.0.1:$(CLUSTER_PORT) before two app servers, PostgreSQL, Redis, a worker
-	HOST=$(HOST) PORT=$(CLUSTER_PORT) BIN=$(CURDIR)/$(BIN) deploy/cluster.sh
+	HOST=$(HOST) PORT=$(CLUSTER_PORT) BIN=$(abspath $(BIN)) deploy/cluster.sh
 
 # Screenshots need Chinese, Japanese and Korean glyphs as well as the browser (Debian's packages).
 screenshots: install-test ## Capture the demo site into docs/screenshots/ (5 pages, 3 languages, desktop and 390 px)

@@ -16,6 +16,7 @@ import pytest
 
 from citynet.demo.live import ROOT, free_port
 from tests.editorial.e2e_site import LiveSite
+from tests.editorial.test_e2e_browser import browser  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -163,3 +164,35 @@ def test_every_absolute_link_opens_on_the_running_demo(demo):
 def served_here(url, port):
     parts = urlsplit(url)
     return parts.scheme in {"http", "webcal"} and parts.netloc == f"127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize("path", ["/api/v3/docs", "/api/v3/docs/"])
+def test_the_v3_docs_list_their_operations_offline_under_the_csp(demo, browser, path):  # noqa: F811
+    """The viewer comes from the site itself: nothing is fetched elsewhere, nothing is blocked."""
+    context = browser.new_context()
+    elsewhere, refused = [], []
+
+    def only_here(route):
+        if served_here(route.request.url, demo.port):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_here)
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.goto(demo.url + path)
+    page.wait_for_selector(".opblock", timeout=20_000)
+
+    assert page.url == f"{demo.url}/api/v3/docs/"
+    summaries = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/v3/pages/" in [summary.strip() for summary in summaries]
+    assert elsewhere == []
+    assert refused == []
+    context.close()
