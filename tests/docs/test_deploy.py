@@ -66,7 +66,7 @@ def script(block, database_url, address):
 
 def get(url, **headers):
     request = urllib.request.Request(url, headers=headers)
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+    with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310 - loopback
         return response.status, response.headers, response.read()
 
 
@@ -127,11 +127,14 @@ def deployed(tmp_path):
 def test_the_readme_deploy_block_runs_as_written(deployed):
     # Behind the README's TLS proxy, at the README's host name.
     behind_the_proxy = {"Host": "cms.example.org", "X-Forwarded-Proto": "https"}
-    status, headers, body = get(f"{deployed['url']}/api/v2/pages/", **behind_the_proxy)
+    try:
+        status, _, body = get(f"{deployed['url']}/api/v2/pages/", **behind_the_proxy)
+        static_status, _, _ = get(f"{deployed['url']}/static/citynet/site.css", **behind_the_proxy)
+    except OSError as error:
+        raise AssertionError(deployed["log"].read_text()) from error
     assert status == 200
     assert b'"total_count"' in body
-    status, headers, _ = get(f"{deployed['url']}/static/citynet/site.css", **behind_the_proxy)
-    assert status == 200  # collected, served by WhiteNoise
+    assert static_status == 200  # collected, served by WhiteNoise
 
     log = deployed["log"].read_text()
     assert "System check identified no issues" in log  # check --deploy: no warnings expected
