@@ -14,6 +14,7 @@ from wagtail.models import Page, get_page_models
 
 from citynet.api import registry
 from citynet.api.pages import CityNetPagesAPIViewSet
+from citynet.api.translations import FallbackFromField, TranslationsField, TranslationStatusField
 
 
 def ref(name):
@@ -104,6 +105,14 @@ COMPONENTS = {
             "seo_title": STRING,
             "search_description": STRING,
             "alias_of": {},
+            # The page's languages (docs/i18n.md, "Asking the API for a language").
+            "translations": TranslationsField.schema,
+            "translation_status": TranslationStatusField.schema,
+            "fallback_from": {
+                **FallbackFromField.schema,
+                "description": "With ?locale=X&fallback=true: X, when this page stands in for "
+                "a missing X version",
+            },
             "json_ld": nullable(
                 {
                     "type": "object",

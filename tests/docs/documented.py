@@ -89,3 +89,28 @@ def block_under(document, heading):
     found = [block for title, block in blocks(ROOT / document) if title == heading]
     assert len(found) == 1, f"{document} has {len(found)} shell blocks under {heading!r}"
     return found[0]
+
+
+DEMO_ADDRESS = "http://127.0.0.1:8000"
+API_VARIABLE = "$API"
+
+
+def requests_to_the_demo():
+    """
+    (command, method, url path with query, headers) of each documented `curl` to the demo of
+    `make run`, its `$API` expanded. Commands built from another command's output are left out.
+    """
+    for command in documented_commands():
+        text = command.text
+        if not text.startswith("curl ") or "$(" in text or "$TOKEN" in text:
+            continue
+        text = text.replace(API_VARIABLE, f"{DEMO_ADDRESS}/api/v2")
+        words = shlex.split(text.split(" | ")[0])
+        urls = [word for word in words if word.startswith(DEMO_ADDRESS)]
+        if not urls:
+            continue  # another address: the cluster's
+        method = words[words.index("-X") + 1] if "-X" in words else "GET"
+        headers = dict(
+            words[index + 1].split(": ", 1) for index, word in enumerate(words) if word == "-H"
+        )
+        yield command, method, urls[0].removeprefix(DEMO_ADDRESS), headers

@@ -22,20 +22,20 @@ from tests.docs.documented import ROOT, block_under
 
 pytestmark = pytest.mark.cluster
 # What a deploy copies from a clone: the project without anything a developer's checkout grew.
-NOT_IN_A_CLONE = shutil.ignore_patterns(
-    ".git",
-    ".venv",
-    ".cluster",
-    "node_modules",
-    "__pycache__",
-    "*.egg-info",
-    "build",
-    "media",
-    "static",
-    "db.sqlite3",
-    "results",
-    "test-results",
-)
+LOCAL_ONLY = {".git", ".venv", ".cluster", "build", "media", "static", "db.sqlite3", "test-results"}
+
+
+def not_in_a_clone(folder, names):
+    top = Path(folder) == ROOT
+    return [
+        name
+        for name in names
+        if name in {"__pycache__", "node_modules"}
+        or (top and (name in LOCAL_ONLY or name.endswith(".egg-info")))
+        or (Path(folder) == ROOT / "benchmarks" and name == "results")
+    ]
+
+
 README_DATABASE = "postgres://citynet:PASSWORD@db.internal:5432/citynet"
 README_ADDRESS = "127.0.0.1:8000"
 LONG_RUNNING = ("/gunicorn ", "manage.py db_worker")
@@ -75,7 +75,7 @@ def deployed(tmp_path):
     if not has_postgres():
         pytest.skip("PostgreSQL is not available here")
     checkout = tmp_path / "citynet"
-    shutil.copytree(ROOT, checkout, ignore=NOT_IN_A_CLONE)
+    shutil.copytree(ROOT, checkout, ignore=not_in_a_clone)
     database = f"citynet_deploy_{os.getpid()}"
     port = free_port()
     block = block_under("README.md", "Deploying on PostgreSQL")
