@@ -8,7 +8,7 @@ PORT ?= 8000
 CLUSTER_PORT ?= $(if $(filter command line environment,$(origin PORT)),$(PORT),8080)
 PYTEST_ARGS ?=
 
-.PHONY: help run test install install-test system-packages varnish demo lint format openapi messages check benchmark clean cluster screenshots
+.PHONY: help run test install install-test system-packages varnish demo lint format openapi client messages check benchmark clean cluster screenshots
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -41,14 +41,15 @@ run: demo ## Serve the site with demo content at http://HOST:PORT/ (127.0.0.1:80
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-# The fault, browser and CDN tests start real servers, and the catalogue tests run xgettext:
-# Debian's packages, never downloads of their own.
+# The fault, browser and CDN tests start real servers, the catalogue tests run xgettext and the
+# TypeScript client's test runs node: Debian's packages, never downloads of their own.
 system-packages: ## Install the Debian packages the tests use (Chromium, Redis, PostgreSQL, gettext) if missing
 	@missing=""; \
 	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" -ne 0 ]; then \
 			echo "The tests need Debian packages. Run: sudo apt-get update && sudo apt-get install -y$$missing" >&2; \
@@ -57,7 +58,12 @@ system-packages: ## Install the Debian packages the tests use (Chromium, Redis, 
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-test: install-test system-packages varnish ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
+# The TypeScript client's packages, from the npm registry as its package-lock.json pins them.
+CLIENT := clients/typescript
+$(CLIENT)/node_modules/.package-lock.json: $(CLIENT)/package-lock.json
+	npm ci --prefix $(CLIENT) --no-audit --no-fund --silent
+
+test: install-test system-packages varnish $(CLIENT)/node_modules/.package-lock.json ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
 	$(BIN)/python -m pytest -n auto $(PYTEST_ARGS)
 
 # The cluster test puts Varnish with xkey in front of the app servers (Debian packages).
@@ -70,7 +76,7 @@ varnish:
 	fi
 
 cluster: install ## Varnish on 127.0.0.1:$(CLUSTER_PORT) before two app servers, PostgreSQL, Redis, a worker
-	HOST=$(HOST) PORT=$(CLUSTER_PORT) BIN=$(CURDIR)/$(BIN) deploy/cluster.sh
+	HOST=$(HOST) PORT=$(CLUSTER_PORT) BIN=$(abspath $(BIN)) deploy/cluster.sh
 
 # Screenshots need Chinese, Japanese and Korean glyphs as well as the browser (Debian's packages).
 screenshots: install-test ## Capture the demo site into docs/screenshots/ (5 pages, 3 languages, desktop and 390 px)
@@ -96,8 +102,12 @@ check: lint ## The CI gates besides the tests: ruff, and no model change without
 messages: install-test ## Add new interface strings to every language's catalogue (then translate) and compile
 	$(BIN)/python manage.py update_catalogues
 
-openapi: install-test ## Rewrite the committed OpenAPI snapshot after a deliberate API change
+openapi: install-test ## Rewrite the committed OpenAPI snapshot after a deliberate API change, and the client
 	$(BIN)/python manage.py openapi > docs/openapi-v2.json
+	$(MAKE) --no-print-directory client
+
+client: $(CLIENT)/node_modules/.package-lock.json ## Regenerate the TypeScript client's types from docs/openapi-v2.json
+	npm run --prefix $(CLIENT) --silent generate
 
 format: install-test ## Format and sort imports with ruff
 	$(BIN)/ruff check --fix .

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # `make cluster`: Varnish (deploy/varnish.vcl) on $HOST:$PORT in front of two gunicorn app
 # servers, with PostgreSQL, Redis and one task worker, all on loopback. Ctrl-C stops it all.
+# The app servers run the production settings plus the demo app (citynet/settings/cluster.py);
+# Varnish is the one proxy in front of them (TRUSTED_PROXY_COUNT=1): client addresses, which the
+# login and comment throttles count by, are those Varnish saw.
 # The processes' environment is written to $CLUSTER_DIR/env for manage.py commands:
 #   set -a; . .cluster/env; set +a; .venv/bin/python manage.py shell
 set -euo pipefail
@@ -59,11 +62,12 @@ write_env() {
     secret="$(grep -s '^SECRET_KEY=' "$CLUSTER_DIR/env" | cut -d= -f2- || true)"
     secret="${secret:-$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))')}"
     cat > "$CLUSTER_DIR/env" <<ENV
-DJANGO_SETTINGS_MODULE=${CLUSTER_SETTINGS:-citynet.settings.production}
+DJANGO_SETTINGS_MODULE=${CLUSTER_SETTINGS:-citynet.settings.cluster}
 SECRET_KEY=$secret
 DATABASE_URL=$DATABASE_URL
 REDIS_URL=$REDIS_URL
 ALLOWED_HOSTS=$HOST,localhost,127.0.0.1
+TRUSTED_PROXY_COUNT=1
 SECURE_SSL_REDIRECT=false
 SECURE_HSTS_SECONDS=0
 WAGTAILADMIN_BASE_URL=http://$HOST:$PORT

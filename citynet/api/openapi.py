@@ -4,6 +4,7 @@ that it cannot drift from them: each page type's fields come from its `api_field
 their model fields or by the serializer field's own `schema`. Served at /api/v2/openapi.json.
 """
 
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.http import JsonResponse
@@ -13,6 +14,7 @@ from wagtail.models import Page, get_page_models
 
 from citynet.api import registry
 from citynet.api.pages import CityNetPagesAPIViewSet
+from citynet.api.translations import FallbackFromField, TranslationsField, TranslationStatusField
 
 
 def ref(name):
@@ -103,6 +105,14 @@ COMPONENTS = {
             "seo_title": STRING,
             "search_description": STRING,
             "alias_of": {},
+            # The page's languages (docs/i18n.md, "Asking the API for a language").
+            "translations": TranslationsField.schema,
+            "translation_status": TranslationStatusField.schema,
+            "fallback_from": {
+                **FallbackFromField.schema,
+                "description": "With ?locale=X&fallback=true: X, when this page stands in for "
+                "a missing X version",
+            },
             "json_ld": nullable(
                 {
                     "type": "object",
@@ -203,21 +213,68 @@ COMMON_PARAMETERS = [
     parameter("descendant_of", "Page id or root", STRING),
     parameter("ancestor_of", "Page id", {"type": "integer"}),
 ]
+PAGE_PARAMETERS = [
+    parameter(
+        "fallback",
+        "With locale: each page missing in that language comes in its first version along the "
+        "language's fallback chain, marked with meta.fallback_from (docs/i18n.md)",
+        {"enum": ["true", "false"]},
+    ),
+    parameter(
+        "site",
+        "hostname[:port] of another site of this installation: its pages only (an unknown site "
+        "is a 404)",
+    ),
+    parameter(
+        "rich_text_format",
+        "Rich text as browser-ready HTML (the default) or as stored",
+        {"enum": ["html", "db_html", "markdown", "db_markdown"]},
+    ),
+]
 
 
 def filter_parameters():
-    parameters = []
+    """One parameter per name: page types that share a filter's name each say what it means."""
+    uses = {}
     for model in page_types():
         for name, page_filter in registry.get(model).filters.items():
-            description = f"{type_name(model)} only: {page_filter.description}"
-            parameters.append(parameter(f"{name} ({type_name(model)})", description))
-            parameters[-1]["name"] = name
-            parameters[-1]["schema"] = page_filter.schema
+            uses.setdefault(name, []).append((type_name(model), page_filter))
+    parameters = []
+    for name, filters in uses.items():
+        description = "; ".join(
+            f"type={model}: {page_filter.description}" for model, page_filter in filters
+        )
+        schemas = []
+        for _, page_filter in filters:
+            if page_filter.schema not in schemas:
+                schemas.append(page_filter.schema)
+        schema = schemas[0] if len(schemas) == 1 else {"anyOf": schemas}
+        parameters.append(parameter(name, description, schema))
     return parameters
 
 
-def json_response(schema, description="OK"):
-    return {"description": description, "content": {"application/json": {"schema": schema}}}
+def header(description, schema=STRING):
+    return {"description": description, "schema": schema}
+
+
+# What every public response carries (docs/api.md, "Caching and CORS"; docs/deploy.md).
+CACHE_HEADERS = {
+    "ETag": header("A hash of the body: send it back in If-None-Match for a 304"),
+    "Last-Modified": header("The latest change among what the response shows"),
+    "Cache-Control": header("public, max-age=API_CACHE_MAX_AGE (private, no-store when personal)"),
+    **{
+        name: header("The response's cache tags, for a CDN to purge by (docs/deploy.md)")
+        for name in settings.CACHE_TAG_HEADERS
+    },
+}
+
+
+def json_response(schema, description="OK", headers=None):
+    response = {"description": description, "content": {"application/json": {"schema": schema}}}
+    return response | ({"headers": headers} if headers else {})
+
+
+NOT_MODIFIED = {"description": "Not modified", "headers": {"ETag": CACHE_HEADERS["ETag"]}}
 
 
 ERRORS = {
@@ -239,7 +296,7 @@ def listing_path(summary, item_schema, parameters):
         "get": {
             "summary": summary,
             "parameters": parameters,
-            "responses": {"200": json_response(listing), "304": {"description": "Not modified"}}
+            "responses": {"200": json_response(listing, headers=CACHE_HEADERS), "304": NOT_MODIFIED}
             | ERRORS,
         }
     }
@@ -253,7 +310,7 @@ def detail_path(summary, schema):
                 {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
                 parameter("fields", "Comma-separated fields; * for all"),
             ],
-            "responses": {"200": json_response(schema), "304": {"description": "Not modified"}}
+            "responses": {"200": json_response(schema, headers=CACHE_HEADERS), "304": NOT_MODIFIED}
             | ERRORS,
         }
     }
@@ -295,7 +352,9 @@ def build_openapi():
         "servers": [{"url": "/api/v2"}],
         "paths": {
             "/pages/": listing_path(
-                "Published pages", {"anyOf": page_refs}, COMMON_PARAMETERS + filter_parameters()
+                "Published pages",
+                {"anyOf": page_refs},
+                COMMON_PARAMETERS + PAGE_PARAMETERS + filter_parameters(),
             ),
             "/pages/{id}/": detail_path("A published page, with every field", page),
             "/people/": listing_path("People (authors)", list_item, COMMON_PARAMETERS[1:9]),

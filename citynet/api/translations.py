@@ -16,7 +16,7 @@ from django.db.models.functions import JSONObject
 from rest_framework.fields import DateTimeField, Field
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from citynet.i18n.languages import content_language_codes, fallback_chain
 from citynet.i18n.status import with_outdated_since
@@ -185,6 +185,17 @@ class FallbackFromField(Field):
         return None
 
 
+def requested_locale(request):
+    """The Locale `?locale=` names: an unknown language is a bad parameter, a 400 (docs/api.md)."""
+    code = request.GET["locale"]
+    locale = Locale.objects.filter(language_code=code).first()
+    if locale is None:
+        raise BadRequestError(
+            f"locale: {code!r} is not one of: " + ", ".join(content_language_codes())
+        )
+    return locale
+
+
 class LocaleFilter(LocaleFilter):
     """Wagtail's `?locale=`, with `&fallback=true` following the language's fallback chain."""
 
@@ -193,7 +204,14 @@ class LocaleFilter(LocaleFilter):
         if fallback is not None and fallback not in FALLBACK_VALUES:
             raise BadRequestError("fallback must be 'true' or 'false'")
         if not FALLBACK_VALUES.get(fallback):
-            return super().filter_queryset(request, queryset, view)
+            if "locale" not in request.GET:
+                return queryset
+            # Wagtail's filter, with a 400 instead of its 404 for an unknown language.
+            child_of = getattr(queryset, "_filtered_by_child_of", None)
+            queryset = queryset.filter(locale=requested_locale(request))
+            if child_of:
+                queryset._filtered_by_child_of = child_of
+            return queryset
         language_code = request.GET.get("locale")
         if language_code not in content_language_codes():
             raise BadRequestError(

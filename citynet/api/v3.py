@@ -2,7 +2,8 @@
 Wagtail's v3 API (a preview in 8.0) behind a guard that answers bad client input with a 4xx
 problem document instead of a 500: out-of-range offsets, NUL characters, bodies that are not a
 JSON object, bodies over the size limit. Unknown v3 URLs are JSON 404s, nothing a token reads is
-kept by a cache (decision 0070), and refused tokens are throttled (decision 0072).
+kept by a cache (decision 0070), and refused tokens are throttled (decision 0072). Its OpenAPI
+description says so, and is valid OpenAPI (decision 0160).
 """
 
 import functools
@@ -74,6 +75,64 @@ def not_found(request, path):
     """Any URL under /api/v3/ that the API does not have."""
     request.urlconf = "citynet.api.urls"
     return private_if_authenticated(request, problem_response(status=404, detail="Not found"))
+
+
+PROBLEM = {
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+}
+GUARD_RESPONSES = {
+    "400": "A bad parameter or body",
+    "404": "Not found",
+    "413": "The request body is too large",
+    "429": "Too many refused tokens from this address or for this token",
+}
+
+
+def problem(description):
+    return {
+        "description": description,
+        "content": {
+            "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+        },
+    }
+
+
+def described(get_openapi_schema):
+    """
+    Wagtail's description of v3, with what the guard and the throttle answer, and valid: Wagtail
+    declares its anonymous fallback as an HTTP scheme without a scheme, which OpenAPI refuses;
+    OpenAPI says "authentication optional" with an empty security requirement instead.
+    """
+
+    @functools.wraps(get_openapi_schema)
+    def get_schema(**kwargs):
+        schema = get_openapi_schema(**kwargs)
+        components = schema.setdefault("components", {})
+        schemes = components.get("securitySchemes", {})
+        anonymous = {name for name, scheme in schemes.items() if "scheme" not in scheme}
+        for name in anonymous:
+            del schemes[name]
+        components.setdefault("schemas", {})["Problem"] = PROBLEM
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if "security" in operation:
+                    operation["security"] = [
+                        {} if anonymous.issuperset(requirement) else requirement
+                        for requirement in operation["security"]
+                    ]
+                for status, description in GUARD_RESPONSES.items():
+                    operation["responses"].setdefault(status, problem(description))
+        return schema
+
+    return get_schema
 
 
 def guarded_urls(ninja_urls):

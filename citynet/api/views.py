@@ -4,7 +4,6 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection
 from django.db.models import Prefetch
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from rest_framework.fields import Field
 from rest_framework.renderers import JSONRenderer
 from wagtail.api.v2 import filters as wagtail_filters
@@ -13,9 +12,9 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Locale
 
 from citynet.api.pagination import CappedPagination
+from citynet.api.translations import requested_locale
 from citynet.images.api import RENDITIONS, image_representation
 from citynet.people.models import Person
 from citynet.taxonomy.models import Theme
@@ -139,8 +138,7 @@ class SnippetLocaleFilter(wagtail_filters.BaseFilterBackend):
 
     def filter_queryset(self, request, queryset, view):
         if "locale" in request.GET:
-            locale = get_object_or_404(Locale, language_code=request.GET["locale"])
-            queryset = queryset.filter(locale=locale)
+            queryset = queryset.filter(locale=requested_locale(request))
         if "translation_of" in request.GET:
             value = request.GET["translation_of"]
             if not (value.isdigit() and int(value) < 2**31):

@@ -7,13 +7,14 @@ those groups exist, both accounts get admin access only.
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from citynet.core.checks import DEMO_PASSWORDS
 from citynet.editorial.factories import UserFactory
 
 ACCOUNTS = [
-    # username, password, first name, last name, role group
-    ("admin", "citynet-admin", "Site", "Administrator", None),
-    ("secondee", "citynet-secondee", "Min-ji", "Park", "Secondment staff"),
-    ("comms", "citynet-comms", "Ayu", "Pratiwi", "Communications team"),
+    # username, password (the deploy check refuses it), first name, last name, role group
+    ("admin", DEMO_PASSWORDS["admin"], "Site", "Administrator", None),
+    ("secondee", DEMO_PASSWORDS["secondee"], "Min-ji", "Park", "Secondment staff"),
+    ("comms", DEMO_PASSWORDS["comms"], "Ayu", "Pratiwi", "Communications team"),
 ]
 ADMIN_ACCESS_GROUP = "Demo admin access"
 

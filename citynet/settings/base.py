@@ -118,6 +118,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    # Serves the v3 API docs' viewer (Swagger UI) from the site's own static files, not a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [

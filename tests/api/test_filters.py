@@ -100,6 +100,9 @@ def test_locale_and_translation_of_work_as_in_wagtail(client, make_article):
     article = make_article()
 
     assert get_json(client, "/api/v2/pages/", locale="en")["meta"]["total_count"] > 0
-    assert client.get("/api/v2/pages/", {"locale": "xx"}).status_code == 404
+    unknown = client.get("/api/v2/pages/", {"locale": "xx"})
+    assert unknown.status_code == 400  # a bad parameter, as docs/api.md says
+    assert "'xx' is not one of: en," in unknown.json()["message"]
+    assert client.get("/api/v2/people/", {"locale": "xx"}).status_code == 400
     data = get_json(client, "/api/v2/pages/", translation_of=article.pk)
     assert data["meta"]["total_count"] == 0  # no translations yet

@@ -1,8 +1,10 @@
 """
-The code is a one-way stack: domain apps (images, people, taxonomy, i18n, editorial, delivery) at
-the bottom, `core` (page helpers, blocks) above them, `api` (all serialization) above that, and the
-site's URL composition (`citynet/urls.py`) on top. No module imports from a layer above its own,
-and the benchmarks build their content from the apps' factories, not from the tests.
+The code is a one-way stack, stated whole below: domain apps at the bottom, `core` (page helpers,
+blocks) above them, `api` (all serialization) above that, the plugins in their order (decision
+0002), the site package's settings and URL composition, then what only development installs:
+the apps' factories, the demo, the benchmarks and the tests. No module imports from a layer above
+its own, so production code never imports the demo, the tests, the benchmarks or a factory,
+whose packages (factory-boy: the `demo` extra; pytest: `test`) a production install lacks.
 """
 
 import ast
@@ -10,21 +12,36 @@ from pathlib import Path
 
 from django.conf import settings
 
-DOMAIN = (
-    "citynet.images",
-    "citynet.people",
-    "citynet.taxonomy",
-    "citynet.i18n",
-    "citynet.editorial",
-    "citynet.delivery",
-)
-# Each package, and the packages it must not import.
-FORBIDDEN = {
-    **{app: ("citynet.core", "citynet.api", "citynet.urls") for app in DOMAIN},
-    "citynet.core": ("citynet.api", "citynet.urls"),
-    "citynet.api": ("citynet.urls",),
-    "benchmarks": ("tests",),
-}
+FACTORIES = "factories"  # the `factories` module of any app: sample content, `demo` extra
+# Bottom to top. Third-party packages named here are those of the development extras only.
+STACK = [
+    (
+        "citynet.images",
+        "citynet.people",
+        "citynet.taxonomy",
+        "citynet.i18n",
+        "citynet.editorial",
+        "citynet.delivery",
+        "citynet.formats",
+    ),
+    ("citynet.core",),
+    ("citynet.api",),
+    ("citynet.webhooks",),  # its events point at the API's URLs
+    ("partners",),
+    ("programs",),
+    ("blog",),
+    ("home",),
+    ("comments",),
+    ("search",),
+    ("wordpress",),
+    ("citynet", "manage"),  # settings, URL composition, WSGI and ASGI, manage.py
+    # Development only.
+    (FACTORIES, "factory", "wagtail_factories"),
+    ("citynet.demo",),
+    ("benchmarks",),
+    ("tests", "docs", "pytest", "playwright"),  # docs: the screenshot script
+]
+SKIPPED_FOLDERS = {"node_modules", "build"}
 
 
 def imported_modules(source):
@@ -41,20 +58,54 @@ def within(module, package):
     return module == package or module.startswith(package + ".")
 
 
+def layer_of(module):
+    """The index in STACK of a module's layer (its longest package), or None outside the stack."""
+    if FACTORIES in module.split(".")[1:] and not within(module, "tests"):
+        return STACK.index(next(layer for layer in STACK if FACTORIES in layer))
+    matches = [
+        (len(package), index)
+        for index, layer in enumerate(STACK)
+        for package in layer
+        if within(module, package)
+    ]
+    return max(matches)[1] if matches else None
+
+
+def python_files(root):
+    for path in sorted(root.rglob("*.py")):
+        parts = path.relative_to(root).parts
+        if not any(part.startswith(".") or part in SKIPPED_FOLDERS for part in parts):
+            yield path
+
+
+def module_name(root, path):
+    return ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+
+
 def upward_imports(root):
     found = []
-    for package, forbidden in FORBIDDEN.items():
-        for path in sorted((root / package.replace(".", "/")).rglob("*.py")):
-            if "migrations" in path.parts:
-                continue
-            for module in imported_modules(path.read_text()):
-                if any(within(module, above) for above in forbidden):
-                    found.append(f"{path.relative_to(root)} imports {module}")
+    for path in python_files(root):
+        own = layer_of(module_name(root, path))
+        for module in imported_modules(path.read_text()):
+            if (layer := layer_of(module)) is not None and layer > own:
+                found.append(f"{path.relative_to(root)} imports {module}")
     return sorted(set(found))
+
+
+def outside_the_stack(root):
+    return [
+        str(path.relative_to(root))
+        for path in python_files(root)
+        if layer_of(module_name(root, path)) is None
+    ]
 
 
 def test_no_module_imports_from_a_layer_above_its_own():
     assert upward_imports(Path(settings.BASE_DIR)) == []
+
+
+def test_every_module_has_its_place_in_the_stack():
+    assert outside_the_stack(Path(settings.BASE_DIR)) == []
 
 
 def test_an_upward_import_is_found(tmp_path):
@@ -64,8 +115,36 @@ def test_an_upward_import_is_found(tmp_path):
         "def f():\n    from citynet.api.images import image_representation\n"
     )
     (core / "pages.py").write_text("from citynet.images import models\n")  # downward: fine
+    (core / "checks.py").write_text("from citynet.demo.accounts import ACCOUNTS\n")
+    blog = tmp_path / "blog"
+    blog.mkdir()
+    (blog / "models.py").write_text("import factory\nfrom tests import visitor\n")
+    (blog / "factories.py").write_text("import factory\nfrom partners.factories import F\n")
+    (blog / "api.py").write_text("from blog.factories import ArticlePageFactory\n")
+    (tmp_path / "benchmarks").mkdir()
+    (tmp_path / "benchmarks" / "seed.py").write_text("from tests.factories import F\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_x.py").write_text("from citynet.demo import live\n")
 
     assert upward_imports(tmp_path) == [
+        "benchmarks/seed.py imports tests.factories",
+        "benchmarks/seed.py imports tests.factories.F",
+        "blog/api.py imports blog.factories",
+        "blog/api.py imports blog.factories.ArticlePageFactory",
+        "blog/models.py imports factory",
+        "blog/models.py imports tests",
+        "blog/models.py imports tests.visitor",
         "citynet/core/blocks.py imports citynet.api.images",
         "citynet/core/blocks.py imports citynet.api.images.image_representation",
+        "citynet/core/checks.py imports citynet.demo.accounts",
+        "citynet/core/checks.py imports citynet.demo.accounts.ACCOUNTS",
     ]
+
+
+def test_a_module_outside_the_stack_is_found(tmp_path):
+    (tmp_path / "newsletter").mkdir()
+    (tmp_path / "newsletter" / "models.py").write_text("")
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "blog" / "models.py").write_text("")
+
+    assert outside_the_stack(tmp_path) == ["newsletter/models.py"]

@@ -1,10 +1,12 @@
 """
-End to end against `make cluster` (deploy/cluster.sh): Varnish with xkey in front of two
-gunicorn app servers, PostgreSQL, Redis and a task worker. Skipped only where Varnish or
-PostgreSQL is missing (`make test` installs Varnish).
+End to end against `make cluster` as documented (deploy/cluster.sh, its demo content included):
+Varnish with xkey in front of two gunicorn app servers, PostgreSQL, Redis and a task worker.
+Only the ports, the database and Redis are its own. Skipped only where Varnish or PostgreSQL is
+missing (`make test` installs Varnish).
 """
 
 import glob
+import http.client
 import json
 import os
 import shutil
@@ -19,12 +21,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+VENV = Path(sys.executable).parent.parent  # the virtual environment running the tests
 SETUP = """
 from blog.models import BlogIndexPage
-from home.models import HomePage
 from tests import factories
-home = HomePage.objects.get(depth=2)
-blog = BlogIndexPage.objects.first() or factories.BlogIndexPageFactory(parent=home)
+blog = BlogIndexPage.objects.get(locale__language_code="en")
 factories.UserFactory(username="e2e-admin", is_superuser=True)
 pages = []
 for title in ("Changing article", "Unrelated article"):
@@ -84,18 +85,16 @@ def cluster(tmp_path_factory):
     )
     env = {
         **os.environ,
-        "PORT": str(port),
         "APP_PORTS": f"{app_a} {app_b}",
         "CLUSTER_DIR": str(directory),
-        "CLUSTER_DEMO": "0",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
         "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
-        "BIN": str(Path(sys.executable).parent),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
     log = open(directory / "cluster.log", "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
-        [str(ROOT / "deploy" / "cluster.sh")],
+        ["make", "--no-print-directory", "cluster", f"PORT={port}", f"VENV={VENV}"],
+        cwd=ROOT,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -131,7 +130,8 @@ def cluster(tmp_path_factory):
         redis.terminate()
         redis.wait(timeout=10)
         subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database], check=False
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", database],
+            check=False,
         )
 
 
@@ -178,3 +178,34 @@ def test_a_publish_on_one_app_server_shows_through_varnish_from_the_other(cluste
 
     assert seen_from_b, "the change was not visible through Varnish from app server B in 2 s"
     assert title_through_varnish(cluster, cluster["unrelated"])[1]["X-Cache"] == "HIT"
+
+
+def test_the_cluster_serves_the_demo_content_through_varnish(cluster):
+    headers, body = get(f"{cluster['varnish']}/ko/blog/sharing-the-work-of-clean-water/")
+
+    assert headers["X-Backend"].startswith("app_")
+    assert "깨끗한 물" in body.decode()
+
+
+def refused_token_status(cluster, client_address, token):
+    """The status of a v3 request with a wrong token, sent through Varnish from client_address."""
+    host, port = cluster["varnish"].removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), source_address=(client_address, 0))
+    try:
+        connection.request("GET", "/api/v3/whoami/", headers={"Authorization": f"Bearer {token}"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="django-ipware is not installed, so django-axes reads REMOTE_ADDR (Varnish) whatever "
+    "TRUSTED_PROXY_COUNT says; the client-address work of issue 28 fixes it: drop this marker then",
+)
+def test_behind_varnish_each_client_is_throttled_at_its_own_address(cluster):
+    """Varnish is the proxy the app trusts: one client's failures do not lock out another."""
+    failures = [refused_token_status(cluster, "127.0.0.2", f"guess-{n}") for n in range(6)]
+
+    assert failures[0] == 401 and failures[-1] == 429  # this client is locked out
+    assert refused_token_status(cluster, "127.0.0.3", "another-client") == 401

@@ -9,13 +9,16 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from urllib.error import HTTPError
-from urllib.parse import urljoin, urlsplit
-from urllib.request import urlopen
+from urllib.parse import quote, urljoin, urlsplit
+from urllib.request import Request, urlopen
 
 import pytest
 
 from citynet.demo.live import ROOT, free_port
+from tests.clients.typescript import npm
+from tests.docs.documented import requests_to_the_demo
 from tests.editorial.e2e_site import LiveSite
+from tests.editorial.test_e2e_browser import browser  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -163,3 +166,86 @@ def test_every_absolute_link_opens_on_the_running_demo(demo):
 def served_here(url, port):
     parts = urlsplit(url)
     return parts.scheme in {"http", "webcal"} and parts.netloc == f"127.0.0.1:{port}"
+
+
+@pytest.mark.parametrize("path", ["/api/v3/docs", "/api/v3/docs/"])
+def test_the_v3_docs_list_their_operations_offline_under_the_csp(demo, browser, path):  # noqa: F811
+    """The viewer comes from the site itself: nothing is fetched elsewhere, nothing is blocked."""
+    context = browser.new_context()
+    elsewhere, refused = [], []
+
+    def only_here(route):
+        if served_here(route.request.url, demo.port):
+            route.continue_()
+        else:
+            elsewhere.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_here)
+    page = context.new_page()
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    page.goto(demo.url + path)
+    page.wait_for_selector(".opblock", timeout=20_000)
+
+    assert page.url == f"{demo.url}/api/v3/docs/"
+    summaries = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/v3/pages/" in [summary.strip() for summary in summaries]
+    assert elsewhere == []
+    assert refused == []
+    context.close()
+
+
+def test_the_typescript_client_example_prints_a_korean_article(demo):
+    """clients/typescript/README.md's example, compiled and run against the demo."""
+    output = npm("run", "example", "--", demo.url, "ko", timeout=300)
+
+    listed, _, article = output.partition("\n# ")
+    assert "(not in ko yet: en)" in listed  # an article followed along the fallback chain
+    title = article.splitlines()[0]
+    assert title.endswith("[ko]") and re.search("[\uac00-\ud7a3]", title), output
+    assert f'<img src="{demo.url}/media/images/' in article or '<img src="/media/' in article
+
+
+# The documented requests' example ids, and the demo's pages or snippets of that kind.
+EXAMPLE_IDS = {
+    "/pages/42/": ("/pages/{}/", "/api/v2/pages/?type=blog.ArticlePage"),
+    "/pages/57/": ("/pages/{}/", "/api/v2/pages/?type=programs.ProgramPage"),
+    "/pages/31/": ("/pages/{}/", "/api/v2/pages/?type=partners.PartnerPage"),
+    "/images/7/": ("/images/{}/", "/api/v2/images/"),
+    "author=12": ("author={}", "/api/v2/people/"),
+}
+# What the docs say these answer; every other documented request is a 200.
+EXPECTED_STATUS = {
+    "offset=99999999999999999999": 400,  # "a bad parameter is a 400"
+    "/api/v3/nothing/": 404,  # "a JSON 404, no redirect"
+    "token=id%3D42%3A1tXo...%3A...": 403,  # "a forged, malformed or mismatched one 403"
+}
+
+
+def test_every_documented_request_to_the_demo_answers_as_documented(demo):
+    """Each `curl` of README.md and docs/*.md to 127.0.0.1:8000, sent to the running demo."""
+    ids = {}
+    for example, (pattern, listing) in EXAMPLE_IDS.items():
+        first = json.loads(demo.get(listing + ("&" if "?" in listing else "?") + "limit=1")[1])
+        ids[example] = pattern.format(first["items"][0]["id"])
+    answers = []
+    for command, method, path, headers in requests_to_the_demo():
+        for example, real in ids.items():
+            path = path.replace(example, real)
+        expected = next((s for part, s in EXPECTED_STATUS.items() if part in path), 200)
+        # As curl sends them: the path's characters as UTF-8, the headers' bytes as they are.
+        headers = {name: value.encode().decode("latin-1") for name, value in headers.items()}
+        request = Request(demo.url + quote(path, safe="/?&=%*,:-"), method=method, headers=headers)
+        try:
+            with urlopen(request, timeout=60) as response:
+                status = response.status
+        except HTTPError as error:
+            status = error.code
+        if status != expected:
+            answers.append((command.document, command.text, status))
+    assert answers == []
