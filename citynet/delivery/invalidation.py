@@ -159,7 +159,7 @@ def apply_invalidation(pk, tags, last=False):
         Invalidation.objects.filter(pk=pk).delete()
 
 
-@task()
+@task(priority=FIRST_PRIORITY)
 def retry_invalidations():
     """Apply the waiting invalidations, oldest first, until one is not taken; then later again."""
     for pk, tags in Invalidation.objects.order_by("pk").values_list("pk", "tags"):
