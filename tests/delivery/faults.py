@@ -132,9 +132,16 @@ class Site:
         wait_for_port(self.app_port, timeout=120)
 
     def start_worker(self):
+        """Start a task worker; returns once it takes tasks (it says so in the log)."""
+        started = self.workers_started()
         self.worker = self.popen(
             [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "0.2"]
         )
+        assert wait_until(lambda: self.workers_started() > started, 120) is not None
+
+    def workers_started(self):
+        self.log.flush()
+        return (self.directory / "site.log").read_text().count("Starting worker")
 
     def start_varnish(self):
         (self.directory / "backends.vcl").write_text(
@@ -190,8 +197,8 @@ def wait_until(condition, timeout, interval=0.2):
     """Poll `condition()` until it is true; the seconds it took, or None past `timeout`."""
     started = time.monotonic()
     while True:
-        if condition():
-            return time.monotonic() - started
-        if time.monotonic() - started > timeout:
-            return None
+        found = condition()
+        elapsed = time.monotonic() - started
+        if found or elapsed > timeout:
+            return elapsed if found and elapsed <= timeout else None
         time.sleep(interval)
