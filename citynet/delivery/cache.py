@@ -44,7 +44,10 @@ def current_generation():
 
 
 def next_generation():
-    """A number above every generation handed out, even after the key was evicted."""
+    """
+    A number above every generation handed out, even after the key was evicted or the cache
+    flushed; None when the cache cannot be reached.
+    """
     try:
         return cache.incr(GENERATION_KEY)
     except ValueError:
@@ -53,10 +56,18 @@ def next_generation():
 
 
 def invalidate(tags):
-    """Every stored response showing any of `tags` is computed again when next asked for."""
-    if tags:
-        version = (next_generation(), time.time())
-        cache.set_many({TAG_KEY + tag: version for tag in tags}, None)
+    """
+    Every stored response showing any of `tags` is computed again when next asked for. True
+    once the cache is known to hold the new versions: an unreachable cache (decision 0071)
+    drops writes silently, so they are read back.
+    """
+    generation = next_generation()
+    if generation is None:
+        return False
+    keys = [TAG_KEY + tag for tag in tags]
+    cache.set_many(dict.fromkeys(keys, (generation, time.time())), None)
+    found = cache.get_many(keys)
+    return all(key in found and found[key][0] >= generation for key in keys)
 
 
 def is_anonymous(request):

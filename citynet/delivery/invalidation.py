@@ -9,14 +9,25 @@ of its type and every parent type, in its locale and in all. A change to a snipp
 document touches its own tag and what refers to it. Scheduled go-lives and expiries publish and
 unpublish through Wagtail, so they arrive here too.
 
-The response cache and the page snapshots (citynet/delivery/snapshots.py) are invalidated at
-once and again when the transaction commits (a request computed meanwhile read the old rows);
-CDN purges are queued after the commit (citynet/delivery/purge.py).
+`invalidate(tags)` is the one way anything is invalidated, and it cannot be lost (decision
+0155). It writes the tags to the outbox (`Invalidation`) in the change's own transaction and
+deletes the snapshots (citynet/delivery/snapshots.py) there too. The response cache is told at
+once and again when the transaction commits (a request computed meanwhile read the old rows).
+The task queue then applies the row: response cache first, then the CDN (which refetches from
+the app), twice: ahead of everything, so the CDN drops the old copies at once, and at the
+normal priority, after the search and reference index updates that Wagtail queued before it,
+so that a search computed from the old index in between is not kept; the second run deletes
+the row. A row that Redis or the CDN did not take stays, and `retry_invalidations` applies
+the waiting rows every RETRY_SECONDS until they are taken. docs/delivery.md gives the bound.
 """
 
+import logging
+from functools import partial
+
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django_tasks import task
 from wagtail import signals as wagtail_signals
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_unpublished, post_page_move
@@ -24,9 +35,17 @@ from wagtail.signals import page_unpublished, post_page_move
 from citynet.delivery import cache as response_cache
 from citynet.delivery import snapshots
 from citynet.delivery import tags as cache_tags
+from citynet.delivery.models import Invalidation
+from citynet.delivery.purge import PurgeFailed, purge
+from citynet.editorial.tasks import enqueue_unless_waiting
 from citynet.editorial.visibility import DRAFT_FIELDS, is_draft_save
 
+logger = logging.getLogger(__name__)
 SITES_TAG = "sites"
+# Ahead of Wagtail's indexing tasks, which can pile up after a bulk import.
+FIRST_PRIORITY = 50
+# How often invalidations that Redis or the CDN did not take are tried again.
+RETRY_SECONDS = 5
 
 
 def model_of(content_type_id):
@@ -93,19 +112,71 @@ def object_tags(obj):
 
 
 def invalidate(tags):
-    """Drop every cached response showing `tags`, now and after the commit, and purge the CDN."""
-    from citynet.delivery.purge import purge_after_commit
-
+    """
+    Every response showing any of `tags` goes stale: in the response cache, the snapshots and
+    the CDN, now or, if one of them cannot be reached, as soon as it can.
+    """
+    if not tags:
+        return
+    tags = sorted(tags)
     forget(tags)
-    if connection.in_atomic_block:
-        transaction.on_commit(lambda: forget(tags))
-    purge_after_commit(tags)
+    row = Invalidation.objects.create(tags=tags)
+    transaction.on_commit(partial(apply_after_commit, row.pk, tags))
 
 
 def forget(tags):
+    """The app's own copies: True if the response cache took the new versions."""
     # The versions first: a snapshot read or built meanwhile sees them and is not kept.
-    response_cache.invalidate(tags)
+    taken = response_cache.invalidate(tags)
     snapshots.invalidate(tags)
+    return taken
+
+
+def apply_after_commit(pk, tags):
+    forget(tags)
+    apply_invalidation.using(priority=FIRST_PRIORITY).enqueue(pk, tags)
+    apply_invalidation.enqueue(pk, tags, last=True)
+
+
+def apply(tags):
+    """Response cache and snapshots, then the CDN; True if every one of them took it."""
+    if not forget(tags):
+        return False
+    try:
+        purge(tags)
+    except PurgeFailed:
+        logger.warning("CDN purge failed; it is tried again", exc_info=True)
+        return False
+    return True
+
+
+@task()
+def apply_invalidation(pk, tags, last=False):
+    """Apply one change's invalidation; the `last` run removes it from the outbox."""
+    if not apply(tags):
+        schedule_retry()
+    elif last:
+        Invalidation.objects.filter(pk=pk).delete()
+
+
+@task(priority=FIRST_PRIORITY)
+def retry_invalidations():
+    """Apply the waiting invalidations, oldest first, until one is not taken; then later again."""
+    for pk, tags in Invalidation.objects.order_by("pk").values_list("pk", "tags"):
+        if not apply(tags):
+            schedule_retry()
+            return
+        Invalidation.objects.filter(pk=pk).delete()
+
+
+def schedule_retry():
+    enqueue_unless_waiting(retry_invalidations, RETRY_SECONDS)
+
+
+def retry_waiting_invalidations():
+    """For the heartbeat: a retry lost with a killed worker is queued again."""
+    if Invalidation.objects.exists():
+        schedule_retry()
 
 
 def page_changed(sender, instance, **kwargs):

@@ -1,15 +1,10 @@
 """
 CDN purges (decision 0061): by cache tag where the CDN can (Varnish with xkey), else by URL,
-including the API's. Queued on the task queue once the change is committed, and retried with
-a growing delay when the CDN does not answer.
-
-Each change queues the task twice: ahead of everything (the CDN drops the old copies at once),
-and at the normal priority, after the search and reference index updates that Wagtail queued
-before it; that run invalidates the response cache again and purges again, so a search computed
-from the old index in between is not kept.
+including the API's. `purge(tags)` raises PurgeFailed when the CDN does not answer; the
+invalidation outbox (citynet/delivery/invalidation.py, decision 0155) calls it from the task
+queue and retries until it answers.
 """
 
-import datetime
 import logging
 import re
 from urllib.error import URLError
@@ -17,20 +12,12 @@ from urllib.parse import urljoin
 from urllib.request import urlopen
 
 from django.conf import settings
-from django.db import transaction
-from django.utils import timezone
-from django_tasks import task
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, Site
 
-from citynet.delivery import cache as response_cache
-
 logger = logging.getLogger(__name__)
-MAX_ATTEMPTS = 5
-# Ahead of Wagtail's indexing tasks, which can pile up after a bulk import.
-PURGE_PRIORITY = 50
 PAGE_TAG = re.compile(r"^page-(\d+)$")
 
 
@@ -45,7 +32,8 @@ class XkeyBackend(HTTPBackend):
     but a failure raises, so that the task is retried instead of the error only being logged.
     """
 
-    timeout = 10
+    # A purge answers in milliseconds; a CDN that hangs must not hold the worker (decision 0155).
+    timeout = 3
 
     def __init__(self, params):
         self.location = params["LOCATION"]
@@ -98,28 +86,3 @@ def purge(tags, backend_names=None):
             urls = urls_for(tags) if urls is None else urls
             logger.info("[%s] Purging %d URLs", name, len(urls))
             backend.purge_batch(urls)
-
-
-@task()
-def purge_task(tags, attempt=1):
-    if attempt == 1:
-        response_cache.invalidate(tags)
-    try:
-        purge(tags)
-    except PurgeFailed:
-        if attempt >= MAX_ATTEMPTS:
-            raise
-        logger.warning("Purge failed (attempt %d), retrying", attempt, exc_info=True)
-        if purge_task.get_backend().supports_defer:
-            run_after = timezone.now() + datetime.timedelta(seconds=2**attempt)
-            purge_task.using(run_after=run_after).enqueue(tags, attempt + 1)
-        else:
-            purge_task.enqueue(tags, attempt + 1)
-
-
-def purge_after_commit(tags):
-    """Queue a purge of `tags` once the current transaction commits (at once outside one)."""
-    if tags:
-        tags = sorted(tags)
-        transaction.on_commit(lambda: purge_task.using(priority=PURGE_PRIORITY).enqueue(tags))
-        transaction.on_commit(lambda: purge_task.enqueue(tags))

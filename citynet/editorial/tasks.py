@@ -4,7 +4,9 @@ Background tasks for scheduled publishing, run by `manage.py db_worker`.
 A wake-up task is queued for the exact time of each go-live and expiry, so changes apply within
 the worker's polling interval (1 s). A heartbeat every HEARTBEAT_SECONDS catches anything else
 that is due: pages scheduled before the worker existed, wake-ups lost with a wiped task table.
-Wake-ups that fell due while no worker ran are picked up as soon as one starts.
+Wake-ups that fell due while no worker ran are picked up as soon as one starts. The heartbeat
+also queues again the retry of cache invalidations, should it have been lost with a killed
+worker (citynet/delivery/invalidation.py).
 """
 
 import datetime
@@ -27,8 +29,11 @@ def apply_scheduled_changes():
 
 @task()
 def heartbeat():
+    from citynet.delivery.invalidation import retry_waiting_invalidations
+
     try:
         requeue_interrupted_tasks()
+        retry_waiting_invalidations()
         return apply_due_changes()
     finally:
         schedule_heartbeat()

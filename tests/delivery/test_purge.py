@@ -1,10 +1,11 @@
-"""CDN purges go by tag to Varnish, by URL (API included) elsewhere, and are retried."""
+"""CDN purges go by tag to Varnish, by URL (API included) elsewhere, and wait to be taken."""
 
 import pytest
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
-from citynet.delivery import purge
-from citynet.delivery.purge import PurgeFailed, XkeyBackend, purge_task
+from citynet.delivery.invalidation import invalidate, retry_invalidations
+from citynet.delivery.models import Invalidation
+from citynet.delivery.purge import PurgeFailed, XkeyBackend, purge
 from tests.delivery.conftest import purged_tags
 
 pytestmark = pytest.mark.django_db
@@ -35,33 +36,42 @@ def test_a_publish_purges_after_the_commit(
     assert all(url == "http://cdn/" for url, _headers in purges)
 
 
-def test_a_failed_purge_is_retried(monkeypatch, settings, purges):
-    attempts = []
+def test_a_failed_purge_waits_in_the_outbox_until_the_cdn_answers(
+    monkeypatch, purges, django_capture_on_commit_callbacks
+):
+    cdn_down = True
 
-    def flaky(self, url, headers):
-        attempts.append(headers["xkey"])
-        if len(attempts) < 3:
+    def send(self, url, headers):
+        if cdn_down:
             raise PurgeFailed("connection refused")
+        purges.append((url, headers))
 
-    monkeypatch.setattr(XkeyBackend, "send", flaky)
+    monkeypatch.setattr(XkeyBackend, "send", send)
 
-    purge_task.enqueue(["page-1", "list-blog.articlepage-en"])
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate({"page-1", "list-blog.articlepage-en"})
+    retry_invalidations.call()  # the worker's retry, while the CDN is still down
+    assert list(Invalidation.objects.values_list("tags", flat=True)) == [
+        ["list-blog.articlepage-en", "page-1"]
+    ]
+    assert purges == []
 
-    assert attempts == ["list-blog.articlepage-en page-1"] * 3
+    cdn_down = False
+    retry_invalidations.call()
+
+    assert not Invalidation.objects.exists()
+    assert purged_tags(purges) == {"page-1", "list-blog.articlepage-en"}
 
 
-def test_a_purge_that_keeps_failing_gives_up(monkeypatch, purges):
-    attempts = []
+def test_an_invalidation_taken_everywhere_leaves_the_outbox(
+    purges, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate({"page-1"})
 
-    def down(self, url, headers):
-        attempts.append(url)
-        raise PurgeFailed("connection refused")
-
-    monkeypatch.setattr(XkeyBackend, "send", down)
-
-    purge_task.enqueue(["page-1"])
-
-    assert len(attempts) == purge.MAX_ATTEMPTS
+    assert not Invalidation.objects.exists()
+    # Twice: ahead of the indexing tasks, and after them.
+    assert [headers["xkey"] for _url, headers in purges] == ["page-1", "page-1"]
 
 
 def test_without_tag_purging_the_urls_are_purged_with_the_api(make_article, settings):
@@ -71,7 +81,7 @@ def test_without_tag_purging_the_urls_are_purged_with_the_api(make_article, sett
     }
     RecordingURLBackend.purged = []
 
-    purge_task.enqueue([f"page-{article.pk}", "list-blog.articlepage-en"])
+    purge([f"page-{article.pk}", "list-blog.articlepage-en"])
 
     api = "http://localhost/api/v2/pages/"  # the default site's address
     assert set(RecordingURLBackend.purged) == {

@@ -36,18 +36,25 @@ def wait_for_port(port, up=True, timeout=30):
 
 
 class RedisServer:
-    def __init__(self):
+    """`directory`: keep the data there (append-only file), so that a restart finds it again."""
+
+    def __init__(self, directory=None):
         self.port = free_port()
         self.process = None
+        self.directory = directory
 
     @property
     def url(self):
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self):
+        persistence = ["--appendonly", "no"]
+        if self.directory:
+            persistence = ["--appendonly", "yes", "--appendfsync", "always"]
+            persistence += ["--dir", str(self.directory)]
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1"]
-            + ["--save", "", "--appendonly", "no"],
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", ""]
+            + persistence,
             stdout=subprocess.DEVNULL,
         )
         wait_for_port(self.port)
