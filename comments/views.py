@@ -11,10 +11,20 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
+from citynet.core.throttling import client_address
+
 from . import moderation
 from .forms import ReaderCommentForm
 from .models import ReaderComment
-from .tokens import CONFIRM_MAX_AGE, CONFIRM_SALT, DELETE_SALT, comment_from_link_token, form_token
+from .tokens import (
+    CONFIRM_MAX_AGE,
+    CONFIRM_SALT,
+    DELETE_SALT,
+    comment_from_link_token,
+    confirmed_email,
+    form_token,
+    set_commenter_cookie,
+)
 
 
 def page_id_from(value):
@@ -55,7 +65,10 @@ def post(request):
     page = public_page(page_id_from(request.POST.get("page")))
     form = ReaderCommentForm(request.POST, page=page, user=request.user)
     outcome = moderation.submit(
-        form, ip_address=request.META.get("REMOTE_ADDR"), language=get_language()
+        form,
+        ip_address=client_address(request),
+        language=get_language(),
+        confirmed_email=confirmed_email(request),
     )
     if outcome.errors:
         # A fresh token, so that the reader can correct and send again from this page.
@@ -89,7 +102,11 @@ def link_view(salt, template, max_age=None):
         elif done:
             comment.delete()
         context = {"comment": comment, "commented_page": comment.page, "done": done}
-        return render(request, template, context)
+        response = render(request, template, context)
+        if done and salt == CONFIRM_SALT:
+            # What lets this browser's next comments skip moderation: a typed address cannot.
+            set_commenter_cookie(response, comment.author_email, secure=request.is_secure())
+        return response
 
     return view
 

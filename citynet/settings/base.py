@@ -195,26 +195,27 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Guessing is throttled (decision 0072): after AXES_FAILURE_LIMIT failures from one IP address or
-# for one account (admin login, private-page password, API token, password reset address), further
-# attempts are refused for AXES_COOLOFF_TIME. Unlock: `manage.py axes_reset_username NAME` or
-# `axes_reset_ip ADDRESS`, or delete the attempt in /django-admin/axes/accessattempt/.
+# Guessing is throttled (decisions 0072, 0180): after AXES_FAILURE_LIMIT failures from one IP
+# address, or for one account (admin login, private-page password, API token, password reset
+# address) from one address, further attempts from there are refused for AXES_COOLOFF_TIME.
+# Unlock: `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`, or delete the attempt
+# in /django-admin/axes/accessattempt/.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A user name is locked for one address only (decision 0180): failures elsewhere never stop the
+# right user, and an address that guesses many accounts is stopped on its own.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "citynet.core.throttling.lockout_response"
 # Client addresses come from X-Forwarded-For only behind this many trusted proxies (a CDN, a
-# load balancer); with none, REMOTE_ADDR, which a client cannot forge.
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
-AXES_IPWARE_PROXY_ORDER = "right-most"  # the address our own proxies saw, not a client's claim
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# load balancer, Varnish), each of which appends the address it was sent from; with none,
+# REMOTE_ADDR, which a client cannot forge. Comment limits use the same rule (decision 0180).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "citynet.core.throttling.client_address"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
