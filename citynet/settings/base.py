@@ -119,6 +119,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "axes",
     "csp",
+    # Readers sign in to comment with an account they have (decision 0184); staff use Wagtail's.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.facebook",
+    "allauth.socialaccount.providers.twitter_oauth2",
+    "comments.wordpress_com",  # WordPress.com, which allauth does not provide
 ]
 
 MIDDLEWARE = [
@@ -133,6 +142,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # After the CSRF check and every other process_view: it calls the page edit view itself.
@@ -203,6 +213,7 @@ CONTENT_SECURITY_POLICY = {
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
@@ -216,6 +227,53 @@ AXES_LOCKOUT_CALLABLE = "citynet.core.throttling.lockout_response"
 # REMOTE_ADDR, which a client cannot forge. Comment limits use the same rule (decision 0180).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 AXES_CLIENT_IP_CALLABLE = "citynet.core.throttling.client_address"
+
+# Readers' sign-in to comment (decision 0184, docs/comments.md): social accounts only, no
+# passwords; a provider appears once its keys are set. The accounts made have no admin access.
+SOCIALACCOUNT_ONLY = True
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False  # "Change" lists the providers to a signed-in reader
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # a provider's email never signs anyone in as staff
+SOCIALACCOUNT_STORE_TOKENS = False
+# A provider link goes straight to the provider: the site's CSP lets forms post only to the site
+# (form-action 'self', which browsers apply to the redirect too), and starting a sign-in grants
+# nothing without the reader's consent at the provider.
+SOCIALACCOUNT_LOGIN_ON_GET = True
+
+
+def social_app(client_id, secret, **extra):
+    """A provider's app (allauth's APPS list): none, and so no button, without both keys."""
+    return [{"client_id": client_id, "secret": secret, **extra}] if client_id and secret else []
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "google": {
+        "APPS": social_app(env_str("SOCIAL_GOOGLE_CLIENT_ID"), env_str("SOCIAL_GOOGLE_SECRET"))
+    },
+    "facebook": {
+        "APPS": social_app(env_str("SOCIAL_FACEBOOK_CLIENT_ID"), env_str("SOCIAL_FACEBOOK_SECRET"))
+    },
+    "twitter_oauth2": {  # X
+        "APPS": social_app(env_str("SOCIAL_X_CLIENT_ID"), env_str("SOCIAL_X_SECRET"))
+    },
+    "wordpress_com": {
+        "APPS": social_app(
+            env_str("SOCIAL_WORDPRESS_CLIENT_ID"), env_str("SOCIAL_WORDPRESS_SECRET")
+        )
+    },
+    # Any OpenID Connect provider (a city's single sign-on, for instance), found by discovery.
+    "openid_connect": {
+        "APPS": social_app(
+            env_str("SOCIAL_OIDC_CLIENT_ID"),
+            env_str("SOCIAL_OIDC_SECRET"),
+            provider_id="oidc",
+            name=env_str("SOCIAL_OIDC_NAME", "OpenID Connect"),
+            settings={"server_url": env_str("SOCIAL_OIDC_SERVER_URL")},
+        )
+        if env_str("SOCIAL_OIDC_SERVER_URL")
+        else []
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
