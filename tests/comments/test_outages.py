@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 from citynet.settings.base import redis_cache
@@ -100,8 +101,13 @@ def smtp_server():
         server.stop()
 
 
-def run_worker():
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+@pytest.fixture
+def run_worker(monkeypatch):
+    """The real db_worker until nothing is ready, inside the test's transaction."""
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+    return lambda: call_command(
+        "db_worker", batch=True, reload=False, startup_delay=False, verbosity=0
+    )
 
 
 def waiting_emails():
@@ -111,7 +117,7 @@ def waiting_emails():
 
 
 def test_mail_server_down_never_fails_a_post_and_the_emails_follow(
-    client, article, comms, smtp_server
+    client, article, comms, smtp_server, run_worker
 ):
     data = form_data(article)  # the mail server is not running
     answers = [client.post(POST, data) for _ in range(3)]  # the reader sends again, and again
