@@ -28,6 +28,7 @@ urlpatterns = [
         name="wagtailadmin_password_reset",
     ),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/", include("allauth.urls")),  # readers' sign-in to comment (decision 0184)
     path("documents/", include(wagtaildocs_urls)),
     path("api/", include("citynet.api.urls")),
     path(

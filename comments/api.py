@@ -22,13 +22,14 @@ from citynet.api.pages import public_pages
 from citynet.api.pagination import parse_bounded_int
 from citynet.api.router import api_router
 from citynet.api.views import StrictParametersMixin
+from citynet.core.throttling import client_address
 from programs.models import ProgramPage
 
 from . import moderation
 from .forms import ReaderCommentForm
 from .models import ReaderComment
 from .threads import approved_threads, count_visible
-from .tokens import form_token
+from .tokens import confirmed_email, form_token
 
 COMMENTABLE = [ArticlePage, ProgramPage]
 COUNT_ANNOTATION = "approved_reader_comment_count"
@@ -107,7 +108,10 @@ class ReaderCommentsAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
         data = {key: body.get(key) or "" for key in ReaderCommentForm.base_fields}
         form = ReaderCommentForm(data, page=page)
         outcome = moderation.submit(
-            form, ip_address=request.META.get("REMOTE_ADDR"), language=get_language()
+            form,
+            ip_address=client_address(request),
+            language=get_language(),
+            confirmed_email=confirmed_email(request),
         )
         if outcome.errors:
             return Response({"message": outcome.message, "errors": outcome.errors}, status=400)

@@ -59,7 +59,9 @@ class ReaderCommentForm(forms.Form):
                 _("This looks like an automated submission. Leave the last field empty."),
                 code="honeypot",
             )
-        check_form_token(cleaned.get("token"), self.page.pk, self.user.pk if self.user else None)
+        cleaned["form_key"] = check_form_token(
+            cleaned.get("token"), self.page.pk, self.user.pk if self.user else None
+        )
         if self.user:
             cleaned["author_name"] = self.user.get_full_name() or self.user.get_username()
             cleaned["author_email"] = self.user.email

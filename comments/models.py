@@ -72,6 +72,9 @@ class ReaderComment(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True, editable=False)
     language = models.CharField(max_length=10, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # The key of the form token that posted it: one comment per token (comments/tokens.py).
+    # NULL for staff replies and older comments: NULLs may repeat in a unique column, "" not.
+    form_key = models.CharField(max_length=32, unique=True, null=True, editable=False)  # noqa: DJ001
 
     objects = ReaderCommentQuerySet.as_manager()
 

@@ -21,13 +21,6 @@ def in_admin(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def comment_received(comment):
-    if comment.user is None:
-        email_commenter(comment)
-    if comment.status == comment.Status.PENDING:
-        email_moderators(comment)
-
-
 def email_commenter(comment):
     """The links to confirm the address and to delete the comment, in the reader's language."""
     with translation.override(comment.language or settings.LANGUAGE_CODE):

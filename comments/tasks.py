@@ -1,16 +1,23 @@
 """
-Removing commenters' IP addresses once they no longer help against abuse, on the database task
-queue that scheduled publishing uses (decision 0041): a daily task that queues its next run.
+Work on the database task queue that scheduled publishing uses (decision 0041): the emails about
+a new comment, retried while the mail server is unreachable (decision 0182), and removing
+commenters' IP addresses once they no longer help against abuse, a daily task that queues its
+next run.
 """
 
 import datetime
+import logging
+import smtplib
 
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from . import notifications
 from .models import ReaderComment
+
+logger = logging.getLogger(__name__)
 
 IP_RETENTION = datetime.timedelta(days=30)
 CLEANUP_INTERVAL = datetime.timedelta(days=1)
@@ -41,3 +48,40 @@ def schedule_ip_cleanup():
     if not waiting.exists():
         run_after = timezone.now() + CLEANUP_INTERVAL
         forget_ip_addresses.using(run_after=run_after).enqueue()
+
+
+# Minutes to wait after each failed send: about a day in all, then the email is given up (logged).
+EMAIL_RETRY_MINUTES = [1, 5, 15, 60, 180, 600, 600]
+EMAILS = {
+    "commenter": notifications.email_commenter,
+    "moderators": notifications.email_moderators,
+}
+
+
+def queue_emails(comment):
+    """Each email its own task, so that a retry never sends again what was sent."""
+    if comment.user is None:
+        send_comment_email.enqueue("commenter", comment.pk)
+    if comment.status == ReaderComment.Status.PENDING:
+        send_comment_email.enqueue("moderators", comment.pk)
+
+
+@task()
+def send_comment_email(kind, comment_id, attempt=1):
+    comment = ReaderComment.objects.select_related("page").filter(pk=comment_id).first()
+    if comment is None:  # deleted meanwhile: nobody to tell
+        return
+    try:
+        EMAILS[kind](comment)
+    except (OSError, smtplib.SMTPException):
+        backend = send_comment_email.get_backend()
+        if attempt > len(EMAIL_RETRY_MINUTES) or not backend.supports_defer:
+            logger.exception("Gave up the %s email about comment %s", kind, comment_id)
+            return
+        delay = datetime.timedelta(minutes=EMAIL_RETRY_MINUTES[attempt - 1])
+        logger.warning(
+            "The %s email about comment %s failed; retried in %s", kind, comment_id, delay
+        )
+        send_comment_email.using(run_after=timezone.now() + delay).enqueue(
+            kind, comment_id, attempt + 1
+        )

@@ -5,8 +5,11 @@ The form token replaces Django's CSRF token, which would make cached article pag
 reader's browser (or a headless front end) asks for one with a small uncached request. It is
 bound to the page and to the signed-in user, if any, so another site cannot post in a signed-in
 reader's name, and it carries the time it was issued, which gives the minimum time to fill in.
+It also carries a random key, stored with the comment it posts: a token posts one comment, and
+sending it again (a retry after a timeout) answers with that comment (decision 0181).
 """
 
+import secrets
 import time
 
 from django.core import signing
@@ -16,17 +19,24 @@ from django.utils.translation import gettext_lazy as _
 FORM_SALT = "citynet.comments.form"
 CONFIRM_SALT = "citynet.comments.confirm"
 DELETE_SALT = "citynet.comments.delete"
+COMMENTER_SALT = "citynet.comments.commenter"
+COMMENTER_COOKIE = "citynet_commenter"
+COMMENTER_MAX_AGE = 90 * 24 * 60 * 60
 MIN_FILL_SECONDS = 3
 FORM_MAX_AGE = 2 * 60 * 60
 CONFIRM_MAX_AGE = 14 * 24 * 60 * 60
 
 
 def form_token(page_id, user_id=None):
-    return signing.dumps({"p": page_id, "u": user_id, "t": time.time()}, salt=FORM_SALT)
+    data = {"p": page_id, "u": user_id, "t": time.time(), "k": secrets.token_urlsafe(16)}
+    return signing.dumps(data, salt=FORM_SALT)
 
 
 def check_form_token(token, page_id, user_id=None):
-    """Raises ValidationError with a message for the reader unless the token is good for this."""
+    """
+    The token's key (for the one comment it may post); raises ValidationError with a message for
+    the reader unless the token is good for this page and user.
+    """
     try:
         data = signing.loads(token or "", salt=FORM_SALT, max_age=FORM_MAX_AGE)
     except signing.SignatureExpired as error:
@@ -38,7 +48,7 @@ def check_form_token(token, page_id, user_id=None):
             _("The form could not be checked. Please reload the page and try again."),
             code="bad_token",
         ) from error
-    if data.get("p") != page_id or data.get("u") != user_id:
+    if data.get("p") != page_id or data.get("u") != user_id or not data.get("k"):
         raise ValidationError(
             _("The form could not be checked. Please reload the page and try again."),
             code="bad_token",
@@ -53,6 +63,7 @@ def check_form_token(token, page_id, user_id=None):
             _("That was very fast. Please take a moment to check your comment, then send it."),
             code="too_fast",
         )
+    return data["k"]
 
 
 def comment_link_token(comment, salt):
@@ -66,3 +77,23 @@ def comment_from_link_token(token, salt, queryset, max_age=None):
     except signing.BadSignature:
         return None
     return queryset.filter(pk=data.get("c"), author_email__iexact=data.get("e", "")).first()
+
+
+def set_commenter_cookie(response, email, secure):
+    """Proof, for COMMENTER_MAX_AGE, that this browser confirmed `email` through its link."""
+    response.set_signed_cookie(
+        COMMENTER_COOKIE,
+        email.lower(),
+        salt=COMMENTER_SALT,
+        max_age=COMMENTER_MAX_AGE,
+        secure=secure,
+        httponly=True,
+        samesite="Lax",  # never sent with another site's POST
+    )
+
+
+def confirmed_email(request):
+    """The address this browser proved it owns, or None."""
+    return request.get_signed_cookie(
+        COMMENTER_COOKIE, default=None, salt=COMMENTER_SALT, max_age=COMMENTER_MAX_AGE
+    )

@@ -3,18 +3,30 @@ The reader-facing views. None of them is cached: the article page stays the same
 and its form asks `token` for what is personal (the signed form token, who is signed in).
 """
 
+from allauth.socialaccount.adapter import get_adapter as get_socialaccount_adapter
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
+from citynet.core.throttling import client_address
+
 from . import moderation
 from .forms import ReaderCommentForm
 from .models import ReaderComment
-from .tokens import CONFIRM_MAX_AGE, CONFIRM_SALT, DELETE_SALT, comment_from_link_token, form_token
+from .tokens import (
+    CONFIRM_MAX_AGE,
+    CONFIRM_SALT,
+    DELETE_SALT,
+    comment_from_link_token,
+    confirmed_email,
+    form_token,
+    set_commenter_cookie,
+)
 
 
 def page_id_from(value):
@@ -31,10 +43,23 @@ def public_page(page_id):
     return page
 
 
+def sign_in_choices(request):
+    """The providers a reader may sign in with (those whose keys are set), and their URLs."""
+    adapter = get_socialaccount_adapter(request)
+    return [
+        {"name": provider.name, "url": provider.get_login_url(request)}
+        for provider in adapter.list_providers(request)
+    ]
+
+
 @never_cache
 @require_GET
 def token(request):
-    """The form's token and who is signed in: the only per-reader part of an article."""
+    """
+    The form's token and who is signed in: the only per-reader part of an article. Signed-out
+    readers are offered the providers to sign in with; signed-in ones, a way out or to another
+    account. The page adds `?next=` to come back to the article.
+    """
     page_id = page_id_from(request.GET.get("page"))
     if page_id is None:
         return HttpResponseBadRequest("page must be a page id")
@@ -44,6 +69,9 @@ def token(request):
             "token": form_token(page_id, user.pk if user else None),
             "signed_in": user is not None,
             "name": (user.get_full_name() or user.get_username()) if user else "",
+            "providers": sign_in_choices(request),
+            "log_out_url": reverse("account_logout"),
+            "change_url": reverse("account_login"),
         }
     )
 
@@ -55,7 +83,10 @@ def post(request):
     page = public_page(page_id_from(request.POST.get("page")))
     form = ReaderCommentForm(request.POST, page=page, user=request.user)
     outcome = moderation.submit(
-        form, ip_address=request.META.get("REMOTE_ADDR"), language=get_language()
+        form,
+        ip_address=client_address(request),
+        language=get_language(),
+        confirmed_email=confirmed_email(request),
     )
     if outcome.errors:
         # A fresh token, so that the reader can correct and send again from this page.
@@ -89,7 +120,11 @@ def link_view(salt, template, max_age=None):
         elif done:
             comment.delete()
         context = {"comment": comment, "commented_page": comment.page, "done": done}
-        return render(request, template, context)
+        response = render(request, template, context)
+        if done and salt == CONFIRM_SALT:
+            # What lets this browser's next comments skip moderation: a typed address cannot.
+            set_commenter_cookie(response, comment.author_email, secure=request.is_secure())
+        return response
 
     return view
 

@@ -7,4 +7,5 @@ class CoreConfig(AppConfig):
     verbose_name = "CityNet core"
 
     def ready(self):
-        from . import checks  # noqa: F401 (checks register themselves)
+        # Imported for what they register: system checks, a signal receiver.
+        from . import checks, throttling  # noqa: F401

@@ -120,6 +120,15 @@ INSTALLED_APPS = [
     "csp",
     # Serves the v3 API docs' viewer (Swagger UI) from the site's own static files, not a CDN.
     "ninja",
+    # Readers sign in to comment with an account they have (decision 0184); staff use Wagtail's.
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.socialaccount.providers.google",
+    "allauth.socialaccount.providers.facebook",
+    "allauth.socialaccount.providers.twitter_oauth2",
+    "comments.wordpress_com",  # WordPress.com, which allauth does not provide
 ]
 
 MIDDLEWARE = [
@@ -134,6 +143,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # After the CSRF check and every other process_view: it calls the page edit view itself.
@@ -196,26 +206,75 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Guessing is throttled (decision 0072): after AXES_FAILURE_LIMIT failures from one IP address or
-# for one account (admin login, private-page password, API token, password reset address), further
-# attempts are refused for AXES_COOLOFF_TIME. Unlock: `manage.py axes_reset_username NAME` or
-# `axes_reset_ip ADDRESS`, or delete the attempt in /django-admin/axes/accessattempt/.
+# Guessing is throttled (decisions 0072, 0180): after AXES_FAILURE_LIMIT failures from one IP
+# address, or for one account (admin login, private-page password, API token, password reset
+# address) from one address, further attempts from there are refused for AXES_COOLOFF_TIME.
+# Unlock: `manage.py axes_reset_username NAME` or `axes_reset_ip ADDRESS`, or delete the attempt
+# in /django-admin/axes/accessattempt/.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+# A user name is locked for one address only (decision 0180): failures elsewhere never stop the
+# right user, and an address that guesses many accounts is stopped on its own.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "citynet.core.throttling.lockout_response"
 # Client addresses come from X-Forwarded-For only behind this many trusted proxies (a CDN, a
-# load balancer); with none, REMOTE_ADDR, which a client cannot forge.
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
-AXES_IPWARE_PROXY_ORDER = "right-most"  # the address our own proxies saw, not a client's claim
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# load balancer, Varnish), each of which appends the address it was sent from; with none,
+# REMOTE_ADDR, which a client cannot forge. Comment limits use the same rule (decision 0180).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "citynet.core.throttling.client_address"
+
+# Readers' sign-in to comment (decision 0184, docs/comments.md): social accounts only, no
+# passwords; a provider appears once its keys are set. The accounts made have no admin access.
+SOCIALACCOUNT_ONLY = True
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False  # "Change" lists the providers to a signed-in reader
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False  # a provider's email never signs anyone in as staff
+SOCIALACCOUNT_STORE_TOKENS = False
+# A provider link goes straight to the provider: the site's CSP lets forms post only to the site
+# (form-action 'self', which browsers apply to the redirect too), and starting a sign-in grants
+# nothing without the reader's consent at the provider.
+SOCIALACCOUNT_LOGIN_ON_GET = True
+
+
+def social_app(client_id, secret, **extra):
+    """A provider's app (allauth's APPS list): none, and so no button, without both keys."""
+    return [{"client_id": client_id, "secret": secret, **extra}] if client_id and secret else []
+
+
+SOCIALACCOUNT_PROVIDERS = {
+    "google": {
+        "APPS": social_app(env_str("SOCIAL_GOOGLE_CLIENT_ID"), env_str("SOCIAL_GOOGLE_SECRET"))
+    },
+    "facebook": {
+        "APPS": social_app(env_str("SOCIAL_FACEBOOK_CLIENT_ID"), env_str("SOCIAL_FACEBOOK_SECRET"))
+    },
+    "twitter_oauth2": {  # X
+        "APPS": social_app(env_str("SOCIAL_X_CLIENT_ID"), env_str("SOCIAL_X_SECRET"))
+    },
+    "wordpress_com": {
+        "APPS": social_app(
+            env_str("SOCIAL_WORDPRESS_CLIENT_ID"), env_str("SOCIAL_WORDPRESS_SECRET")
+        )
+    },
+    # Any OpenID Connect provider (a city's single sign-on, for instance), found by discovery.
+    "openid_connect": {
+        "APPS": social_app(
+            env_str("SOCIAL_OIDC_CLIENT_ID"),
+            env_str("SOCIAL_OIDC_SECRET"),
+            provider_id="oidc",
+            name=env_str("SOCIAL_OIDC_NAME", "OpenID Connect"),
+            settings={"server_url": env_str("SOCIAL_OIDC_SERVER_URL")},
+        )
+        if env_str("SOCIAL_OIDC_SERVER_URL")
+        else []
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

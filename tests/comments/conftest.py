@@ -1,16 +1,18 @@
+import secrets
 import time
 
 import pytest
 from django.core import signing
 
 from comments.models import ReaderComment
-from comments.tokens import FORM_SALT
+from comments.tokens import COMMENTER_COOKIE, COMMENTER_SALT, FORM_SALT
 from tests import factories
 
 
 def aged_token(page_id, user_id=None, age=60):
     """A form token issued `age` seconds ago, as if the reader had taken that long to write."""
-    return signing.dumps({"p": page_id, "u": user_id, "t": time.time() - age}, salt=FORM_SALT)
+    data = {"p": page_id, "u": user_id, "t": time.time() - age, "k": secrets.token_urlsafe(16)}
+    return signing.dumps(data, salt=FORM_SALT)
 
 
 def form_data(page, **overrides):
@@ -59,3 +61,9 @@ def make_comment(article):
 
 def post_comment(client, page, prefix="/en", **overrides):
     return client.post(f"{prefix}/comments/post/", form_data(page, **overrides))
+
+
+def prove_email(client, email):
+    """The cookie that confirming the emailed link leaves in the reader's browser (test_posting)."""
+    signer = signing.get_cookie_signer(salt=COMMENTER_COOKIE + COMMENTER_SALT)
+    client.cookies[COMMENTER_COOKIE] = signer.sign(email)

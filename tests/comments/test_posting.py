@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from comments.models import ReaderComment, ReaderCommentSettings
-from tests.comments.conftest import aged_token, form_data, post_comment
+from tests.comments.conftest import aged_token, form_data, post_comment, prove_email
 
 pytestmark = pytest.mark.django_db
 
@@ -172,7 +172,9 @@ def test_rate_limit_per_email_address(client, article):
 
 
 @pytest.fixture
-def trusted(make_comment):
+def trusted(client, make_comment):
+    """Ana, trusted, in the browser where she confirmed her address."""
+    prove_email(client, "ana@example.org")
     return make_comment(email_confirmed=True)
 
 

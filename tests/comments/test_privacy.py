@@ -5,6 +5,8 @@ import json
 from io import StringIO
 
 import pytest
+from allauth.socialaccount.models import SocialAccount
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import override_settings
@@ -13,6 +15,7 @@ from django_tasks_db.models import DBTaskResult
 
 from comments.models import ReaderComment
 from comments.tasks import forget_ip_addresses, forget_old_ip_addresses, schedule_ip_cleanup
+from tests import factories
 from tests.comments.conftest import post_comment
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +96,7 @@ def test_export_prints_one_persons_comments(make_comment, other_article):
 
     call_command("reader_comments", "export", "ana@example.org", stdout=out)
 
-    rows = json.loads(out.getvalue())
+    rows = json.loads(out.getvalue())["comments"]
     assert sorted(row["text"] for row in rows) == ["Also mine", "Mine"]
     assert rows[0]["author_email"].lower() == "ana@example.org"
     assert {"ip_address", "page__title", "created_at"} <= rows[0].keys()
@@ -107,10 +110,34 @@ def test_erase_deletes_one_persons_comments(client, article, make_comment):
     call_command("reader_comments", "erase", "Ana@Example.org", "--no-input", stdout=out)
 
     assert list(ReaderComment.objects.values_list("text", flat=True)) == ["Not mine"]
-    assert "Deleted 1 reader comments" in out.getvalue()
+    assert "Deleted 1 reader comments and 0 reader accounts" in out.getvalue()
     assert "Mine" not in client.get(article.url).content.decode().replace("Not mine", "")
 
 
 def test_erase_refuses_something_that_is_not_an_address():
     with pytest.raises(CommandError):
         call_command("reader_comments", "erase", "everyone", "--no-input")
+
+
+def test_a_reader_account_is_exported_and_erased_never_a_staff_one(make_comment, comms):
+    reader = factories.UserFactory(username="mina", email="mina@example.org", first_name="Mina")
+    SocialAccount.objects.create(user=reader, provider="oidc", uid="mina", extra_data={"a": 1})
+    make_comment(author_email="mina@example.org", user=reader, text="Signed in")
+    comms.email = "mina@example.org"  # the same address on a staff account: left alone
+    comms.save()
+    SocialAccount.objects.create(user=comms, provider="oidc", uid="comms")
+    out = StringIO()
+
+    call_command("reader_comments", "export", "mina@example.org", stdout=out)
+
+    data = json.loads(out.getvalue())
+    assert [row["text"] for row in data["comments"]] == ["Signed in"]
+    (account,) = data["accounts"]
+    assert account["username"] == "mina"
+    assert account["sign_ins"][0]["provider"] == "oidc"
+
+    call_command("reader_comments", "erase", "mina@example.org", "--no-input", stdout=StringIO())
+
+    assert not ReaderComment.objects.exists()
+    assert not get_user_model().objects.filter(username="mina").exists()
+    assert get_user_model().objects.filter(username="comms").exists()

@@ -198,11 +198,6 @@ def refused_token_status(cluster, client_address, token):
         connection.close()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="django-ipware is not installed, so django-axes reads REMOTE_ADDR (Varnish) whatever "
-    "TRUSTED_PROXY_COUNT says; the client-address work of issue 28 fixes it: drop this marker then",
-)
 def test_behind_varnish_each_client_is_throttled_at_its_own_address(cluster):
     """Varnish is the proxy the app trusts: one client's failures do not lock out another."""
     failures = [refused_token_status(cluster, "127.0.0.2", f"guess-{n}") for n in range(6)]
