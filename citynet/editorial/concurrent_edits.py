@@ -11,7 +11,12 @@ from django.utils.html import format_html
 
 
 def newer_revision(request, page):
-    """The revision saved by someone else since this edit form was loaded, if any."""
+    """
+    The revision saved by someone else (or in another tab) since this edit form was loaded, if
+    any. The form's loaded revision follows its own autosaves (static/editorial/own_autosaves.js).
+    An autosave overwrites its tab's revision in place: the same revision with a newer time is
+    an autosave of this user's, still in flight when they pressed Save, unless someone else's.
+    """
     latest = page.latest_revision
     own_autosave = request.POST.get("overwrite_revision_id")
     loaded = own_autosave or request.POST.get("loaded_revision_id")
@@ -19,9 +24,10 @@ def newer_revision(request, page):
         return None
     if loaded != str(latest.pk):
         return latest
-    if not own_autosave and request.POST.get("loaded_revision_created_at") != (
+    overwritten_since = request.POST.get("loaded_revision_created_at") != (
         latest.created_at.isoformat()
-    ):
+    )
+    if not own_autosave and overwritten_since and latest.user_id != request.user.pk:
         return latest
     return None
 

@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -30,3 +32,8 @@ hooks.register("before_create_page", keep_schedule_on_create)
 hooks.register("before_edit_page", keep_schedule_on_edit)
 hooks.register("before_edit_page", remember_newer_revision)
 hooks.register("after_edit_page", warn_about_overwrite)
+
+
+@hooks.register("insert_editor_js")
+def follow_own_autosaves():
+    return format_html('<script src="{}"></script>', static("editorial/own_autosaves.js"))

@@ -20,6 +20,7 @@ from wagtail_localize.models import StringTranslation, TranslationSource
 
 from . import status
 from .models import OutdatedTranslationNotice
+from .source_changes import TEXT_CHANGED
 
 
 def sync_url(source):
@@ -44,12 +45,12 @@ def translators(translation, source):
 
 
 def notify_outdated_translations(page):
-    """Tell the translators of each translation that this publication of `page` outdated."""
+    """Tell the translators of each translation that this change to `page`'s text outdated."""
     if page.locale_id != Locale.get_default().pk:
         return
     source = TranslationSource.objects.get_for_instance_or_none(page)
     locales = Locale.objects.exclude(pk=page.locale_id)
-    published = PageLogEntry.objects.filter(page=page, action="wagtail.publish").first()
+    published = PageLogEntry.objects.filter(page=page, action=TEXT_CHANGED).first()
     statuses = status.translation_statuses([page.translation_key], locales)
     newly_outdated = [
         found

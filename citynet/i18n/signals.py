@@ -16,6 +16,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.signals import page_published
 
 from .notifications import notify_outdated_translations_on_commit
+from .source_changes import record_text_change
 
 
 def is_translatable_snippet(model):
@@ -84,7 +85,8 @@ page_published.connect(on_page_published, dispatch_uid="i18n_point_links_at_tran
 
 
 def on_source_published(sender, instance, **kwargs):
-    notify_outdated_translations_on_commit(instance)
+    if record_text_change(instance):
+        notify_outdated_translations_on_commit(instance)
 
 
 page_published.connect(on_source_published, dispatch_uid="i18n_notify_outdated_translations")

@@ -3,8 +3,10 @@ How far each page is translated into each language, for the status report and th
 
 A page's source is its version in the default language. Its translation into a locale is:
 - missing: no page there (an alias, which shows the source, counts as missing);
-- in progress: a draft, or a wagtail-localize translation with segments still to translate;
-- outdated: the source was published again after the translation last took its text;
+- in progress: a draft, or a wagtail-localize translation with segments still to translate
+  (the slug is not one: it follows the source's unless the translator changes it);
+- outdated: the text to translate changed in the source after the translation last took it
+  (source_changes.py);
 - up to date: everything else.
 All statuses of a set of pages are worked out in a fixed number of queries.
 """
@@ -17,7 +19,9 @@ from django.db.models import Case, Count, F, OuterRef, Subquery, When
 from django.db.models.functions import Coalesce, Least
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, PageLogEntry
-from wagtail_localize.models import StringSegment, TranslationLog, TranslationSource
+from wagtail_localize.models import StringSegment, TranslationSource
+
+from .source_changes import NOT_TRANSLATED, TEXT_CHANGED
 
 MISSING = "missing"
 IN_PROGRESS = "in_progress"
@@ -92,10 +96,11 @@ def translation_statuses(translation_keys, locales):
                 total = segment_counts.get(localize_source["id"], 0)
                 done = translated_counts.get((localize_source["id"], locale.pk), 0)
                 percent = 100 if total == 0 else 100 * done // total
-            if not page["live"] or (percent is not None and percent < 100):
-                found = TranslationStatus(IN_PROGRESS, page["id"], percent or 0)
-            elif since := page["outdated_since"]:
+            if page["live"] and (since := page["outdated_since"]):
+                # Live with text from before its source changed, whether or not it was synced.
                 found = TranslationStatus(OUTDATED, page["id"], percent, since)
+            elif not page["live"] or (percent is not None and percent < 100):
+                found = TranslationStatus(IN_PROGRESS, page["id"], percent or 0)
             else:
                 found = TranslationStatus(UP_TO_DATE, page["id"], percent)
             statuses[key, locale.pk] = found
@@ -104,7 +109,9 @@ def translation_statuses(translation_keys, locales):
 
 def count_segments(localize_source_ids):
     """Segments per wagtail-localize source, and those translated per source and locale."""
-    segments = StringSegment.objects.filter(source_id__in=localize_source_ids)
+    segments = StringSegment.objects.filter(source_id__in=localize_source_ids).exclude(
+        context__path__in=NOT_TRANSLATED
+    )
     totals = dict(segments.values_list("source_id").annotate(Count("id")).order_by())
     translated = (
         segments.filter(
@@ -120,36 +127,34 @@ def count_segments(localize_source_ids):
 
 def with_outdated_since(pages):
     """
-    Annotates each page with `outdated_since`: when its source (the page in the default
-    language) was first published after the translation took its text, or None.
+    Annotates each page with `outdated_since`: when the text to translate first changed in its
+    source (the page in the default language) after the translation took it, or None.
 
-    The text dates from the earlier of when wagtail-localize last synced the source and when it
-    last wrote this language from it (a write uses the snapshot of the last sync; a sync after
-    the write is not in it yet); for a page translated by hand, when it was last published.
+    A translation takes the source's text when it is published, from wagtail-localize's last
+    sync of the source if it has one: the earlier of the two (a sync after the publication is
+    not in it yet).
     """
     default_language = settings.LANGUAGE_CODE
-    # A page has at most one source per language, and a log entry names it: the sync time is
-    # read from the latest log entry's own source, so each time is compiled into the SQL once.
-    taken_by_localize = Subquery(
-        TranslationLog.objects.filter(
-            source__object_id=OuterRef("translation_key"),
-            source__locale__language_code=default_language,
-            locale_id=OuterRef("locale_id"),
-        )
-        .order_by("-created_at")
-        .values(taken_at=Least("source__last_updated_at", "created_at"))[:1]
+    # A page has at most one wagtail-localize source in the default language; a language it
+    # does not translate (a page translated by hand) takes nothing from its syncs.
+    synced_at = Subquery(
+        TranslationSource.objects.filter(
+            object_id=OuterRef("translation_key"),
+            locale__language_code=default_language,
+            translations__target_locale_id=OuterRef("locale_id"),
+        ).values("last_updated_at")[:1]
     )
-    source_publications = PageLogEntry.objects.filter(
+    text_changes = PageLogEntry.objects.filter(
         page__translation_key=OuterRef("translation_key"),
         page__locale__language_code=default_language,
-        action="wagtail.publish",
+        action=TEXT_CHANGED,
         timestamp__gt=OuterRef("translation_taken_at"),
     ).order_by("timestamp")
     return pages.alias(
-        translation_taken_at=Coalesce(taken_by_localize, "last_published_at")
+        translation_taken_at=Least(Coalesce(synced_at, "last_published_at"), "last_published_at")
     ).annotate(
         outdated_since=Case(
             When(locale__language_code=default_language, then=None),
-            default=Subquery(source_publications.values("timestamp")[:1]),
+            default=Subquery(text_changes.values("timestamp")[:1]),
         )
     )

@@ -7,18 +7,22 @@ The views keep wagtail-localize's URLs: `wagtail_hooks.py` registers them ahead 
 the same paths resolve here, and every link wagtail-localize renders leads to the checked view.
 """
 
+import functools
+
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.forms import HiddenInput
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.models import Page, WorkflowMixin
+from wagtail.models import LockableMixin, Page, WorkflowMixin, WorkflowState
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
-from wagtail_localize.views import submit_translations, update_translations
+from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
 from .permissions import can_edit, can_publish, can_translate, translatable_locales
 
@@ -74,22 +78,19 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         return form
 
 
-def submit_translation(request, instance, edit_url):
-    """Save the translation of `instance` as a draft from its segments and start its workflow."""
-    translation = get_object_or_404(
+def enabled_translation(instance):
+    return get_object_or_404(
         Translation,
         source__object_id=instance.translation_key,
         target_locale_id=instance.locale_id,
         enabled=True,
     )
-    workflow = instance.get_workflow()
-    if not can_edit(request.user, instance) or workflow is None:
-        raise PermissionDenied
-    if instance.workflow_in_progress:
-        messages.warning(request, _("This translation is already awaiting approval."))
-        return redirect(edit_url)
+
+
+def save_translation_draft(translation, instance, user):
+    """A new revision of `instance` holding its translated segments; ValidationError if invalid."""
     if isinstance(instance, Page) and not instance.live:
-        translation.save_target(user=request.user, publish=False)
+        translation.save_target(user=user, publish=False)
     else:
         # save_target(publish=False) writes the translated text into the object's row: a live
         # page would show it before approval, a live snippet would be unpublished. The text goes
@@ -97,13 +98,29 @@ def submit_translation(request, instance, edit_url):
         draft = translation.source.get_ephemeral_translated_instance(
             translation.target_locale, fallback=True
         )
-        try:
-            draft.save_revision(user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(edit_url)
+        draft.save_revision(user=user)
     instance.refresh_from_db()
-    workflow.start(instance, request.user)
+
+
+def submit_translation(request, instance, edit_url):
+    """Save the translation of `instance` as a draft from its segments and start its workflow."""
+    translation = enabled_translation(instance)
+    workflow = instance.get_workflow()
+    if not can_edit(request.user, instance) or workflow is None:
+        raise PermissionDenied
+    if instance.workflow_in_progress:
+        messages.warning(request, _("This translation is already awaiting approval."))
+        return redirect(edit_url)
+    try:
+        save_translation_draft(translation, instance, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(edit_url)
+    state = instance.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(request.user)  # changes were requested: the same workflow goes on
+    else:
+        workflow.start(instance, request.user)
     messages.success(
         request,
         _("'%(title)s' was submitted to %(workflow)s.")
@@ -112,44 +129,138 @@ def submit_translation(request, instance, edit_url):
     return redirect(edit_url)
 
 
+def review_translation(request, instance, edit_url):
+    """
+    Approve and publish, or request changes on, a translation awaiting its reviewer's approval.
+    What the reviewer sees in the editor is what goes live: the segments are saved as the latest
+    revision first, and approval publishes the latest revision.
+    """
+    action = request.POST.get("action")
+    comment = request.POST.get("comment", "").strip()
+    task = instance.current_workflow_task
+    if task is None:
+        messages.warning(request, _("This translation is not awaiting approval."))
+        return redirect(edit_url)
+    if action not in {name for name, _label, _modal in task.get_actions(instance, request.user)}:
+        raise PermissionDenied
+    title = approval_title(instance)
+    if action == "reject":
+        if not comment:
+            messages.error(
+                request, _("Say what needs to change: the comment is sent to the author.")
+            )
+            return redirect(edit_url)
+        task.on_action(instance.current_workflow_task_state, request.user, action, comment=comment)
+        messages.success(request, _("Changes to '%(title)s' were requested.") % {"title": title})
+        return redirect(edit_url)
+    try:
+        save_translation_draft(enabled_translation(instance), instance, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(edit_url)
+    task.on_action(instance.current_workflow_task_state, request.user, action, comment=comment)
+    messages.success(request, _("'%(title)s' was approved and published.") % {"title": title})
+    return redirect(edit_url)
+
+
 def approval_title(instance):
     return instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
 
 
-@require_POST
-def submit_for_approval(request, page_id):
+ACTION_URL_NAMES = {  # (for a page, for a snippet)
+    "submit": (
+        "i18n_submit_translation_for_approval",
+        "i18n_submit_snippet_translation_for_approval",
+    ),
+    "review": ("i18n_review_translation", "i18n_review_snippet_translation"),
+}
+
+
+def page_and_edit_url(page_id):
     page = get_object_or_404(Page, pk=page_id).specific
-    return submit_translation(request, page, reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return page, reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
-@require_POST
-def submit_snippet_for_approval(request, app_label, model_name, pk):
+def snippet_and_edit_url(app_label, model_name, pk):
     model = get_snippet_model_from_url_params(app_label, model_name)
     if not issubclass(model, WorkflowMixin):  # themes have no drafts: nothing to approve
         raise PermissionDenied
     instance = get_object_or_404(model, pk=unquote(pk))
-    edit_url = reverse(instance.snippet_viewset.get_url_name("edit"), args=[quote(instance.pk)])
-    return submit_translation(request, instance, edit_url)
+    return instance, reverse(instance.snippet_viewset.get_url_name("edit"), args=[quote(pk)])
 
 
-def approval_action(user, instance):
-    """The submit URL for the translation editor, when `user` must ask for approval to publish."""
-    if (
-        not isinstance(instance, WorkflowMixin)
-        or can_publish(user, instance)
-        or not can_edit(user, instance)
-        or instance.get_workflow() is None
-    ):
-        return None
+@require_POST
+def submit_for_approval(request, page_id):
+    return submit_translation(request, *page_and_edit_url(page_id))
+
+
+@require_POST
+def submit_snippet_for_approval(request, app_label, model_name, pk):
+    return submit_translation(request, *snippet_and_edit_url(app_label, model_name, pk))
+
+
+@require_POST
+def review_page_translation(request, page_id):
+    return review_translation(request, *page_and_edit_url(page_id))
+
+
+@require_POST
+def review_snippet_translation(request, app_label, model_name, pk):
+    return review_translation(request, *snippet_and_edit_url(app_label, model_name, pk))
+
+
+def action_url(action, instance):
+    """The URL of the "submit" or "review" view for `instance`."""
     if isinstance(instance, Page):
-        url = reverse("i18n_submit_translation_for_approval", args=[instance.pk])
-    else:
-        meta = instance._meta
-        url = reverse(
-            "i18n_submit_snippet_translation_for_approval",
-            args=[meta.app_label, meta.model_name, quote(instance.pk)],
-        )
-    return {"url": url, "in_progress": instance.workflow_in_progress}
+        return reverse(ACTION_URL_NAMES[action][0], args=[instance.pk])
+    meta = instance._meta
+    return reverse(
+        ACTION_URL_NAMES[action][1],
+        args=[meta.app_label, meta.model_name, quote(instance.pk)],
+    )
+
+
+def editor_action(user, instance):
+    """
+    The translation editor's main action for `user`, when it is not wagtail-localize's own
+    "Publish": a translator who may not publish submits for approval (and waits while it is
+    awaited); a reviewer of a translation awaiting approval approves or requests changes.
+    """
+    if not isinstance(instance, WorkflowMixin) or instance.get_workflow() is None:
+        return None
+    task = instance.current_workflow_task
+    if task is not None and task.get_actions(instance, user):
+        return {"kind": "review", "url": action_url("review", instance)}
+    if can_publish(user, instance) or not can_edit(user, instance):
+        return None
+    if task is not None:
+        return {"kind": "awaiting"}
+    return {"kind": "submit", "url": action_url("submit", instance)}
+
+
+def locked_for(user, instance):
+    """Why `user` may not change `instance` now (awaiting approval, locked), or None."""
+    lock = instance.get_lock() if isinstance(instance, LockableMixin) else None
+    if lock is None or not lock.for_user(user):
+        return None
+    return strip_tags(lock.get_message(user))
+
+
+def refused_while_locked(view):
+    """wagtail-localize's view, refused while the translation is locked for the user (26)."""
+
+    @functools.wraps(view)
+    def checked(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        try:
+            instance = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            instance = None  # wagtail-localize's view answers for a missing translation
+        if instance is not None and (reason := locked_for(request.user, instance)):
+            return JsonResponse({"detail": reason}, status=403)
+        return view(request, translation_id, *args, **kwargs)
+
+    return checked
 
 
 urlpatterns = [
@@ -177,5 +288,33 @@ urlpatterns = [
         "translations/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/submit/",
         submit_snippet_for_approval,
         name="i18n_submit_snippet_translation_for_approval",
+    ),
+    path(
+        "translations/<int:page_id>/review/",
+        review_page_translation,
+        name="i18n_review_translation",
+    ),
+    path(
+        "translations/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/review/",
+        review_snippet_translation,
+        name="i18n_review_snippet_translation",
+    ),
+    # The editor's segment, override, PO upload and machine translation endpoints, refused
+    # while the translation is locked for its translator (awaiting approval, or locked).
+    path(
+        "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+        refused_while_locked(edit_translation.edit_string_translation),
+    ),
+    path(
+        "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+        refused_while_locked(edit_translation.edit_override),
+    ),
+    path(
+        "localize/translate/<int:translation_id>/pofile/upload/",
+        refused_while_locked(edit_translation.upload_pofile),
+    ),
+    path(
+        "localize/translate/<int:translation_id>/machine_translate/",
+        refused_while_locked(edit_translation.machine_translate),
     ),
 ]

@@ -8,6 +8,7 @@ from wagtail.permissions import policy_registry
 from . import translating
 from .admin_panels import OutdatedTranslationsPanel, TranslationLanguagesPanel
 from .permissions import can_translate
+from .source_changes import TEXT_CHANGED
 from .views import TranslationStatusReportView
 
 
@@ -43,6 +44,15 @@ def drop_translation_buttons(buttons):
     for button in buttons:
         if getattr(button, "dropdown_buttons", None):
             drop_translation_buttons(button.dropdown_buttons)
+
+
+@hooks.register("register_log_actions")
+def register_text_changed_action(actions):
+    actions.register_action(
+        TEXT_CHANGED,
+        _("Text to translate changed"),
+        _("Text to translate changed: its translations are outdated"),
+    )
 
 
 hooks.register("register_account_settings_panel", TranslationLanguagesPanel)

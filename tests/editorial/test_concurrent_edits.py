@@ -41,3 +41,46 @@ def test_saving_an_up_to_date_form_gives_no_warning(comms, live_article):
         response = client.post(url, edit_form_data(client, live_article, title=title))
         levels = [message.level_tag for message in get_messages(response.wsgi_request)]
         assert "warning" not in levels
+
+
+def warnings_of(response):
+    return [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
+
+
+@pytest.mark.django_db
+def test_another_tab_of_the_same_editor_warns(comms, live_article):
+    """Issue 26: the same person saving from another tab replaced this form's version."""
+    client = Client()
+    client.force_login(comms)
+    url = reverse("wagtailadmin_pages:edit", args=[live_article.pk])
+    first_tab = edit_form_data(client, live_article, title="First tab")
+    second_tab = edit_form_data(client, live_article, title="Second tab")
+
+    client.post(url, second_tab)
+    response = client.post(url, first_tab)
+
+    assert len(warnings_of(response)) == 1
+
+
+@pytest.mark.django_db
+def test_an_own_autosave_still_in_flight_does_not_warn(comms, live_article):
+    """Issue 26: the editor pressed Save while their tab's autosave overwrote its revision."""
+    client = Client()
+    client.force_login(comms)
+    url = reverse("wagtailadmin_pages:edit", args=[live_article.pk])
+    autosaved = client.post(
+        url, edit_form_data(client, live_article, title="Autosaved"), HTTP_ACCEPT="application/json"
+    ).json()
+    form = edit_form_data(client, live_article, title="Saved")
+    form["loaded_revision_id"] = str(autosaved["revision_id"])
+    form["loaded_revision_created_at"] = autosaved["revision_created_at"]
+    overwrite = {
+        **form,
+        "title": "Autosaved again",
+        "overwrite_revision_id": form["loaded_revision_id"],
+    }
+    assert client.post(url, overwrite, HTTP_ACCEPT="application/json").json()["success"]
+
+    response = client.post(url, form)
+
+    assert warnings_of(response) == []

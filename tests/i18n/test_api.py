@@ -33,7 +33,8 @@ def articles(blog_index):
     english = factories.ArticlePageFactory(parent=blog_index, slug="english", title="English")
     chinese = factories.ArticlePageFactory(parent=blog_index, slug="chinese", title="Chinese")
     korean = translate(shared, "ko", {"Shared": "공유"})
-    shared.save_revision().publish()  # after its translation: the Korean page is outdated
+    shared.standfirst = "Shared, and changed after its translation."
+    shared.save_revision().publish()  # its text changed: the Korean page is outdated
     return {
         "shared": shared,
         "english": english,

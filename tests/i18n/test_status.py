@@ -51,7 +51,8 @@ def test_each_language_is_up_to_date_in_progress_outdated_or_missing(
 
     found = statuses_of(article, locales)
     assert found["ko"] == status.TranslationStatus(status.UP_TO_DATE, korean.pk, 100)
-    assert found["zh-hant"] == status.TranslationStatus(status.IN_PROGRESS, chinese.pk, 25)
+    # The slug is not counted: it follows the source's (issue 26).
+    assert found["zh-hant"] == status.TranslationStatus(status.IN_PROGRESS, chinese.pk, 33)
     assert {found[code].status for code in ("zh-hans", "ja", "id", "vi", "th")} == {status.MISSING}
 
     edited_at = timezone.now()
@@ -76,6 +77,7 @@ def test_a_page_translated_without_wagtail_localize_is_compared_by_publication_d
     assert statuses_of(article, locales)["ko"].status == status.UP_TO_DATE
     assert korean_home and korean_index
 
+    article.title = "Cities share what they have learned"
     article.save_revision().publish()
     assert statuses_of(article, locales)["ko"].status == status.OUTDATED
 
@@ -106,6 +108,7 @@ def test_a_language_not_rewritten_after_a_sync_stays_outdated(
     article = factories.ArticlePageFactory(parent=translated_index)
     with django_capture_on_commit_callbacks(execute=True):
         translate(article, "ko", korean_strings(article))
+    article.standfirst = "How cities share what they have learned."
     article.save_revision().publish()
     # Translating into another language takes the source's new text for that language only.
     with django_capture_on_commit_callbacks(execute=True):
@@ -115,7 +118,7 @@ def test_a_language_not_rewritten_after_a_sync_stays_outdated(
             {
                 article.title: "城市分享所學",
                 article.slug: article.slug,
-                "How cities share what they learn.": "城市如何分享所學。",
+                "How cities share what they have learned.": "城市如何分享所學。",
                 "Cities across the region met to compare notes.": "區域內的城市聚首交流經驗。",
             },
         )
@@ -123,3 +126,34 @@ def test_a_language_not_rewritten_after_a_sync_stays_outdated(
     found = statuses_of(article, locales)
     assert found["ko"].status == status.OUTDATED
     assert found["zh-hant"].status == status.UP_TO_DATE
+
+
+@pytest.mark.django_db
+def test_only_a_change_to_the_text_to_translate_outdates_a_translation(
+    translated_index, locales, django_capture_on_commit_callbacks
+):
+    """Issue 26, finding 4: source edit, outdated, re-translated, up to date; a republication
+    or a new slug outdates nothing, and the untranslated slug leaves a translation complete."""
+    article = factories.ArticlePageFactory(parent=translated_index)
+    strings = korean_strings(article)
+    del strings[article.slug]
+    with django_capture_on_commit_callbacks(execute=True):
+        korean = translate(article, "ko", strings)
+    assert statuses_of(article, locales)["ko"] == status.TranslationStatus(
+        status.UP_TO_DATE, korean.pk, 100
+    )
+
+    article.slug = "cities-share-what-they-learn"
+    article.save_revision().publish()
+    article.save_revision().publish()
+    assert statuses_of(article, locales)["ko"].status == status.UP_TO_DATE
+
+    article.standfirst = "How cities share what they have learned."
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save_revision().publish()
+    assert statuses_of(article, locales)["ko"].status == status.OUTDATED
+
+    strings["How cities share what they have learned."] = "도시들은 배운 것을 어떻게 나누었는가."
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(article, "ko", strings)  # syncs, translates the changed segment, publishes
+    assert statuses_of(article, locales)["ko"].status == status.UP_TO_DATE

@@ -37,6 +37,7 @@ def translated_site(blog_index, program_index, django_capture_on_commit_callback
         )
         program = factories.ProgramPageFactory(parent=program_index, title="Waste forum")
         translate(program, "ko", {"Waste forum": "폐기물 포럼"}, publish=False)
+    article.standfirst = "How cities share what they have learned."
     article.save_revision().publish()
     return {"article": article, "program": program}
 
@@ -58,11 +59,11 @@ def test_the_report_shows_every_page_in_every_language(editor, translated_site):
 
     korean = cells(response, "ko")
     assert korean["Flood resilience"].startswith("Outdated since ")
-    assert korean["Waste forum"] == "In progress (20%)"
+    assert korean["Waste forum"] == "In progress (25%)"
     assert korean["Blog"] == "In progress (0%)"  # submitted, nothing translated yet
     assert cells(response, "th")["Flood resilience"] == "Missing"
     assert 'data-locale="ko" data-status="outdated"' in html
-    assert "In progress (20%)" in html
+    assert "In progress (25%)" in html
 
 
 @pytest.mark.django_db
@@ -82,7 +83,7 @@ def test_the_report_exports_a_spreadsheet(editor, translated_site):
     lines = response.getvalue().decode().splitlines()
     assert lines[0].startswith("Title,URL path,")
     assert "Korean" in lines[0]
-    assert any(line.startswith("Waste forum,") and "In progress (20%)" in line for line in lines)
+    assert any(line.startswith("Waste forum,") and "In progress (25%)" in line for line in lines)
 
 
 @pytest.mark.django_db

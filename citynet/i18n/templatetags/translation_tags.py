@@ -1,18 +1,29 @@
+import json
+
 from django import template
 from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.admin.ui.side_panels import StatusSidePanel
 
-from ..translating import approval_action
+from ..translating import editor_action, locked_for
 
 register = template.Library()
 
 
-@register.inclusion_tag("i18n/includes/submit_for_approval.html", takes_context=True)
-def submit_for_approval(context, instance):
-    """A "Submit for approval" button for translators who may not publish the page or snippet."""
-    action = approval_action(context["request"].user, instance)
+@register.inclusion_tag("i18n/includes/translation_editor_action.html", takes_context=True)
+def translation_editor_action(context, instance):
+    """The editor's main action for this user, in place of wagtail-localize's footer."""
+    action = editor_action(context["request"].user, instance)
     return {"action": action, "csrf_token": context.get("csrf_token")}
+
+
+@register.simple_tag(takes_context=True)
+def with_lock(context, props, instance):
+    """wagtail-localize's editor props, its segments read-only while `instance` is locked for
+    the user, as while it awaits approval (the endpoints refuse too: translating.py)."""
+    props = json.loads(props)
+    props["object"]["isLocked"] |= bool(locked_for(context["request"].user, instance))
+    return json.dumps(props)
 
 
 class SnippetStatusSidePanel(StatusSidePanel):

@@ -1,0 +1,117 @@
+"""
+The translation editor gives each role its own main action (issue 26): the secondee submits for
+approval and cannot change the translation while it is awaited; communications approve and
+publish it, or request changes with a comment; what they approve is what goes live.
+"""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from tests.i18n.test_translation_rights import (
+    edit_segment,
+    korean_article,  # noqa: F401 (a fixture)
+    refused,
+    translation_into_korean,
+)
+
+TITLE = "모든 도시를 위한 물"
+
+
+def editor_action(client, page):
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    marker = 'data-i18n-editor-action="'
+    return html.split(marker)[1].split('"')[0] if marker in html else None
+
+
+def review(client, page, action, comment=""):
+    url = reverse("i18n_review_translation", args=[page.pk])
+    return client.post(url, {"action": action, "comment": comment})
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+@pytest.fixture
+def submitted(client, secondee, own_article, korean_article):  # noqa: F811
+    """The Korean article, its title translated, submitted for approval by the secondee."""
+    client.force_login(secondee)
+    edit_segment(client, translation_into_korean(own_article), TITLE)
+    client.post(reverse("i18n_submit_translation_for_approval", args=[korean_article.pk]))
+    client.logout()
+    korean_article.refresh_from_db()
+    assert korean_article.workflow_in_progress
+    return korean_article
+
+
+@pytest.mark.django_db
+def test_each_role_sees_its_own_main_action(client, secondee, comms, korean_article):  # noqa: F811
+    client.force_login(secondee)
+    assert editor_action(client, korean_article) == "submit"
+    client.post(reverse("i18n_submit_translation_for_approval", args=[korean_article.pk]))
+    assert editor_action(client, korean_article) == "awaiting"
+
+    client.force_login(comms)
+    assert editor_action(client, korean_article) == "review"
+
+
+@pytest.mark.django_db
+def test_the_author_cannot_change_a_translation_awaiting_approval(
+    client, secondee, comms, own_article, submitted
+):
+    translation = translation_into_korean(own_article)
+    client.force_login(secondee)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[submitted.pk])).content.decode()
+    refused = edit_segment(client, translation, "바뀐 제목")
+
+    assert "&quot;isLocked&quot;: true" in html
+    assert refused.status_code == 403
+    assert "awaiting moderation" in refused.json()["detail"]
+
+    client.force_login(comms)  # the reviewer may still correct it
+    assert edit_segment(client, translation, TITLE).status_code == 200
+
+
+@pytest.mark.django_db
+def test_what_communications_approve_is_what_goes_live(client, comms, own_article, submitted):
+    client.force_login(comms)
+    edit_segment(client, translation_into_korean(own_article), "모든 도시를 위한 깨끗한 물")
+
+    response = review(client, submitted, "approve")
+
+    submitted.refresh_from_db()
+    assert response.status_code == 302
+    assert messages_of(response) == ["'모든 도시를 위한 깨끗한 물' was approved and published."]
+    assert submitted.live and not submitted.has_unpublished_changes
+    assert submitted.title == submitted.draft_title == "모든 도시를 위한 깨끗한 물"
+    assert not submitted.workflow_in_progress
+
+
+@pytest.mark.django_db
+def test_communications_request_changes_with_a_comment_and_the_author_resubmits(
+    client, secondee, comms, own_article, submitted
+):
+    client.force_login(comms)
+    no_comment = review(client, submitted, "reject")
+    assert submitted.workflow_in_progress
+    assert "the comment is sent to the author" in messages_of(no_comment)[0]
+
+    requested = review(client, submitted, "reject", "Please translate the standfirst too.")
+    assert messages_of(requested)[-1] == f"Changes to '{TITLE}' were requested."
+    submitted.refresh_from_db()
+    assert not submitted.workflow_in_progress
+
+    client.force_login(secondee)
+    assert edit_segment(client, translation_into_korean(own_article), TITLE).status_code == 200
+    client.post(reverse("i18n_submit_translation_for_approval", args=[submitted.pk]))
+    submitted.refresh_from_db()
+    assert submitted.workflow_in_progress
+
+
+@pytest.mark.django_db
+def test_only_reviewers_may_review(client, secondee, submitted):
+    client.force_login(secondee)
+    assert refused(review(client, submitted, "approve"))
+    submitted.refresh_from_db()
+    assert submitted.workflow_in_progress
