@@ -170,7 +170,7 @@ def test_feed_queries_do_not_grow_with_programs(client, make_program, count):
         make_program()
     assert count_queries(client, "/programs/calendar.ics") == 6
     program = make_program()
-    assert count_queries(client, f"/programs/{program.pk}/calendar.ics") == 3
+    assert count_queries(client, f"/programs/{program.pk}/calendar.ics") == 2
 
 
 def test_publishing_a_program_reaches_the_cached_feed(client, make_program):
