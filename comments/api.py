@@ -21,7 +21,7 @@ from citynet.api import registry
 from citynet.api.pages import public_pages
 from citynet.api.pagination import parse_bounded_int
 from citynet.api.router import api_router
-from citynet.api.views import StrictParametersMixin
+from citynet.api.views import StrictParametersMixin, check_not_repeated
 from citynet.core.throttling import client_address
 from programs.models import ProgramPage
 
@@ -79,10 +79,11 @@ class ReaderCommentsAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
             raise BadRequestError(
                 "query parameter is not recognised: " + ", ".join(sorted(unknown))
             )
+        check_not_repeated(request.GET)
         if "page" not in request.GET:
             raise BadRequestError("page is required: /api/v2/comments/?page=<page id>")
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
-        limit = parse_bounded_int(request, "limit", min(20, limit_max), limit_max)
+        limit = parse_bounded_int(request, "limit", min(20, limit_max), limit_max, minimum=1)
         offset = parse_bounded_int(request, "offset", 0, 1_000_000)
         page = self.page_from(request.GET["page"])
         threads = approved_threads(page.pk)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Page
 
 from citynet.core.throttling import client_address
+from citynet.editorial.visibility import publicly_visible
 
 from . import moderation
 from .forms import ReaderCommentForm
@@ -37,7 +38,7 @@ def page_id_from(value):
 
 
 def public_page(page_id):
-    page = Page.objects.live().public().filter(pk=page_id).first() if page_id else None
+    page = publicly_visible(Page.objects).filter(pk=page_id).first() if page_id else None
     if page is None:
         raise Http404
     return page

@@ -69,7 +69,11 @@ class CalendarLinksField(Field):
         if not program.is_event:
             return None
         path = reverse("program_calendar", args=[program.pk])
-        return subscribe_links(self.context["request"].build_absolute_uri(path))
+        request = self.context.get("request")
+        if request is None:  # API v3 gives its serializers no request: the program's site's
+            parts = program.get_url_parts()
+            return subscribe_links(parts[1] + path) if parts else None
+        return subscribe_links(request.build_absolute_uri(path))
 
 
 register(

@@ -109,6 +109,8 @@ def program_event(program, url, organisers, stamp):
 
 def calendar(name, events):
     """A VCALENDAR with `events` and the VTIMEZONEs their times refer to."""
+    # A calendar's name is one line: icalendar would refuse a title's newline there (a 500).
+    name = " ".join(name.split())
     cal = Calendar()
     cal.add("prodid", "-//CityNet CMS//Programs//EN")
     cal.add("version", "2.0")

@@ -20,7 +20,7 @@ from .models import ProgramIndexPage, ProgramPage, ProgramPartner
 
 
 def with_organisers(programs):
-    partners = Page.objects.live().public().values("pk")
+    partners = publicly_visible(Page.objects).values("pk")
     links = (
         ProgramPartner.objects.filter(partner__in=partners)
         .select_related("partner")
@@ -66,7 +66,7 @@ def program_index_for(request, language_code):
     )
     if root is None:
         raise Http404
-    index = ProgramIndexPage.objects.live().public().descendant_of(root).order_by("path").first()
+    index = publicly_visible(ProgramIndexPage.objects).descendant_of(root).order_by("path").first()
     if index is None:
         raise Http404
     return index, site

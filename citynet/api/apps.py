@@ -10,5 +10,9 @@ class CityNetAPIConfig(AppConfig):
     verbose_name = "Content API"
 
     def ready(self):
+        from citynet.api import v3
+
+        # Before any `api` module below imports Wagtail's v3 routers, which build its schemas.
+        v3.install()
         # Like the Django admin: every installed app's `api` module registers its page types.
         autodiscover_modules("api", register_to=None)

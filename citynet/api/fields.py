@@ -6,7 +6,9 @@ renditions it shows): the pages viewset uses both to keep a constant number of q
 
 from django.db.models import Prefetch
 from rest_framework.fields import Field
+from wagtail.models import Page
 
+from citynet.editorial.visibility import publicly_visible
 from citynet.images.api import (
     ImageField,
     image_representation,
@@ -149,15 +151,22 @@ class LinkedPagesField(Field):
         super().__init__(read_only=True, **kwargs)
 
     def get_attribute(self, instance):
-        return getattr(instance, self.source).all()
+        links = getattr(instance, self.source).all()
+        if self.source in getattr(instance, "_prefetched_objects_cache", {}):
+            return links  # loaded by optimise(), public pages only
+        # Not prefetched (API v3, a draft's in-memory links): the same rule, one query.
+        public = set(
+            publicly_visible(Page.objects)
+            .filter(pk__in=[getattr(link, f"{self.page_attr}_id") for link in links])
+            .values_list("pk", flat=True)
+        )
+        return [link for link in links if getattr(link, f"{self.page_attr}_id") in public]
 
     def optimise(self, queryset):
-        from citynet.api.pages import visible_pages
-
         link_model = queryset.model._meta.get_field(self.source).related_model
         related = [self.page_attr] + ([f"{self.page_attr}__{self.image}"] if self.image else [])
         links = link_model.objects.filter(
-            **{f"{self.page_attr}__in": visible_pages().values("pk")}
+            **{f"{self.page_attr}__in": publicly_visible(Page.objects).values("pk")}
         ).select_related(*related)
         if hasattr(link_model, "sort_order"):
             links = links.order_by("sort_order")

@@ -6,12 +6,14 @@ from wagtail.api.v2.utils import BadRequestError
 MAX_OFFSET = 1_000_000
 
 
-def parse_bounded_int(request, name, default, maximum):
+def parse_bounded_int(request, name, default, maximum, minimum=0):
     raw = request.GET.get(name)
     if raw is None:
         return default
     if not raw.isdigit():
         raise BadRequestError(f"{name} must be a positive integer")
+    if int(raw) < minimum:
+        raise BadRequestError(f"{name} must be at least {minimum}")
     if len(raw) > 9 or int(raw) > maximum:
         raise BadRequestError(f"{name} cannot be higher than {maximum}")
     return int(raw)
@@ -22,7 +24,7 @@ class CappedPagination(WagtailPagination):
 
     def paginate_queryset(self, queryset, request, view=None):
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
-        limit = parse_bounded_int(request, "limit", min(20, limit_max), limit_max)
+        limit = parse_bounded_int(request, "limit", min(20, limit_max), limit_max, minimum=1)
         offset = parse_bounded_int(request, "offset", 0, MAX_OFFSET)
         self.view = view
         self.total_count = queryset.count()

@@ -1,5 +1,6 @@
 import functools
 
+from django.http import JsonResponse
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from citynet.api.caching import cached_api_view
@@ -26,6 +27,12 @@ def without_language_redirects(view):
         return response
 
     return wrapped
+
+
+def not_found(request, path):
+    """A URL under /api/ that no endpoint has: a 404 shaped like v2's other errors."""
+    request.urlconf = "citynet.api.urls"
+    return JsonResponse({"message": "not found"}, status=404)
 
 
 class CachedAPIRouter(WagtailAPIRouter):

@@ -5,7 +5,7 @@ from wagtail.api.v3.urls import api as api_v3
 from citynet.api import v3
 from citynet.api.openapi import openapi_view
 from citynet.api.preview import preview_view
-from citynet.api.router import api_router
+from citynet.api.router import api_router, not_found
 
 api_v3.get_openapi_schema = v3.described(api_v3.get_openapi_schema)
 
@@ -16,5 +16,7 @@ urlpatterns = [
     # docs/api.md gives the docs' address without its slash, which Wagtail's URL has.
     path("v3/docs", RedirectView.as_view(pattern_name="wagtailapi_v3:openapi-view")),
     path("v3/", v3.guarded_urls(api_v3.urls)),
-    re_path(r"^v3/(?P<path>.*)$", v3.not_found),
+    re_path(r"^v3(?:/(?P<path>.*))?$", v3.not_found),
+    # Any other URL under /api/ is a JSON 404, never the page tree's HTML (or a redirect to it).
+    re_path(r"^(?P<path>.*)$", not_found),
 ]

@@ -1,29 +1,59 @@
 """
 Wagtail's v3 API (a preview in 8.0) behind a guard that answers bad client input with a 4xx
-problem document instead of a 500: out-of-range offsets, NUL characters, bodies that are not a
-JSON object, bodies over the size limit. Unknown v3 URLs are JSON 404s, nothing a token reads is
-kept by a cache (decision 0070), and refused tokens are throttled (decision 0072). Its OpenAPI
-description says so, and is valid OpenAPI (decision 0160).
+problem document instead of a 500: out-of-range offsets, NUL characters, repeated or zero
+parameters, bodies that are not a JSON object (whatever their Content-Type), bodies over the
+size limit. Unknown v3 URLs are JSON 404s, nothing a token reads is kept by a cache (decision
+0070), refused tokens are throttled (decision 0072), and a write answered with an error changes
+nothing (decision 0150). Anonymous readers see what v2 and HTML show (decision 0150). Its
+OpenAPI description says so, and is valid OpenAPI (decision 0160).
 """
 
 import functools
 import json
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.db import transaction
+from django.http import Http404
 from django.utils.cache import patch_cache_control
+from django_countries.fields import CountryField
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v3.errors import problem_response
 
+from citynet.api.pages import public_pages
 from citynet.api.pagination import MAX_OFFSET
 from citynet.core.throttling import throttle_api_tokens
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
+# v3's list parameters (`?type=a&type=b`, `?order=title&order=-id`): repeated with different
+# values they mean several; every other parameter, or the same value twice, is ambiguous.
+LIST_PARAMETERS = {"type", "order"}
+
+
+def anonymous_pages(request, model):
+    """
+    What an anonymous v3 reader may see: the one rule of v2, HTML, search and feeds
+    (citynet/editorial/visibility.py, in the request's site). Wagtail's v3 reads it through
+    `wagtail.api.v3.querysets.get_public_pages_queryset` (set in citynet/api/apps.py); a token's
+    reads stay Wagtail's: what its user may explore in the admin.
+    """
+    try:
+        return public_pages(request, model)
+    except BadRequestError as error:  # a host name shared by several sites: v3 answers 400
+        raise ValueError(str(error)) from error
 
 
 def query_problem(request):
     for name, values in request.GET.lists():
+        repeated = len(values) != len(set(values)) or name not in LIST_PARAMETERS
+        if len(values) > 1 and repeated:
+            return f"{name} is given more than once"
         for value in values:
             if "\x00" in value:
                 return f"{name}: null characters are not allowed"
+    limit = request.GET.get("limit", "")
+    if limit.isdigit() and int(limit) == 0:
+        return "limit must be at least 1"
     offset = request.GET.get("offset", "")
     if offset.isdigit() and (len(offset) > 9 or int(offset) > MAX_OFFSET):
         return f"offset cannot be higher than {MAX_OFFSET}"
@@ -31,20 +61,40 @@ def query_problem(request):
 
 
 def body_problem(request):
-    """(status, detail) for a body the API cannot take, or None."""
-    if request.method not in WRITE_METHODS or request.content_type != "application/json":
-        return None  # multipart uploads are limited by Django's own upload handling
+    """
+    (status, detail) for a body the API cannot take, or None. Django Ninja reads any body that is
+    not multipart as JSON, whatever its Content-Type: each is checked here.
+    """
+    if request.method not in WRITE_METHODS or request.content_type == "multipart/form-data":
+        return None  # uploads are limited by Django's own upload handling
     limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
     length = request.META.get("CONTENT_LENGTH") or "0"
+    too_large = 413, f"the request body is larger than {limit} bytes"
     if limit is not None and length.isdigit() and int(length) > limit:
-        return 413, f"the request body is larger than {limit} bytes"
+        return too_large
     try:
         body = json.loads(request.body or b"{}")
+    except RequestDataTooBig:
+        return too_large
     except ValueError:
         return 400, "the request body is not valid JSON"
     if not isinstance(body, dict):
         return 400, "the request body must be a JSON object"
     return None
+
+
+def all_or_nothing(view, request, *args, **kwargs):
+    """
+    A write runs in one transaction, undone when its answer is an error: Wagtail saves and
+    publishes before it validates the response, so a 422 could follow a change made.
+    """
+    if request.method not in WRITE_METHODS | {"DELETE"}:
+        return view(request, *args, **kwargs)
+    with transaction.atomic():
+        response = view(request, *args, **kwargs)
+        if response.status_code >= 400:
+            transaction.set_rollback(True)
+    return response
 
 
 def private_if_authenticated(request, response):
@@ -63,7 +113,10 @@ def guarded(view):
         elif problem := body_problem(request):
             response = problem_response(status=problem[0], detail=problem[1])
         else:
-            response = view(request, *args, **kwargs)
+            try:
+                response = all_or_nothing(view, request, *args, **kwargs)
+            except Http404:  # raised past Ninja's handlers (its root URL does): still JSON
+                response = problem_response(status=404, detail="Not found")
         # A 404 from the API stays a 404: see without_language_redirects (router.py).
         request.urlconf = "citynet.api.urls"
         return private_if_authenticated(request, response)
@@ -71,7 +124,7 @@ def guarded(view):
     return wrapped
 
 
-def not_found(request, path):
+def not_found(request, path=None):
     """Any URL under /api/v3/ that the API does not have."""
     request.urlconf = "citynet.api.urls"
     return private_if_authenticated(request, problem_response(status=404, detail="Not found"))
@@ -141,3 +194,31 @@ def guarded_urls(ninja_urls):
     for pattern in patterns:
         pattern.callback = guarded(throttle_api_tokens(pattern.callback))
     return patterns, app_name, namespace
+
+
+def country_schema(generator, field):
+    """A country is its ISO code in v3 as in v2 (Wagtail would fail validating a Country)."""
+    name = field.name
+
+    def resolve(obj):
+        return getattr(obj, name).code or None
+
+    return str | None, None, staticmethod(resolve)
+
+
+def install():
+    """
+    What Wagtail's v3 takes from this site, set before its schemas and routers are built (the
+    first import of `wagtail.api.v3.registry`): anonymous reads through `anonymous_pages`,
+    countries as codes. Both are private seams of a preview API (decision 0150); the tests of
+    tests/api/test_v3_surfaces.py fail if Wagtail stops reading them.
+    """
+    import sys
+
+    import wagtail.api.v3.querysets
+    from wagtail.api.v3.schemas import read_generator
+
+    if "wagtail.api.v3.registry" in sys.modules:
+        raise RuntimeError("Wagtail's v3 schemas were built before citynet.api was ready")
+    wagtail.api.v3.querysets.get_public_pages_queryset = anonymous_pages
+    read_generator.register_field_schema(CountryField, country_schema)

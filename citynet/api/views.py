@@ -22,6 +22,14 @@ from citynet.taxonomy.models import Theme
 SEARCH_OPERATORS = {"and", "or"}
 
 
+def check_not_repeated(params):
+    """v2 takes one value per parameter (lists are comma-separated): Django would silently use
+    the last of `?limit=999&limit=1`, so a repeated parameter is a 400 that says so."""
+    for name, values in params.lists():
+        if len(values) > 1:
+            raise BadRequestError(f"{name} is given more than once")
+
+
 class StrictParametersMixin:
     """Every bad query parameter is a 400 with a JSON message, never a 500."""
 
@@ -49,6 +57,7 @@ class StrictParametersMixin:
         operator = params.get("search_operator")
         if operator is not None and operator not in SEARCH_OPERATORS:
             raise BadRequestError("search_operator must be 'and' or 'or'")
+        check_not_repeated(params)
         for name, values in params.lists():
             for value in values:
                 if "\x00" in value:

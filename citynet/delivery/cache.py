@@ -179,8 +179,13 @@ def public_response(request, respond, tags_for=None, snapshot=False):
     else from the page's snapshot when `snapshot` says the view has them, with validators and
     tag headers, answered 304 when the client's copy is current.
     """
-    if request.method not in ("GET", "HEAD") or not is_anonymous(request):
+    if request.method not in ("GET", "HEAD"):
         return respond()
+    if not is_anonymous(request):
+        # A signed-in editor's view (or a reader's with a session) is theirs: no cache keeps it.
+        response = respond()
+        patch_cache_control(response, private=True, no_store=True)
+        return response
     stored = None
     if settings.RESPONSE_CACHE and not snapshots.is_building():
         stored = cache.get(response_key(request))

@@ -12,6 +12,7 @@ from django.conf import settings
 from rest_framework.fields import Field
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 RENDITIONS = {
     "thumbnail": "fill-320x320|format-webp",
@@ -57,7 +58,8 @@ def image_representation(image):
 
 
 def build_image_representation(image):
-    renditions = image.get_renditions(*RENDITION_FILTERS)
+    # Like {% image %}: a missing source file gives "not-found" renditions, not a 500.
+    renditions = get_renditions_or_not_found(image, RENDITION_FILTERS)
     return {
         "id": image.pk,
         "title": image.title,

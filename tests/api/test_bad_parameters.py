@@ -41,6 +41,11 @@ ARTICLES = {"type": "blog.ArticlePage"}
         {"type": "programs.ProgramPage", "country": "Korea"},
         {"type": "partners.PartnerPage", "kind": "friend"},
         {"tag": "energy"},  # a filter of articles, without ?type=
+        # Ambiguous: Django would use the last value, or list nothing (issue 23, finding 7).
+        {"limit": "0"},
+        {"limit": ["999", "1"]},
+        {"order": ["title"] * 50},
+        {"type": ["blog.ArticlePage", "blog.ArticlePage"]},
     ],
 )
 def test_bad_listing_parameters_get_400_json(client, blog_index, params):
@@ -67,6 +72,24 @@ def test_bad_parameters_on_other_endpoints(client, blog_index, url):
 
     assert response.status_code == 400
     assert response.json()["message"]
+
+
+@pytest.mark.parametrize("url", ["/api/v2/x/", "/api/v2/pages/1/x/", "/api/x/", "/api/"])
+def test_unknown_api_urls_are_json_404s_not_redirects(client, blog_index, url):
+    response = client.get(url)
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["message"]
+
+
+def test_a_repeated_comments_parameter_is_a_400(client, make_article):
+    article = make_article()
+
+    response = client.get(f"/api/v2/comments/?page={article.pk}&limit=5&limit=1")
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "limit is given more than once"
 
 
 def test_missing_pages_are_json_404s(client, blog_index):

@@ -229,3 +229,19 @@ def test_images_endpoint_calls_alt_text_alt_as_page_responses_do(client, blog_in
     assert detail["alt"] == page["hero_image"]["alt"] == "Boats on the Han river"
     assert detail["description"] == "Boats on the Han river"  # kept for Wagtail's clients
     assert only_alt["alt"] == "Seoul at night"
+
+
+def test_a_missing_original_image_file_degrades_instead_of_failing(client, blog_index):
+    """As Wagtail's {% image %} does: "not-found" renditions, the rest of the response intact."""
+    image = factories.ImageFactory()
+    article = factories.ArticlePageFactory(parent=blog_index, hero_image=image)
+    image.file.storage.delete(image.file.name)
+
+    page = get_json(client, f"/api/v2/pages/{article.pk}/")
+    detail = get_json(client, f"/api/v2/images/{image.pk}/")
+
+    assert page["title"] == article.title
+    assert page["hero_image"]["alt"] == image.description
+    for rendition in page["hero_image"]["renditions"].values():
+        assert rendition["url"].endswith("not-found") and rendition["width"] == 0
+    assert detail["meta"]["renditions"] == page["hero_image"]["renditions"]

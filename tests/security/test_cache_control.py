@@ -41,3 +41,13 @@ def test_the_secret_calendar_feed_is_private(client):
 
     assert response.status_code == 200
     assert_private_no_store(response)
+
+
+def test_a_signed_in_editors_page_view_is_private(client, home_page):
+    """Nothing cached an editor's view in practice; the header says so to every cache."""
+    client.force_login(factories.UserFactory(is_superuser=True))
+
+    response = client.get(home_page.url)
+
+    assert response.status_code == 200
+    assert_private_no_store(response)
