@@ -91,8 +91,8 @@ URL_SURFACES = {
 }
 V2_ENDPOINTS = {
     "pages": "v2_list, v2_detail, v2_find, search_api, relations",
-    "images": "private collections: tests/security/test_private_documents.py",
-    "documents": "private collections: tests/security/test_private_documents.py",
+    "images": "private collections: tests/api/test_private_collections.py",
+    "documents": "private collections: tests/api/test_private_collections.py",
     "people": "not pages: tests/api/test_pages.py (people are drafts until approved)",
     "themes": "not pages (no visibility state)",
     "comments": "comments_api",
