@@ -40,7 +40,7 @@ def pages(home_page, blog_index, program_index):
     }
     for page in (home_page, blog_index, program_index):
         translate(page, "ko", f"{page.title} (ko)")
-    translate(english["articles"][0], "ko", "강")
+    translate(english["articles"][0], "ko", "강변")
     translate(english["programs"][0], "ko", "홍수")
     return english
 
@@ -53,7 +53,7 @@ def card_links(client, url, selector):
 @pytest.mark.parametrize(
     ("language", "titles"),
     [
-        ("ko", {"강", "Harbour", "홍수", "Transit"}),
+        ("ko", {"강변", "Harbour", "홍수", "Transit"}),
         ("th", {"River", "Harbour", "Flood", "Transit"}),
     ],
 )
@@ -85,7 +85,7 @@ def test_every_language_has_a_calendar_feed_with_its_chains_events(client, pages
 
 
 @pytest.mark.parametrize(
-    ("language", "titles"), [("ko", ["강", "Harbour"]), ("th", ["River", "Harbour"])]
+    ("language", "titles"), [("ko", ["강변", "Harbour"]), ("th", ["River", "Harbour"])]
 )
 def test_every_language_has_an_article_feed_with_its_chains_articles(
     client, pages, language, titles
@@ -106,3 +106,13 @@ def test_the_home_page_names_the_site_once_in_its_title(client, home_page, site)
     home_page.save_revision().publish()
 
     assert "<title>CityNet</title>" in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "title"), [("ko", "강변", "강변"), ("th", "River", "River")]
+)
+def test_search_finds_what_the_languages_chain_provides(client, pages, language, query, title):
+    links = card_links(client, f"/{language}/search/?q={query}", ".search-result h3 a")
+
+    assert list(links) == [title]
+    assert links[title].startswith(f"/{language}/")
