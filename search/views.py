@@ -34,8 +34,14 @@ def search(request):
     if query:
         # The reader's language, and the pages it has no version of in the nearest language of
         # its fallback chain (a Thai reader finds the English pages).
-        language = in_nearest_language(publicly_visible(Page.objects), translation.get_language())
-        pages = publicly_searchable(Page.objects).specific().filter(language)
+        # (Search filters may name indexed fields only: `id`, not the chain's subqueries.)
+        visible = publicly_visible(Page.objects)
+        language = in_nearest_language(visible, translation.get_language())
+        pages = (
+            publicly_searchable(Page.objects)
+            .specific()
+            .filter(id__in=visible.filter(language).values("pk"))
+        )
         if page_type:
             app_label, model, _label = SEARCHABLE_TYPES[page_type]
             content_type = ContentType.objects.get_by_natural_key(app_label, model)
