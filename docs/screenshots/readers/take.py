@@ -1,6 +1,6 @@
 """
 Screenshots for issue 25 ("Readers stay in their language"), at 390 px as a phone shows them:
-`python docs/screenshots/readers/take.py before|after` writes <finding>-<state>.png here.
+`python docs/screenshots/readers/take.py before|after [name...]` writes <name>-<state>.png here.
 
 1. a Korean reader opening an untranslated article, and a Thai reader opening the home page;
 2. the Korean home page's featured and upcoming programs;
@@ -24,7 +24,7 @@ PHONE = {"width": 390, "height": 844}
 SHOTS = {
     "1-untranslated-article-ko": ("/ko/blog/citynet-turns-30-in-colombo/", None),
     "1-home-th": ("/th/", None),
-    "2-home-ko": ("/ko/", ".section"),
+    "2-home-ko": ("/ko/", "#upcoming-heading"),
     "6-comment-form-en": ("/en/blog/citynet-turns-30-in-colombo/", "#comments form"),
 }
 
@@ -33,7 +33,7 @@ def capture(browser, url, selector, path):
     page = browser.new_page(viewport=PHONE, device_scale_factor=1)
     page.goto(url, wait_until="networkidle")
     if selector:
-        page.locator(selector).first.scroll_into_view_if_needed()
+        page.locator(selector).first.evaluate("(element) => element.scrollIntoView()")
     # What a reader who swipes sideways sees: the page scrolled as far right as it goes.
     page.evaluate("window.scrollTo(document.documentElement.scrollWidth, window.scrollY)")
     page.screenshot(path=path)
@@ -43,7 +43,7 @@ def capture(browser, url, selector, path):
     )
 
 
-def main(state):
+def main(state, names):
     with (
         tempfile.TemporaryDirectory() as directory,
         DemoSite(directory) as site,
@@ -53,6 +53,8 @@ def main(state):
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
         for name, (url, selector) in SHOTS.items():
+            if names and name not in names:
+                continue
             path = HERE / f"{name}-{state}.png"
             capture(browser, site.url + url, selector, path)
             print(path)
@@ -60,4 +62,4 @@ def main(state):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], sys.argv[2:])
