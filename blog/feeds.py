@@ -5,32 +5,46 @@ from django.contrib.syndication.views import Feed
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
 
 from citynet.editorial.visibility import publicly_visible
+from citynet.i18n.links import in_nearest_language
 
 from .models import ArticlePage
 
 
 class ArticleFeed(Feed):
-    """The newest live articles in the default language, as an Atom feed."""
+    """
+    The newest live articles as an Atom feed: at /feeds/articles/ in the default language, at
+    /<language>/feeds/articles/ in that language or, for each article not translated into it,
+    the nearest language of its fallback chain.
+    """
 
     feed_type = Atom1Feed
     title = _("CityNet articles")
     subtitle = _("News and stories from the CityNet network of cities.")
-    link = "/"
     item_count = 20
 
+    def __init__(self, localised=False):
+        self.localised = localised
+        super().__init__()
+
     def __call__(self, request, *args, **kwargs):
-        # Outside the language prefixes: the feed speaks its articles' language, not the
+        # Outside the language prefixes the feed speaks the default language, not the
         # browser's, and its one cached response serves every reader.
-        with translation.override(settings.LANGUAGE_CODE):
+        language_code = translation.get_language() if self.localised else settings.LANGUAGE_CODE
+        with translation.override(language_code):
             return super().__call__(request, *args, **kwargs)
 
-    def items(self):
+    def get_object(self, request, *args, **kwargs):
+        return translation.get_language()
+
+    def link(self, language_code):
+        return f"/{language_code}/" if self.localised else "/"
+
+    def items(self, language_code):
+        visible = publicly_visible(ArticlePage.objects)
         return (
-            publicly_visible(ArticlePage.objects)
-            .filter(locale=Locale.get_default())
+            visible.filter(in_nearest_language(visible, language_code))
             .order_by("-date_published", "-pk")
             .prefetch_related("authors__person")[: self.item_count]
         )

@@ -19,6 +19,7 @@ from citynet.core.blocks import StoryBlock
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from citynet.editorial.visibility import publicly_visible
+from citynet.i18n.links import in_language_below
 from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
 from citynet.people.models import public_people
 from partners.models import PartnerPage
@@ -47,10 +48,16 @@ class BlogIndexPage(SitePageMixin, Page):
     template = "blog/blog_index_page.html"
     summary_field = "introduction"
 
-    def articles(self):
+    def articles(self, language_code=None):
+        """The index's pages in `language_code` (the index's own by default) or the nearest
+        language of its chain, one version of each."""
         return (
-            publicly_visible(ArticlePage.objects)
-            .child_of(self)
+            in_language_below(
+                self,
+                publicly_visible(ArticlePage.objects),
+                language_code or self.locale.language_code,
+                children_only=True,
+            )
             .order_by("-date_published", "-pk")
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions", "authors__person", "themes", "tags")
@@ -68,7 +75,7 @@ class BlogIndexPage(SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = self.articles()
+        articles = self.articles(context["reader_language"])
         # An invalid filter shows a form error and is ignored; the valid ones still apply.
         form = ArticleFilterForm(request.GET, articles=articles)
         form.is_valid()
@@ -190,7 +197,7 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         context["authors"] = authors
         context["themes"] = list(self.themes.all())
         context["tags"] = list(self.tags.all())
-        language_code = self.locale.language_code
+        language_code = context["reader_language"]
         context["related_programs"] = live_pages_in_order(
             ProgramPage.objects.all(),
             [link.program_id for link in self.program_links.all()],

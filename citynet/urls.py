@@ -71,6 +71,13 @@ page_urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path(
+        "feeds/articles/",
+        cache_public_responses(
+            ArticleFeed(localised=True), lambda request, response: listing_tags([ArticlePage])
+        ),
+        name="language_article_feed",
+    ),
     path("programs/", include(program_urls.localised_urlpatterns)),
     path("comments/", include("comments.urls")),
     *page_urlpatterns,

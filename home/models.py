@@ -10,6 +10,7 @@ from blog.models import ArticlePage, BlogIndexPage
 from citynet.api.fields import LinkedPagesField
 from citynet.core.pages import SitePageMixin, live_pages_in_order
 from citynet.editorial.visibility import publicly_visible
+from citynet.i18n.links import in_language_below
 from partners.models import PartnerIndexPage
 from programs.models import ProgramIndexPage, ProgramPage
 
@@ -49,10 +50,12 @@ class HomePage(SitePageMixin, Page):
     def social_image(self):
         return self.hero_image
 
-    def featured_pages(self):
-        """The editor's picks that are live, in the editor's order and the page's language."""
+    def featured_pages(self, language_code=None):
+        """The editor's picks that are live, in the editor's order and the reader's language."""
         ids = [link.page_id for link in self.featured_links.all()]
-        featured = live_pages_in_order(Page.objects.specific(), ids, self.locale.language_code)
+        featured = live_pages_in_order(
+            Page.objects.specific(), ids, language_code or self.locale.language_code
+        )
         # What the cards show, fetched per page type.
         articles = [page for page in featured if isinstance(page, ArticlePage)]
         programs = [page for page in featured if isinstance(page, ProgramPage)]
@@ -60,30 +63,31 @@ class HomePage(SitePageMixin, Page):
         prefetch_related_objects(programs, "hero_image__renditions")
         return featured
 
-    def latest_articles(self, count=3):
+    def latest_articles(self, language_code, count=3):
+        """The newest articles of the site in the reader's language or its fallback chain."""
         return (
-            publicly_visible(ArticlePage.objects)
-            .descendant_of(self)
+            in_language_below(self, publicly_visible(ArticlePage.objects), language_code)
             .order_by("-date_published", "-pk")
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions", "authors__person")[:count]
         )
 
-    def upcoming_programs(self, count=3):
+    def upcoming_programs(self, language_code, count=3):
+        """The next programs of the site in the reader's language or its fallback chain."""
         return (
-            publicly_visible(ProgramPage.objects)
-            .descendant_of(self)
+            in_language_below(self, publicly_visible(ProgramPage.objects), language_code)
             .filter(end_date__gte=timezone.localdate())
-            .order_by("start_date")
+            .order_by("start_date", "pk")
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")[:count]
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["featured_pages"] = self.featured_pages()
-        context["latest_articles"] = list(self.latest_articles())
-        context["upcoming_programs"] = list(self.upcoming_programs())
+        language_code = context["reader_language"]
+        context["featured_pages"] = self.featured_pages(language_code)
+        context["latest_articles"] = list(self.latest_articles(language_code))
+        context["upcoming_programs"] = list(self.upcoming_programs(language_code))
         # The sections the home page's "all articles" and "all programs" links go to.
         sections = {item["page"].specific_class: item["page"] for item in context["navigation"]}
         context["blog_index"] = sections.get(BlogIndexPage)

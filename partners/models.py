@@ -12,7 +12,7 @@ from citynet.api.fields import LinkedPagesField
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, paginate, unique
 from citynet.editorial.visibility import publicly_visible
-from citynet.i18n.links import nearest_public_translations
+from citynet.i18n.links import in_language_below, nearest_public_translations
 from citynet.i18n.search import BigramSearchField
 
 from .forms import PartnerFilterForm
@@ -34,10 +34,16 @@ class PartnerIndexPage(SitePageMixin, Page):
     template = "partners/partner_index_page.html"
     summary_field = "introduction"
 
-    def partners(self):
+    def partners(self, language_code=None):
+        """The index's pages in `language_code` (the index's own by default) or the nearest
+        language of its chain, one version of each."""
         return (
-            publicly_visible(PartnerPage.objects)
-            .child_of(self)
+            in_language_below(
+                self,
+                publicly_visible(PartnerPage.objects),
+                language_code or self.locale.language_code,
+                children_only=True,
+            )
             .select_related("logo")
             .prefetch_related("logo__renditions")
             .order_by("title")
@@ -45,7 +51,7 @@ class PartnerIndexPage(SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = self.partners()
+        partners = self.partners(context["reader_language"])
         # An invalid filter shows a form error and is ignored; the valid ones still apply.
         form = PartnerFilterForm(request.GET, partners=partners)
         form.is_valid()
@@ -164,30 +170,33 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
 
     # Programs and articles point at partners, not the other way round: these listings follow
     # the reverse relations so that this plugin imports neither of theirs.
-    def programs(self):
+    def programs(self, language_code=None):
         """Live programs this partner (co-)organises, newest first."""
-        return self.pages_linking_here(self.program_links, "program", "-start_date")
+        return self.pages_linking_here(self.program_links, "program", "-start_date", language_code)
 
-    def articles(self):
+    def articles(self, language_code=None):
         """Live articles that link to this partner, newest first."""
-        return self.pages_linking_here(self.article_links, "article", "-date_published")
+        return self.pages_linking_here(
+            self.article_links, "article", "-date_published", language_code
+        )
 
-    def pages_linking_here(self, links, field, order):
+    def pages_linking_here(self, links, field, order, language_code=None):
         """
         The public pages that link to this partner in any language through `links` (a reverse
-        relation), in `order`, each in this page's language when translated into it.
+        relation), in `order`, each in `language_code` (the page's own by default) when
+        translated into it or a language of its fallback chain.
         """
         link_model = links.model
         linked = link_model.objects.filter(partner__translation_key=self.translation_key)
         pages = link_model._meta.get_field(field).related_model.objects.order_by(order, "pk")
         found = nearest_public_translations(
-            pages, linked.values(f"{field}_id"), self.locale.language_code
+            pages, linked.values(f"{field}_id"), language_code or self.locale.language_code
         )
         return unique(shown for _linked, shown in found)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["programs"] = self.programs()
-        context["articles"] = self.articles()
+        context["programs"] = self.programs(context["reader_language"])
+        context["articles"] = self.articles(context["reader_language"])
         context["partner_index"] = context["breadcrumbs"][-1]
         return context

@@ -23,6 +23,7 @@ from citynet.core.blocks import StoryBlock
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import SitePageMixin, live_pages_by_id, live_pages_in_order, paginate
 from citynet.editorial.visibility import publicly_visible
+from citynet.i18n.links import in_language_below
 from citynet.i18n.search import BigramSearchField
 from partners.models import PartnerPage
 
@@ -52,10 +53,16 @@ class ProgramIndexPage(SitePageMixin, Page):
     template = "programs/program_index_page.html"
     summary_field = "introduction"
 
-    def programs(self):
+    def programs(self, language_code=None):
+        """The index's pages in `language_code` (the index's own by default) or the nearest
+        language of its chain, one version of each."""
         return (
-            publicly_visible(ProgramPage.objects)
-            .child_of(self)
+            in_language_below(
+                self,
+                publicly_visible(ProgramPage.objects),
+                language_code or self.locale.language_code,
+                children_only=True,
+            )
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions", "themes")
         )
@@ -74,7 +81,7 @@ class ProgramIndexPage(SitePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        programs = self.programs()
+        programs = self.programs(context["reader_language"])
         # An invalid filter shows a form error and is ignored; the valid ones still apply.
         form = ProgramFilterForm(request.GET, programs=programs)
         form.is_valid()
@@ -294,7 +301,7 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
         partners = live_pages_by_id(
             PartnerPage.objects.select_related("logo"),
             [link.partner_id for link in links],
-            self.locale.language_code,
+            context["reader_language"],
         )
         roles = {link.partner_id: link.get_role_display() for link in links}
         logos = [partner.logo for partner in partners.values() if partner.logo]

@@ -4,7 +4,8 @@ each language's at /<language>/programs/calendar.ics) and one .ics per program. 
 validated with ETags like the API (citynet/api/caching.py).
 """
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models.functions import Substr
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -14,6 +15,8 @@ from wagtail.models import Locale, Page, Site
 from citynet.api.filters import parse_country
 from citynet.delivery.tags import listing_tags
 from citynet.editorial.visibility import publicly_visible
+from citynet.i18n.languages import fallback_chain
+from citynet.i18n.links import in_language_below
 
 from .calendar import calendar, feed_programs, program_event
 from .models import ProgramIndexPage, ProgramPage, ProgramPartner
@@ -54,19 +57,23 @@ def events_of(programs, request):
 
 
 def program_index_for(request, language_code):
-    """The live program index of the request's site in that language."""
+    """
+    The live program index of the request's site in that language, or in the nearest language
+    of its fallback chain that has one.
+    """
     site = Site.find_for_request(request)
-    # Each language's tree hangs from its translation of the site's root page.
-    root = (
-        site.root_page.get_translations(inclusive=True)
-        .filter(locale__language_code=language_code)
-        .first()
-        if site
-        else None
-    )
-    if root is None:
+    if site is None:
         raise Http404
-    index = publicly_visible(ProgramIndexPage.objects).descendant_of(root).order_by("path").first()
+    chain = fallback_chain(language_code)
+    # Each language's tree hangs from its translation of the site's root page.
+    roots = site.root_page.get_translations(inclusive=True).filter(locale__language_code__in=chain)
+    indexes = (
+        publicly_visible(ProgramIndexPage.objects)
+        .filter(Exists(roots.filter(path=Substr(OuterRef("path"), 1, len(site.root_page.path)))))
+        .select_related("locale")
+        .order_by("path")
+    )
+    index = min(indexes, key=lambda index: chain.index(index.locale.language_code), default=None)
     if index is None:
         raise Http404
     return index, site
@@ -111,7 +118,9 @@ def language_calendar_feed(request, language_code):
         filters = parse_filters(request.GET)
     except ValueError as error:
         return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
-    programs = publicly_visible(ProgramPage.objects.child_of(index))
+    programs = in_language_below(
+        index, publicly_visible(ProgramPage.objects), language_code, children_only=True
+    )
     programs = feed_programs(index.filter_programs(programs, filters))
     programs = with_organisers(programs).order_by("start_date", "pk")
     name = f"{site.site_name or 'CityNet'}: {index.title}"

@@ -1,10 +1,12 @@
 from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from citynet.core.pages import main_navigation, paginate
-from citynet.editorial.visibility import publicly_searchable
+from citynet.editorial.visibility import publicly_searchable, publicly_visible
+from citynet.i18n.links import in_nearest_language
 
 # The page types a visitor can narrow results to, by the name used in the URL.
 SEARCHABLE_TYPES = {
@@ -30,7 +32,16 @@ def search(request):
 
     results = Page.objects.none()
     if query:
-        pages = publicly_searchable(Page.objects).specific().filter(locale=Locale.get_active())
+        # The reader's language, and the pages it has no version of in the nearest language of
+        # its fallback chain (a Thai reader finds the English pages).
+        # (Search filters may name indexed fields only: `id`, not the chain's subqueries.)
+        visible = publicly_visible(Page.objects)
+        language = in_nearest_language(visible, translation.get_language())
+        pages = (
+            publicly_searchable(Page.objects)
+            .specific()
+            .filter(id__in=visible.filter(language).values("pk"))
+        )
         if page_type:
             app_label, model, _label = SEARCHABLE_TYPES[page_type]
             content_type = ContentType.objects.get_by_natural_key(app_label, model)

@@ -9,6 +9,7 @@ from rest_framework.fields import Field
 from wagtail.models import Page
 
 from citynet.editorial.visibility import publicly_visible
+from citynet.i18n.links import nearest_public_translations
 from citynet.images.api import (
     ImageField,
     image_representation,
@@ -127,6 +128,7 @@ def page_summary(page, request, extra_fields=()):
         "type": f"{model._meta.app_label}.{model.__name__}",
         "title": page.title,
         "slug": page.slug,
+        "locale": page.locale.language_code,
         "html_url": page.get_full_url(request),
     }
     for name in extra_fields:
@@ -138,7 +140,8 @@ class LinkedPagesField(Field):
     """
     Pages reached through link models (an article's partners, a program's partners, a
     partner's programs), inline with a few of their fields. Pages the public may not see are
-    left out: the links are prefetched with that filter.
+    left out: the links are prefetched with that filter. Each linked page is its public
+    translation nearest the reader's language (`follow_language`), as in the HTML (0137).
     """
 
     schema = {"type": "array", "items": {"$ref": "#/components/schemas/PageSummary"}}
@@ -164,13 +167,42 @@ class LinkedPagesField(Field):
 
     def optimise(self, queryset):
         link_model = queryset.model._meta.get_field(self.source).related_model
-        related = [self.page_attr] + ([f"{self.page_attr}__{self.image}"] if self.image else [])
+        related = [self.page_attr, f"{self.page_attr}__locale"] + (
+            [f"{self.page_attr}__{self.image}"] if self.image else []
+        )
         links = link_model.objects.filter(
             **{f"{self.page_attr}__in": publicly_visible(Page.objects).values("pk")}
         ).select_related(*related)
         if hasattr(link_model, "sort_order"):
             links = links.order_by("sort_order")
         return queryset.prefetch_related(Prefetch(self.source, queryset=links))
+
+    def follow_language(self, pages, language_code=None):
+        """
+        Swap each linked page of `pages` for its public translation nearest `language_code`
+        (each page's own language by default) along that language's fallback chain: one query
+        per language, and none when every linked page is in it already.
+        """
+        links_by_language = {}
+        for page in pages:
+            language = language_code or page.locale.language_code
+            for link in getattr(page, self.source).all():
+                if getattr(link, self.page_attr).locale.language_code != language:
+                    links_by_language.setdefault(language, []).append(link)
+        for language, links in links_by_language.items():
+            model = type(getattr(links[0], self.page_attr))
+            candidates = model.objects.select_related(
+                "locale", *([self.image] if self.image else [])
+            )
+            ids = list({getattr(link, f"{self.page_attr}_id") for link in links})
+            shown = {
+                linked.pk: page
+                for linked, page in nearest_public_translations(candidates, ids, language)
+            }
+            for link in links:
+                linked_id = getattr(link, f"{self.page_attr}_id")
+                if linked_id in shown:
+                    setattr(link, self.page_attr, shown[linked_id])
 
     def to_representation(self, links):
         request = self.context.get("request")

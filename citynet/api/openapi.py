@@ -77,12 +77,13 @@ COMPONENTS = {
     },
     "PageSummary": {
         "type": "object",
-        "required": ["id", "type", "title", "slug", "html_url"],
+        "required": ["id", "type", "title", "slug", "locale", "html_url"],
         "properties": {
             "id": {"type": "integer"},
             "type": STRING,
             "title": STRING,
             "slug": STRING,
+            "locale": STRING,
             "html_url": nullable(STRING),
         },
     },

@@ -29,6 +29,7 @@ from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.delivery.cache import tag_versions
 from citynet.editorial.visibility import not_expired, publicly_visible
+from citynet.i18n.languages import content_language_codes
 from citynet.images.api import prefetch_renditions, reused_image_representations
 
 
@@ -359,6 +360,13 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
     def serialize(self, pages, many):
         serializer = self.serializer_for(self.serialized_model())
         fields = serializer.fields.values()
+        # Linked pages in the language asked for (?locale=), else each page's own (0137).
+        language_code = self.request.GET.get("locale")
+        if language_code not in content_language_codes():
+            language_code = None
+        for field in fields:
+            if hasattr(field, "follow_language"):
+                field.follow_language(pages if many else [pages], language_code)
         images = [
             image
             for page in (pages if many else [pages])
@@ -382,7 +390,12 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         return self.get_paginated_response(self.serialize(pages, many=True))
 
     def detail_view(self, request, pk):
-        return Response(self.serialize(self.get_object(), many=False))
+        page = self.get_object()
+        # The language of the page's text, not the one LocaleMiddleware picked for the request.
+        return Response(
+            self.serialize(page, many=False),
+            headers={"Content-Language": page.locale.language_code},
+        )
 
     def check_query_parameters(self, queryset):
         unknown = set(self.request.GET) - set(registry.get(queryset.model).filters)

@@ -11,14 +11,15 @@ All three are computed in the listing's own query (subqueries), so they cost no 
 import json
 
 from django.conf import settings
-from django.db.models import Aggregate, Exists, JSONField, OuterRef, Q, Subquery
+from django.db.models import Aggregate, JSONField, OuterRef, Subquery
 from django.db.models.functions import JSONObject
 from rest_framework.fields import DateTimeField, Field
 from wagtail.api.v2.filters import LocaleFilter
 from wagtail.api.v2.utils import BadRequestError, get_object_detail_url
 from wagtail.models import Locale, Page
 
-from citynet.i18n.languages import content_language_codes, fallback_chain
+from citynet.i18n.languages import content_language_codes
+from citynet.i18n.links import in_nearest_language
 from citynet.i18n.status import with_outdated_since
 
 FALLBACK_VALUES = {"true": True, "false": False}
@@ -217,13 +218,4 @@ class LocaleFilter(LocaleFilter):
             raise BadRequestError(
                 "fallback=true needs locale, one of: " + ", ".join(content_language_codes())
             )
-        visible = visible_pages(view)
-        chain = fallback_chain(language_code)
-        in_nearest_language = Q()
-        for position, code in enumerate(chain):
-            nearer = visible.filter(
-                translation_key=OuterRef("translation_key"),
-                locale__language_code__in=chain[:position],
-            )
-            in_nearest_language |= Q(locale__language_code=code) & ~Exists(nearer)
-        return queryset.filter(in_nearest_language)
+        return queryset.filter(in_nearest_language(visible_pages(view), language_code))

@@ -5,11 +5,12 @@ from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from wagtail import hooks
 from wagtail.images.shortcuts import get_rendition_or_not_found
+from wagtail.models import Page
 
 from citynet.core.structured_data import page_graph, script_tag
 from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.links import nearest_public_translations
-from citynet.i18n.pages import language_context
+from citynet.i18n.pages import language_context, reader_language
 
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
@@ -47,9 +48,25 @@ class SitePageMixin:
         # Below the tree's root (depth 1): the home page first, then each section.
         breadcrumbs = list(self.get_ancestors().filter(depth__gt=1))
         home = breadcrumbs[0] if breadcrumbs else self
+        navigation = main_navigation(home, current=self)
+        language_code = reader_language(self, request)
+        if language_code != self.locale.language_code:
+            # A page shown in a language it is not written in (citynet/i18n/fallback.py): the
+            # home page, sections and breadcrumbs of the reader's language, where they exist.
+            shown = live_pages_by_id(
+                Page.objects.all(),
+                [page.pk for page in [home, *breadcrumbs]]
+                + [item["page"].pk for item in navigation],
+                language_code,
+            )
+            home = shown.get(home.pk, home)
+            breadcrumbs = [shown.get(page.pk, page) for page in breadcrumbs]
+            navigation = [
+                {**item, "page": shown.get(item["page"].pk, item["page"])} for item in navigation
+            ]
         context["home"] = home
         context["breadcrumbs"] = breadcrumbs
-        context["navigation"] = main_navigation(home, current=self)
+        context["navigation"] = navigation
         # base.html reads page.locale for its lang attribute: load it here, not in the template.
         self.locale  # noqa: B018
         context.update(language_context(self, request))

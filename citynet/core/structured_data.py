@@ -104,9 +104,9 @@ def page_graph(page, request, context, main_entity=None, page_type="WebPage"):
     ancestors = context.get("breadcrumbs")
     if ancestors is None:
         ancestors = list(page.get_ancestors().filter(depth__gt=1).specific())
-    languages = context.get("page_languages")
+    languages = context.get("page_alternates")
     if languages is None:
-        languages = language_context(page, request)["page_languages"]
+        languages = language_context(page, request)["page_alternates"]
     organization = site_organization(request)
     web_page = {
         "@type": page_type,

@@ -1,27 +1,24 @@
 """
-A reader who opens a page in a language it is not written in is sent to the nearest
-translation along that language's fallback chain (settings.LOCALE_FALLBACKS), with a notice in
-the language they asked for, instead of a 404.
+A reader who opens a page in a language it is not written in is shown the nearest translation
+along that language's fallback chain (settings.LOCALE_FALLBACKS) at the address they opened,
+inside an interface in their language, with a notice naming the language of the text, instead
+of a 404 (decision 0165).
 """
 
-from urllib.parse import urlencode
-
-from django.http import Http404
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponse
 from django.utils import translation
-from wagtail import views as wagtail_views
+from wagtail import hooks
 from wagtail.models import Page, Site
 
 from .languages import fallback_chain
-from .pages import FALLBACK_PARAMETER
 
 
-def nearest_translation(request, path, language_code):
-    """The live page at `path` in the first language along the chain that has it, or None."""
+def nearest_route(request, path, language_code):
+    """Wagtail's route of `path` in the first language along the chain that has it, or None."""
     site = Site.find_for_request(request)
     if site is None:
         return None
-    chain = fallback_chain(language_code)[1:]
+    chain = fallback_chain(language_code)
     roots = {
         root.locale.language_code: root
         for root in site.root_page.get_translations(inclusive=True)
@@ -32,7 +29,7 @@ def nearest_translation(request, path, language_code):
     for code in chain:
         if code in roots:
             try:
-                return roots[code].specific.route(request, path_components).page
+                return roots[code].specific.route(request, path_components)
             except Http404:
                 continue
     return None
@@ -41,12 +38,29 @@ def nearest_translation(request, path, language_code):
 def serve(request, path):
     """Wagtail's page view, falling back along the chain when the page is not in this language."""
     language_code = translation.get_language()
+    # What the page's context and links follow (citynet/i18n/pages.py): the language of the
+    # address, which a fallback page does not share.
+    request.reader_language = language_code
     route = Page.route_for_request(request, path)
     # Without a home page in this language, Wagtail routes through the default language's tree.
     if route is None or route.page.locale.language_code != language_code:
-        page = nearest_translation(request, path, language_code)
-        if page is None:
+        route = nearest_route(request, path, language_code)
+        if route is None:
             raise Http404
-        query = urlencode({FALLBACK_PARAMETER: language_code})
-        return redirect(f"{page.get_url(request)}?{query}")
-    return wagtail_views.serve(request, path)
+    page, args, kwargs = route
+    # As wagtail.views.serve does with the route it finds: the page-serving hooks, then serve.
+    serve_chain = serve_page
+    for wrap in reversed(hooks.get_hooks("on_serve_page")):
+        serve_chain = wrap(serve_chain)
+    for before_serve in hooks.get_hooks("before_serve_page"):
+        result = before_serve(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    response = serve_chain(page, request, args, kwargs)
+    # LocaleMiddleware would name the interface's language; the header names the text's.
+    response.headers["Content-Language"] = page.locale.language_code
+    return response
+
+
+def serve_page(page, request, args, kwargs):
+    return page.serve(request, *args, **kwargs)

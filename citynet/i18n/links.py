@@ -4,7 +4,8 @@ translation nearest the reader's language along that language's fallback chain (
 chain that routes a missing page), and stays as linked when it has none.
 """
 
-from django.db.models import Case, F, Q, When
+from django.db.models import Case, Exists, F, OuterRef, Q, When
+from django.db.models.functions import Substr
 from wagtail.models import Page
 
 from citynet.editorial.visibility import publicly_visible
@@ -45,3 +46,37 @@ def nearest_public_translations(pages, linked, language_code):
         for page in candidates
         if page.is_linked
     ]
+
+
+def in_nearest_language(visible, language_code):
+    """
+    A filter for the pages in `language_code`, and for each page without a version in it among
+    `visible` (a page queryset), its version in the nearest language along the language's
+    fallback chain: what a reader of that language is shown of a listing, a feed or the API.
+    """
+    chain = fallback_chain(language_code)
+    condition = Q()
+    for position, code in enumerate(chain):
+        nearer = visible.filter(
+            translation_key=OuterRef("translation_key"),
+            locale__language_code__in=chain[:position],
+        )
+        condition |= Q(locale__language_code=code) & ~Exists(nearer)
+    return condition
+
+
+def in_language_below(page, pages, language_code, children_only=False):
+    """
+    `pages` (a queryset of one page type) below `page` or one of its translations, each once:
+    in `language_code` or the nearest language of its fallback chain (in_nearest_language). A
+    listing, a home page's sections and a feed show a reader this, so that no language has
+    fewer items than its chain provides.
+    """
+    # Each language's tree mirrors the others: a translation of `page` has a path as long.
+    ancestors = Page.objects.filter(
+        translation_key=page.translation_key, path=Substr(OuterRef("path"), 1, len(page.path))
+    )
+    below = pages.filter(Exists(ancestors), depth__gt=page.depth)
+    if children_only:
+        below = below.filter(depth=page.depth + 1)
+    return below.filter(in_nearest_language(publicly_visible(Page.objects), language_code))

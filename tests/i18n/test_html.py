@@ -1,8 +1,10 @@
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from wagtail.models import Locale
 
+from citynet.i18n.pages import bcp47
 from tests import factories
 
 
@@ -73,39 +75,56 @@ def test_a_page_in_one_language_has_no_switcher(client, articles):
     ]
 
 
-# The notice names both languages in the language it is written in; the switcher names each
-# language in itself.
+# A page missing in the reader's language is shown at the reader's address, inside an interface
+# in the reader's language (decision 0165). The notice names both languages in the reader's
+# language; the switcher names each language in itself.
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("url", "landing", "notice"),
+    ("url", "text_language", "notice"),
     [
-        (
-            "/zh-hant/blog/shared/",
-            "/zh-hans/blog/shared/?fallback_from=zh-hant",
-            "此頁面沒有繁體中文版本，您正在閱讀的是簡體中文版本。",
-        ),
-        (
-            "/ko/blog/english/",
-            "/en/blog/english/?fallback_from=ko",
-            "이 페이지는 한국어 버전이 없어 영어 버전을 보여 드립니다.",
-        ),
+        ("/zh-hant/blog/shared/", "zh-hans", "此頁面沒有繁體中文版本，您正在閱讀的是簡體中文版本"),
+        ("/ko/blog/english/", "en", "이 페이지는 한국어 버전이 없어 영어 버전을 보여 드립니다."),
         # No Thai home page at all: Wagtail alone would show English under /th/ silently.
-        (
-            "/th/blog/english/",
-            "/en/blog/english/?fallback_from=th",
-            "หน้านี้ไม่มีฉบับภาษาไทย คุณกำลังอ่านฉบับภาษาอังกฤษ",
-        ),
+        ("/th/blog/english/", "en", "หน้านี้ไม่มีฉบับภาษาไทย คุณกำลังอ่านฉบับภาษาอังกฤษ"),
     ],
 )
-def test_a_missing_translation_leads_to_the_nearest_one_with_a_notice(
-    client, articles, url, landing, notice
+def test_a_missing_translation_is_shown_in_the_readers_interface_with_a_notice(
+    client, articles, url, text_language, notice
 ):
+    reader = url.split("/")[1]
     response = client.get(url)
-    assert response.status_code == 302
-    assert response["Location"] == landing
+    html = response.content.decode()
+    soup = BeautifulSoup(html, "html.parser")
 
-    html = client.get(landing).content.decode()
+    assert response.status_code == 200
     assert notice in html
+    # The interface is the reader's; the text says its own language, to readers and robots.
+    assert soup.html["lang"] == bcp47(reader)
+    assert soup.main["lang"] == bcp47(text_language)
+    assert response["Content-Language"] == text_language
+    canonical = soup.select_one('link[rel="canonical"]')["href"]
+    assert canonical == f"http://localhost/{text_language}/blog/{url.split('/')[3]}/"
+    assert reader not in [tag.lower() for tag, _url in links(html)]
+    # Search, breadcrumbs, menu and the switcher's current language keep the reader's language.
+    assert soup.select_one("form.site-search")["action"] == f"/{reader}/search/"
+    crumbs = [link["href"] for link in soup.select(".breadcrumbs a")]
+    assert crumbs == [f"/{reader}/", f"/{reader}/blog/", url]
+    assert [link["href"] for link in soup.select(".main-nav a")] == [f"/{reader}/blog/"]
+    current = soup.select_one('.language-switcher a[aria-current="page"]')
+    assert (current["href"], current["lang"]) == (url, bcp47(reader))
+
+
+@pytest.mark.django_db
+def test_a_home_page_exists_in_a_language_without_content(client, articles):
+    response = client.get("/th/")
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+
+    assert response.status_code == 200
+    assert soup.html["lang"] == "th"
+    assert soup.select_one(".fallback-notice")["lang"] == "th"
+    assert soup.select_one('link[rel="alternate"][type="application/atom+xml"]')["href"] == (
+        "/th/feeds/articles/"
+    )
 
 
 @pytest.mark.django_db
@@ -119,16 +138,18 @@ def test_a_draft_translation_is_neither_listed_nor_served(client, articles, blog
     draft = articles["english"].copy_for_translation(Locale.objects.get(language_code="ko"))
     assert not draft.live
 
-    assert client.get("/ko/blog/english/")["Location"] == "/en/blog/english/?fallback_from=ko"
+    response = client.get("/ko/blog/english/")
+    assert response["Content-Language"] == "en"
+    assert "English" in response.content.decode()
     html = client.get("/en/blog/english/").content.decode()
     assert "/ko/blog/english/" not in html
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("value", ["xx", "en", "", "<script>"])
-def test_a_meaningless_fallback_parameter_shows_no_notice(client, articles, value):
-    response = client.get("/en/blog/english/", {"fallback_from": value})
+def test_a_page_in_its_own_language_shows_no_notice(client, articles):
+    response = client.get("/en/blog/english/", {"fallback_from": "ko"})
     assert response.status_code == 200
+    assert response["Content-Language"] == "en"
     assert "fallback-notice" not in response.content.decode()
 
 

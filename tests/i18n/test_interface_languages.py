@@ -339,9 +339,10 @@ def test_a_korean_articles_related_pages_fall_back_to_english_without_a_translat
     draft = pages["program"].copy_for_translation(Locale.objects.get(language_code="ko"))
     draft.save_revision()  # not published: not for readers
 
+    # The English pages, at the Korean address that shows them in a Korean interface (0165).
     assert related_links(client, korean["article"]) == [
-        pages["program"].url,
-        pages["partner"].url,
+        pages["program"].url.replace("/en/", "/ko/", 1),
+        pages["partner"].url.replace("/en/", "/ko/", 1),
     ]
 
 
@@ -354,7 +355,10 @@ def test_a_link_follows_the_readers_fallback_chain(client, site_content):
     simplified = translate(pages["program"], "zh-hans")
     traditional_article = translate(pages["article"], "zh-hant")
 
-    assert related_links(client, traditional_article)[0] == simplified.url
+    # At the Traditional Chinese address, which shows it in a Traditional Chinese interface.
+    assert related_links(client, traditional_article)[0] == simplified.url.replace(
+        "/zh-hans/", "/zh-hant/", 1
+    )
 
 
 def test_the_korean_home_page_features_and_a_korean_partner_lists_korean_pages(client, korean_site):

@@ -1,0 +1,92 @@
+"""
+Linked pages follow the reader in the API (issue 25): an article's programs and partners, a
+home page's featured pages, are the public translation nearest the language asked for (or the
+page's own), along its fallback chain, each with its own `locale`; Content-Language names the
+language of the text served.
+"""
+
+import pytest
+from wagtail.models import Locale
+
+from tests import factories
+from tests.api.conftest import get_json
+
+pytestmark = pytest.mark.django_db
+
+
+def translate(page, language):
+    translation = page.copy_for_translation(Locale.objects.get(language_code=language))
+    translation.title = f"{page.title} ({language})"
+    translation.save_revision().publish()
+    return translation
+
+
+@pytest.fixture
+def linked(home_page, blog_index, program_index, partner_index):
+    """An English article linking a program and a partner; Korean has all three, Simplified
+    Chinese the program only, Thai nothing."""
+    article = factories.ArticlePageFactory(parent=blog_index, title="Article")
+    program = factories.ProgramPageFactory(parent=program_index, title="Program")
+    partner = factories.PartnerPageFactory(parent=partner_index, title="Partner")
+    factories.ArticleProgramFactory(article=article, program=program)
+    factories.ArticlePartnerFactory(article=article, partner=partner)
+    for index in (home_page, blog_index, program_index, partner_index):
+        translate(index, "ko")
+        translate(index, "zh-hans")
+    korean = {
+        name: translate(page, "ko")
+        for name, page in {"article": article, "program": program, "partner": partner}.items()
+    }
+    simplified_program = translate(program, "zh-hans")
+    return {
+        "en": {"article": article, "program": program, "partner": partner},
+        "ko": korean,
+        "zh-hans": {"program": simplified_program},
+    }
+
+
+def relations(data):
+    return [
+        (item["id"], item["locale"], item["html_url"].split("/")[3])
+        for item in data["related_programs"] + data["related_partners"]
+    ]
+
+
+def test_a_korean_detail_links_the_korean_translations(client, linked):
+    response = client.get(f"/api/v2/pages/{linked['ko']['article'].pk}/")
+
+    assert response["Content-Language"] == "ko"
+    assert relations(response.json()) == [
+        (linked["ko"]["program"].pk, "ko", "ko"),
+        (linked["ko"]["partner"].pk, "ko", "ko"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "program_language", "partner_language"),
+    [("ko", "ko", "ko"), ("zh-hant", "zh-hans", "en"), ("th", "en", "en"), ("en", "en", "en")],
+)
+def test_a_listing_in_a_language_links_the_nearest_translations(
+    client, linked, language, program_language, partner_language
+):
+    data = get_json(
+        client,
+        "/api/v2/pages/",
+        type="blog.ArticlePage",
+        locale=language,
+        fallback="true",
+        fields="related_programs,related_partners",
+    )
+
+    [item] = data["items"]
+    assert relations(item) == [
+        (linked[program_language]["program"].pk, program_language, program_language),
+        (linked[partner_language]["partner"].pk, partner_language, partner_language),
+    ]
+
+
+def test_an_english_detail_stays_english_and_says_so(client, linked):
+    response = client.get(f"/api/v2/pages/{linked['en']['article'].pk}/")
+
+    assert response["Content-Language"] == "en"
+    assert [locale for _id, locale, _prefix in relations(response.json())] == ["en", "en"]
