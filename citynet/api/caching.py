@@ -18,14 +18,13 @@ def is_private(request):
 
 
 def page_tags_for(request, response, view_class, kwargs):
-    """A page detail is about its page; a listing about its items, and lists the requested
-    page types (or the endpoint's model) in its locale."""
+    """A page detail is about its page; a listing lists the requested page types (or the
+    endpoint's model) in its locale, and is about its items (tagged by the pages' listing view,
+    which has them whatever `fields` leaves out)."""
     is_pages = issubclass(view_class, PagesAPIViewSet)
     if "pk" in kwargs:
         return {about_tag(kwargs["pk"])} if is_pages else set()
-    items = getattr(response, "data", {}).get("items", [])
-    tags = {about_tag(item["id"]) for item in items} if is_pages else set()
-    return tags | listing_tags_for(request, view_class, is_pages)
+    return listing_tags_for(request, view_class, is_pages)
 
 
 def listing_tags_for(request, view_class, is_pages):

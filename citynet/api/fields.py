@@ -207,8 +207,13 @@ class LinkedPagesField(Field):
     def to_representation(self, links):
         request = self.context.get("request")
         items = []
+        shown = set()
         for link in links:
             page = getattr(link, self.page_attr)
+            # Links from several translations of one page lead to one translation of it.
+            if page.pk in shown:
+                continue
+            shown.add(page.pk)
             item = page_summary(page, request, self.page_fields)
             for name in self.link_fields:
                 item[name] = getattr(link, name)

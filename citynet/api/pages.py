@@ -27,6 +27,7 @@ from wagtail.models import Page, Site
 from citynet.api import registry
 from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
+from citynet.delivery import tags
 from citynet.delivery.cache import tag_versions
 from citynet.editorial.visibility import not_expired, publicly_visible
 from citynet.i18n.languages import content_language_codes
@@ -387,6 +388,8 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
         pages = list(self.paginate_queryset(queryset))
+        # The listing is about its items, whichever fields (`-id` too) it shows of them.
+        tags.add(*(tags.about_tag(page.pk) for page in pages))
         return self.get_paginated_response(self.serialize(pages, many=True))
 
     def detail_view(self, request, pk):

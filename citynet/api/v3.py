@@ -38,7 +38,8 @@ def anonymous_pages(request, model):
     reads stay Wagtail's: what its user may explore in the admin.
     """
     try:
-        return public_pages(request, model)
+        # Through the (indexed) id, so that `?search=` can filter by it (as publicly_searchable).
+        return model.objects.live().filter(pk__in=public_pages(request, model).values("pk"))
     except BadRequestError as error:  # a host name shared by several sites: v3 answers 400
         raise ValueError(str(error)) from error
 

@@ -96,3 +96,20 @@ def test_missing_pages_are_json_404s(client, blog_index):
     for url in ("/api/v2/pages/999999/", "/api/v2/pages/99999999999999999999/"):
         response = client.get(url)
         assert response.status_code == 404
+
+
+@pytest.mark.parametrize("fields", ["_", "-id", "_,title", "*,-id"])
+def test_a_listing_without_ids_is_answered(client, make_article, fields):
+    """`fields` may leave out `id`: the listing still answers (it was a 500), and is not kept
+    in the cache past a change to its items."""
+    article = make_article(title="Without ids")
+    listing = {"type": "blog.ArticlePage", "fields": fields}
+
+    response = client.get("/api/v2/pages/", listing)
+
+    assert response.status_code == 200, response.content
+    assert len(response.json()["items"]) == 1
+    article.title = "Renamed"
+    article.save_revision().publish()
+    items = client.get("/api/v2/pages/", listing).json()["items"]
+    assert [item.get("title", "Renamed") for item in items] == ["Renamed"]

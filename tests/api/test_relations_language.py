@@ -8,6 +8,7 @@ language of the text served.
 import pytest
 from wagtail.models import Locale
 
+from blog.models import ArticlePartner
 from tests import factories
 from tests.api.conftest import get_json
 
@@ -90,3 +91,14 @@ def test_an_english_detail_stays_english_and_says_so(client, linked):
 
     assert response["Content-Language"] == "en"
     assert [locale for _id, locale, _prefix in relations(response.json())] == ["en", "en"]
+
+
+def test_a_page_linked_from_several_translations_is_listed_once(client, linked):
+    """The English and Korean articles both link the English partner: it lists the article once,
+    in its own language."""
+    partner = linked["en"]["partner"]
+    assert ArticlePartner.objects.filter(partner=partner).count() == 2
+
+    data = get_json(client, f"/api/v2/pages/{partner.pk}/")
+
+    assert [item["id"] for item in data["articles"]] == [linked["en"]["article"].pk]

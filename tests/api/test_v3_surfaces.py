@@ -159,3 +159,14 @@ def test_an_invalid_write_changes_nothing(client, program, comms):
     program.refresh_from_db()
     assert program.title != "Badly slugged"
     assert program.revisions.count() == revisions
+
+
+def test_anonymous_v3_search_finds_public_pages_only(client, make_article):
+    """Search filters on indexed fields only: the public rule reaches it through the page id."""
+    make_article(title="Rainwater harvesting in Hue")
+    restricted = make_article(title="Rainwater budget for members")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+
+    found = get_json(client, "/api/v3/pages/", search="rainwater")
+
+    assert [item["title"] for item in found["items"]] == ["Rainwater harvesting in Hue"]
