@@ -1,7 +1,7 @@
 """
 Demo translations into Traditional Chinese and Korean, made through wagtail-localize as an
 editor would. They show each status of the translation report: most pages up to date; the
-Korean article outdated (its English source was republished after translation); the Yokohama
+Korean article outdated (its English title was edited after translation); the Yokohama
 profile missing in Traditional Chinese (readers fall back to English with a notice); an article
 in progress in Traditional Chinese. Run again, it translates only what is not yet translated.
 """
@@ -96,6 +96,8 @@ THEMES = {
 
 SEOUL = {"ko": "서울", "zh-hant": "首爾"}
 
+REVISED_WATER_TITLE = "Sharing the work of keeping water clean, city by city"
+
 PAGES = {
     "water-management-workshop": {
         "Workshop on urban water management": {
@@ -132,6 +134,8 @@ PAGES = {
             "ko": "깨끗한 물을 지키는 일을 함께 나누다",
             "zh-hant": "攜手守護潔淨用水",
         },
+        # The English title as edited after the Korean translation (below).
+        REVISED_WATER_TITLE: {"zh-hant": "城市之間攜手守護潔淨用水"},
         "Engineers from eight member cities spent three days with Seoul's water utility, "
         "learning how it finds leaks and watches water quality.": {
             "ko": "8개 회원 도시의 엔지니어들이 서울의 상수도 사업소에서 사흘을 보내며 누수를 "
@@ -223,11 +227,12 @@ def load_translations(log):
     yokohama = english_page("city-of-yokohama")
     translate_once(yokohama, "ko", strings_in("ko", PAGES["city-of-yokohama"], yokohama.slug), log)
 
-    # Korean first, then the English source is republished: the Korean translation is
-    # outdated, while the Traditional Chinese one, made after, is up to date.
+    # Korean first, then the English title is edited and republished: the Korean translation
+    # is outdated, while the Traditional Chinese one, made after, is up to date.
     article = english_page("sharing-the-work-of-clean-water")
     strings = PAGES["sharing-the-work-of-clean-water"]
     if translate_once(article, "ko", strings_in("ko", strings, article.slug), log):
+        article.title = REVISED_WATER_TITLE
         article.save_revision(log_action=True).publish()
         log(f"Republished in English after its Korean translation: {article}")
     translate_once(article, "zh-hant", strings_in("zh-hant", strings, article.slug), log)

@@ -50,6 +50,7 @@ RUN_BY = [
     (r"manage\.py shell", CLUSTER),
     (r"manage\.py import_wxr", WORDPRESS),
     (r"manage\.py api_tokens|^curl -X PATCH .*/api/v3/", IMPORTER),
+    (r"^wt api pages ", "tests/api/test_v3_round_trips.py (wagtail-cli against a live site)"),
     (r"^TOKEN=|^sleep 3$", COMMENT_POSTS),
     (r"manage\.py webhooks", WEBHOOKS),
     (r"^cat > /tmp/receiver\.py|^SECRET=|receiver\.py \"\$SECRET\"", RECEIVER),

@@ -66,9 +66,12 @@ def alternates(site, path):
 
 
 def served_at(site, path):
-    """The path a reader of `path` ends up at (a missing translation falls back)."""
+    """
+    The path a reader of `path` ends up at, and the language of the text served there (a
+    missing translation falls back in place, decision 0165).
+    """
     with urllib.request.urlopen(f"{site.url}{path}") as response:
-        return response.url.removeprefix(site.url)
+        return response.url.removeprefix(site.url), response.headers["Content-Language"]
 
 
 def wait_until(condition, seconds=30):
@@ -116,15 +119,15 @@ def test_secondee_translates_and_communications_approve(live_site, browser):  # 
     assert secondee.get_by_role("button", name=re.compile("^Publish")).count() == 0
     secondee.get_by_role("button", name="Submit for approval").click()
     secondee.get_by_text("was submitted to Communications approval").wait_for()
-    # A draft: readers of the Korean address are sent to the English page.
-    assert served_at(live_site, KOREAN_PATH) == f"{ENGLISH_PATH}?fallback_from=ko"
+    # A draft: readers of the Korean address stay there and read the English text.
+    assert served_at(live_site, KOREAN_PATH) == (KOREAN_PATH, "en")
 
     # On the dashboard, under "Awaiting your review".
     comms = log_in(browser, live_site, "comms")
     row = comms.locator("tr", has=comms.get_by_text("모든 도시를 위한 물"))
     row.get_by_role("button", name="Actions").click()
     comms.get_by_role("button", name="Approve", exact=True).click()
-    wait_until(lambda: served_at(live_site, KOREAN_PATH) == KOREAN_PATH)
+    wait_until(lambda: served_at(live_site, KOREAN_PATH) == (KOREAN_PATH, "ko"))
 
     korean = alternates(live_site, KOREAN_PATH)
     english = alternates(live_site, ENGLISH_PATH)

@@ -81,6 +81,8 @@ URL_SURFACES = {
     "api/": "v2 and v3 columns",
     "sitemap.xml": "sitemap",
     "feeds/articles/": "atom",
+    "language_article_feed": "atom (each language's feed, /<lang>/feeds/articles/)",
+    "accounts/": "not a public surface (readers sign in to comment; no page content)",
     "calendar/": "not a public surface (the editorial calendar needs a login or a secret)",
     "programs/": "ical_feed, ical_program",
     "search": "search_html",

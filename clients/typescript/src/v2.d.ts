@@ -1226,6 +1226,7 @@ export interface components {
             type: string;
             title: string;
             slug: string;
+            locale: string;
             html_url: string | null;
         };
         Block: {
