@@ -118,6 +118,13 @@ def guarded(view):
                 response = all_or_nothing(view, request, *args, **kwargs)
             except Http404:  # raised past Ninja's handlers (its root URL does): still JSON
                 response = problem_response(status=404, detail="Not found")
+        if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
+            # Ninja's 405 is Django's plain HttpResponseNotAllowed: say it as the API speaks.
+            allowed = response["Allow"]
+            response = problem_response(
+                status=405, detail=f"{request.method} is not allowed here; allowed: {allowed}"
+            )
+            response["Allow"] = allowed
         # A 404 from the API stays a 404: see without_language_redirects (router.py).
         request.urlconf = "citynet.api.urls"
         return private_if_authenticated(request, response)

@@ -123,3 +123,14 @@ def test_a_large_body_of_another_content_type_is_a_413_problem(client, home_page
     )
 
     assert_problem(response, 413)
+
+
+@pytest.mark.parametrize(
+    ("method", "url"), [("put", "/api/v3/pages/3/"), ("options", "/api/v3/pages/")]
+)
+def test_a_method_v3_does_not_take_is_a_405_problem(client, home_page, editor_token, method, url):
+    response = getattr(client, method)(url, headers={"Authorization": f"Bearer {editor_token}"})
+
+    assert_problem(response, 405)
+    assert "GET" in response["Allow"]
+    assert method.upper() in response.json()["detail"]
