@@ -5,8 +5,6 @@ retried until the mail server answers, and a reader who sends again gets the fir
 tests own their Redis and SMTP servers and stop and start them.
 """
 
-import logging
-
 import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
@@ -16,12 +14,11 @@ from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
-from citynet.settings.base import redis_cache
 from comments import limits
 from comments.models import ReaderComment
 from comments.tasks import send_comment_email
 from tests.comments.conftest import form_data
-from tests.security.servers import RedisServer, free_port, wait_for_port
+from tests.security.servers import RedisServer, free_port, serving_the_cache, wait_for_port
 
 pytestmark = pytest.mark.django_db
 
@@ -30,15 +27,8 @@ POST = "/en/comments/post/"
 
 @pytest.fixture
 def redis_server():
-    server = RedisServer()
-    server.start()
-    for log_filter in logging.getLogger("citynet.cache").filters:
-        log_filter.last_error_at = None  # no outage seen yet in this process
     limits.local.clear()
-    with override_settings(CACHES={"default": redis_cache(server.url)}):
-        yield server
-    if server.process.poll() is None:
-        server.stop()
+    yield from serving_the_cache(RedisServer())
 
 
 def test_posting_works_with_redis_down_and_is_still_limited(client, article, redis_server):

@@ -5,30 +5,19 @@ once Redis is back: the cached copies of an unpublished page are not served for 
 tests/delivery/test_faults.py does the same end to end, with a real worker and Varnish.
 """
 
-import logging
-
 import pytest
-from django.test import override_settings
 
 from citynet.delivery.invalidation import retry_invalidations
 from citynet.delivery.models import Invalidation
-from citynet.settings.base import redis_cache
 from tests.delivery.conftest import is_cached
-from tests.security.servers import RedisServer
+from tests.security.servers import RedisServer, serving_the_cache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def redis_server(tmp_path):
-    server = RedisServer(tmp_path)
-    server.start()
-    for log_filter in logging.getLogger("citynet.cache").filters:
-        log_filter.last_error_at = None  # no outage seen yet in this process
-    with override_settings(CACHES={"default": redis_cache(server.url)}):
-        yield server
-    if server.process.poll() is None:
-        server.stop()
+    yield from serving_the_cache(RedisServer(tmp_path))
 
 
 def test_an_unpublish_while_redis_is_down_reaches_the_cache_once_it_is_back(

@@ -5,6 +5,7 @@ stopped and started again mid-test, removed at the end. Never the shared ones.
 
 import contextlib
 import glob
+import logging
 import os
 import pwd
 import shutil
@@ -14,7 +15,10 @@ import sys
 import tempfile
 import time
 
+from django.test import override_settings
+
 from citynet.demo.live import ROOT
+from citynet.settings.base import redis_cache
 
 
 def free_port():
@@ -122,3 +126,17 @@ def site_command(env):
         ).stdout.strip()
 
     return manage
+
+
+def serving_the_cache(server):
+    """
+    Start `server` and make it the site's cache, with no outage seen yet in this process; stop
+    it afterwards if the test left it running. For fixtures: `yield from serving_the_cache(...)`.
+    """
+    server.start()
+    for log_filter in logging.getLogger("citynet.cache").filters:
+        log_filter.last_error_at = None
+    with override_settings(CACHES={"default": redis_cache(server.url)}):
+        yield server
+    if server.process.poll() is None:
+        server.stop()

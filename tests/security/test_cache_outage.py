@@ -9,25 +9,16 @@ import logging
 import pytest
 import redis
 from django.core.cache import cache
-from django.test import override_settings
 
-from citynet.settings.base import redis_cache
 from tests import factories
-from tests.security.servers import RedisServer
+from tests.security.servers import RedisServer, serving_the_cache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def redis_server():
-    server = RedisServer()
-    server.start()
-    for log_filter in logging.getLogger("citynet.cache").filters:
-        log_filter.last_error_at = None  # no outage seen yet in this process
-    with override_settings(CACHES={"default": redis_cache(server.url)}):
-        yield server
-    if server.process.poll() is None:
-        server.stop()
+    yield from serving_the_cache(RedisServer())
 
 
 @pytest.fixture
