@@ -38,6 +38,24 @@ def test_the_demo_shows_every_translation_status_and_the_fallback(client, home_p
     html = client.get("/zh-hant/search/", {"q": "漏水"}).content.decode()
     assert "攜手守護潔淨用水" in html
 
+    # The figures of docs/search.md (one-character words: decision 0190).
+    def found(language, query):
+        response = client.get(f"/{language}/search/", {"q": query})
+        return {page.title for page in response.context["search_results"]}
+
+    workshop, article, seoul = (
+        "도시 물 관리 워크숍",
+        "깨끗한 물을 지키는 일을 함께 나누다",
+        "서울특별시",
+    )
+    assert found("ko", "물") == {workshop, article}
+    assert found("ko", "누수") == {workshop, article}
+    assert found("ko", "서울") == {workshop, article, seoul}
+    assert found("ko", "시") == set()
+    workshop, article, seoul = "城市水資源管理工作坊", "城市之間攜手守護潔淨用水", "首爾特別市政府"
+    assert found("zh-hant", "水") == found("zh-hant", "市") == {workshop, article, seoul}
+    assert found("zh-hant", "漏水") == found("zh-hant", "水質") == {workshop, article}
+
 
 @pytest.mark.django_db
 def test_the_demo_secondee_translates_into_korean_and_awaits_approval(home_page):
