@@ -31,6 +31,9 @@ def test_the_demo_shows_every_translation_status_and_the_fallback(client, home_p
     assert [link.person.name for link in korean.authors.all()] == ["아리프 라흐만", "박민지"]
     html = client.get("/ko/blog/sharing-the-work-of-clean-water/").content.decode()
     assert "깨끗한 물을 지키는 일을 함께 나누다" in html
+    # The article's own hero caption, translated with it (decision 0191).
+    assert "참가자들은 서울의 누수 탐지팀과 함께 상수도망을 걸었다" in html
+    assert "Seoul, where the water workshop met" not in html
 
     response = client.get("/zh-hant/partners/city-of-yokohama/", follow=True)
     assert "此頁面沒有繁體中文版本" in response.content.decode()
