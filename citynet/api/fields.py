@@ -32,7 +32,7 @@ class HeroImageField(SelectedImageField):
     """The page's hero image, captioned as the page shows it (its own caption, else the image's)."""
 
     def get_attribute(self, page):
-        return page
+        return page  # the caption is the page's, not the image's: represent from the page
 
     def to_representation(self, page):
         image = page.hero_image
