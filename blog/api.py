@@ -2,8 +2,9 @@
 
 from blog.models import ArticlePage, BlogIndexPage
 from citynet.api.fields import (
+    HeroImageCaptionField,
+    HeroImageField,
     PeopleField,
-    SelectedImageField,
     StreamImagesField,
     TagsField,
     ThemesField,
@@ -27,7 +28,8 @@ register(
             "date_to": date_filter("date_published__lte", "Published on or before (YYYY-MM-DD)"),
         },
         serializers={
-            "hero_image": SelectedImageField(read_only=True),
+            "hero_image": HeroImageField(read_only=True),
+            "hero_image_caption": HeroImageCaptionField(read_only=True),
             "body": StreamImagesField(read_only=True),
             "authors": PeopleField(read_only=True),
             "themes": ThemesField(read_only=True),

@@ -21,6 +21,7 @@ from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
 from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.links import in_language_below
 from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
+from citynet.images.models import HeroCaptionMixin
 from citynet.people.models import public_people
 from partners.models import PartnerPage
 from programs.models import ProgramPage
@@ -91,7 +92,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
+class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
     standfirst = models.TextField(help_text="The opening summary, shown under the title.")
     date_published = models.DateField(
         "publication date", default=timezone.localdate, help_text="The date shown on the article."
@@ -117,6 +118,7 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         FieldPanel("standfirst"),
         FieldPanel("date_published"),
         FieldPanel("hero_image"),
+        FieldPanel("hero_caption"),
         InlinePanel("authors", label="Authors", min_num=1),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -147,6 +149,7 @@ class ArticlePage(HeadlessPreviewMixin, SitePageMixin, Page):
         APIField("standfirst", writable=True),
         APIField("date_published", writable=True),
         APIField("hero_image", writable=True),
+        APIField("hero_image_caption"),
         APIField("authors", writable=True),
         APIField("body", writable=True),
         APIField("themes", writable=True),

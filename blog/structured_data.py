@@ -42,5 +42,7 @@ def article_posting(article, request, authors, image_rendition=None):
     modified = article.last_published_at or article.first_published_at
     posting["dateModified"] = modified.isoformat() if modified else posting["datePublished"]
     if article.hero_image:
-        posting["image"] = [image_object(article.hero_image, request, image_rendition)]
+        posting["image"] = [
+            image_object(article.hero_image, request, image_rendition, article.hero_image_caption)
+        ]
     return posting

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from rest_framework.fields import Field
 
-from citynet.api.fields import SelectedImageField, StreamImagesField, ThemesField
+from citynet.api.fields import HeroImageCaptionField, HeroImageField, StreamImagesField, ThemesField
 from citynet.api.filters import (
     Filter,
     choice_filter,
@@ -110,7 +110,8 @@ register(
         # Without ?order=, programs come soonest first.
         default_order=("start_date", "pk"),
         serializers={
-            "hero_image": SelectedImageField(read_only=True),
+            "hero_image": HeroImageField(read_only=True),
+            "hero_image_caption": HeroImageCaptionField(read_only=True),
             "body": StreamImagesField(read_only=True),
             "themes": ThemesField(read_only=True),
             "calendar": CalendarLinksField(read_only=True),

@@ -25,6 +25,7 @@ from citynet.core.pages import SitePageMixin, live_pages_by_id, live_pages_in_or
 from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.links import in_language_below
 from citynet.i18n.search import BigramSearchField
+from citynet.images.models import HeroCaptionMixin
 from partners.models import PartnerPage
 
 from .calendar import subscribe_links
@@ -103,7 +104,7 @@ class ProgramIndexPage(SitePageMixin, Page):
         return context
 
 
-class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
+class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", _("Workshop")
         FORUM = "forum", _("Forum")
@@ -171,6 +172,7 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
             heading="Place",
         ),
         FieldPanel("hero_image"),
+        FieldPanel("hero_caption"),
         FieldPanel("body"),
         FieldPanel("registration_url"),
         InlinePanel("partner_links", label="Organising and co-organising partners"),
@@ -221,6 +223,7 @@ class ProgramPage(HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
         APIField("city"),
         APIField("country"),
         APIField("hero_image"),
+        APIField("hero_image_caption"),
         APIField("body"),
         APIField("registration_url"),
         APIField("themes"),

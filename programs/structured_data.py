@@ -71,7 +71,9 @@ def program_event(program, request, organisers, image_rendition=None):
     if organisers:
         event["organizer"] = [partner_reference(partner, request) for partner in organisers]
     if program.hero_image:
-        event["image"] = [image_object(program.hero_image, request, image_rendition)]
+        event["image"] = [
+            image_object(program.hero_image, request, image_rendition, program.hero_image_caption)
+        ]
     # As on the page: registration is offered until the program is over or cancelled.
     if program.registration_url and program.status != "past" and not program.is_cancelled:
         event["offers"] = {

@@ -28,6 +28,35 @@ class SelectedImageField(ImageField):
         return [getattr(page, self.source)]
 
 
+class HeroImageField(SelectedImageField):
+    """The page's hero image, captioned as the page shows it (its own caption, else the image's)."""
+
+    def get_attribute(self, page):
+        return page  # the caption is the page's, not the image's: represent from the page
+
+    def to_representation(self, page):
+        image = page.hero_image
+        if image is None:
+            return None
+        return {**image_representation(image), "caption": page.hero_image_caption}
+
+
+class HeroImageCaptionField(Field):
+    """A page's `hero_image_caption` (see HeroCaptionMixin), its image loaded with the page."""
+
+    schema = {
+        "type": "string",
+        "description": "The caption shown with the hero image, in the page's language: "
+        "the page's own, else the image's",
+    }
+
+    def optimise(self, queryset):
+        return queryset.select_related("hero_image")
+
+    def to_representation(self, caption):
+        return caption
+
+
 class StreamImagesField(Field):
     """A StreamField whose blocks represent their own images (see citynet/core/blocks.py)."""
 

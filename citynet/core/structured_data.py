@@ -45,8 +45,11 @@ def site_organization(request):
     }
 
 
-def image_object(image, request, rendition=None):
-    """An ImageObject of the social rendition (1200×630, what search engines show)."""
+def image_object(image, request, rendition=None, caption=""):
+    """
+    An ImageObject of the social rendition (1200×630, what search engines show), with the
+    caption the page gives it, else the image's own.
+    """
     from citynet.core.pages import SOCIAL_IMAGE_SPEC
 
     rendition = rendition or get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
@@ -55,7 +58,7 @@ def image_object(image, request, rendition=None):
         "url": request.build_absolute_uri(rendition.url),
         "width": rendition.width,
         "height": rendition.height,
-        "caption": getattr(image, "caption", "") or rendition.alt,
+        "caption": caption or getattr(image, "caption", "") or rendition.alt,
     }
 
 

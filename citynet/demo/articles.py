@@ -15,6 +15,7 @@ from programs.models import ProgramPage
 
 from .images import skyline_photo
 from .pages import publish_child
+from .translations import WATER_ARTICLE_CAPTION
 
 
 def paragraph(*sentences):
@@ -124,6 +125,8 @@ def article_details(log):
             "water utility, learning how it finds leaks and watches water quality.",
             "date_published": days_ago(55),
             "hero_image": water,
+            # This page's own caption, translated with it; the program shows the image's.
+            "hero_caption": WATER_ARTICLE_CAPTION,
             "authors": ["Arif Rahman", "Min-ji Park"],
             "tags": ["water", "training"],
             "themes": ["sdg-6", "water"],

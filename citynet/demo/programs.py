@@ -142,6 +142,8 @@ PROGRAMS = [
         "city": "Surabaya",
         "country": "ID",
         "summary": "A one-day course for ward officers on warning residents before floods.",
+        # The mayors forum's photo: this page says what it stands for here.
+        "hero_caption": "Surabaya's wards, where residents are warned before floods",
         "event_status": EventStatus.CANCELLED,
         "partners": [("citynet-indonesia", ProgramPartner.Role.ORGANISER)],
         "themes": ["disaster-risk-reduction"],

@@ -97,6 +97,7 @@ THEMES = {
 SEOUL = {"ko": "서울", "zh-hant": "首爾"}
 
 REVISED_WATER_TITLE = "Sharing the work of keeping water clean, city by city"
+WATER_ARTICLE_CAPTION = "Participants walked Seoul's water network with its leak detection teams"
 
 PAGES = {
     "water-management-workshop": {
@@ -133,6 +134,10 @@ PAGES = {
         "Sharing the work of keeping water clean": {
             "ko": "깨끗한 물을 지키는 일을 함께 나누다",
             "zh-hant": "攜手守護潔淨用水",
+        },
+        WATER_ARTICLE_CAPTION: {
+            "ko": "참가자들은 서울의 누수 탐지팀과 함께 상수도망을 걸었다",
+            "zh-hant": "參加者隨首爾的漏水檢測團隊實地走訪供水管網",
         },
         # The English title as edited after the Korean translation (below).
         REVISED_WATER_TITLE: {"zh-hant": "城市之間攜手守護潔淨用水"},

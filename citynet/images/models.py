@@ -39,3 +39,27 @@ class CustomRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class HeroCaptionMixin(models.Model):
+    """
+    A page's own caption for its hero image. A text field of the page, so wagtail-localize
+    translates it with the page, while the image itself (shared by every language) is synced.
+    """
+
+    hero_caption = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="What the photo shows on this page, translated with it. "
+        "Leave empty to use the image's own caption.",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def hero_image_caption(self):
+        """The caption shown with the hero image: the page's own, else the image's."""
+        if self.hero_image is None:
+            return ""
+        return self.hero_caption or self.hero_image.caption

@@ -396,7 +396,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 # The database backend, finding words inside Chinese, Japanese, Thai and Korean text (docs/i18n.md).
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "citynet.i18n.search_backend"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 # Documents are always streamed by the app, which checks their collection's privacy first; the
 # default on remote storage (S3) redirects to the file's permanent URL instead (decision 0075).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -31,12 +31,33 @@ def test_the_demo_shows_every_translation_status_and_the_fallback(client, home_p
     assert [link.person.name for link in korean.authors.all()] == ["아리프 라흐만", "박민지"]
     html = client.get("/ko/blog/sharing-the-work-of-clean-water/").content.decode()
     assert "깨끗한 물을 지키는 일을 함께 나누다" in html
+    # The article's own hero caption, translated with it (decision 0191).
+    assert "참가자들은 서울의 누수 탐지팀과 함께 상수도망을 걸었다" in html
+    assert "Seoul, where the water workshop met" not in html
 
     response = client.get("/zh-hant/partners/city-of-yokohama/", follow=True)
     assert "此頁面沒有繁體中文版本" in response.content.decode()
 
     html = client.get("/zh-hant/search/", {"q": "漏水"}).content.decode()
     assert "攜手守護潔淨用水" in html
+
+    # The figures of docs/search.md (one-character words: decision 0190).
+    def found(language, query):
+        response = client.get(f"/{language}/search/", {"q": query})
+        return {page.title for page in response.context["search_results"]}
+
+    workshop, article, seoul = (
+        "도시 물 관리 워크숍",
+        "깨끗한 물을 지키는 일을 함께 나누다",
+        "서울특별시",
+    )
+    assert found("ko", "물") == {workshop, article}
+    assert found("ko", "누수") == {workshop, article}
+    assert found("ko", "서울") == {workshop, article, seoul}
+    assert found("ko", "시") == set()
+    workshop, article, seoul = "城市水資源管理工作坊", "城市之間攜手守護潔淨用水", "首爾特別市政府"
+    assert found("zh-hant", "水") == found("zh-hant", "市") == {workshop, article, seoul}
+    assert found("zh-hant", "漏水") == found("zh-hant", "水質") == {workshop, article}
 
 
 @pytest.mark.django_db

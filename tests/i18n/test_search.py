@@ -4,7 +4,7 @@ from django.utils import translation
 from wagtail.search.backends import get_search_backend
 
 from blog.models import ArticlePage
-from citynet.i18n.search import as_bigrams, split_unspaced_words
+from citynet.i18n.search import as_indexed_words, split_unspaced_words
 from citynet.people.models import Person
 from search.views import search
 from tests import factories
@@ -42,10 +42,13 @@ SENTENCES = [
 ]
 
 
-def test_unspaced_runs_are_indexed_as_overlapping_two_character_words():
-    assert as_bigrams("Tokyo 東京都庁 2024") == "東京 京都 都庁"
-    # Thai vowel and tone marks stay with their consonant.
-    assert as_bigrams("ก่อน") == "ก่อ อน"
+def test_unspaced_runs_are_indexed_as_two_character_pieces_and_one_character_words():
+    assert as_indexed_words("Tokyo 東京都庁 2024") == "東京 京都 都庁 東 京 都 庁"
+    # A Korean word's first syllable (물: water), not the others (건물: building).
+    assert as_indexed_words("물을 건물") == "물을 물 건물 건"
+    # Kana and Thai letters alone are not words; Thai marks stay with their consonant.
+    assert as_indexed_words("スマホ ก่อน") == "スマ マホ ก่อ อน"
+    assert as_indexed_words("水 の") == "水 の"
     assert split_unspaced_words("東京都 parks") == "東京 京都 parks"
     assert split_unspaced_words("서울") == "서울"
 

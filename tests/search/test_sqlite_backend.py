@@ -1,5 +1,5 @@
 """
-The SQLite search backend (citynet.i18n.sqlite_search, decision 0144): the stock backend's
+The SQLite search backend (search.sqlite, decision 0144): the stock backend's
 results, order and scores, with the full-text index read once per search rather than once per
 result. SQLite only; on PostgreSQL the stock backend runs unchanged.
 """

@@ -1365,6 +1365,8 @@ export interface components {
             city?: string;
             country?: string;
             hero_image?: components["schemas"]["Image"] | null;
+            /** @description The caption shown with the hero image, in the page's language: the page's own, else the image's */
+            hero_image_caption?: string;
             body?: components["schemas"]["Block"][];
             registration_url?: string;
             themes?: components["schemas"]["Theme"][];
@@ -1394,6 +1396,8 @@ export interface components {
             /** Format: date */
             date_published?: string;
             hero_image?: components["schemas"]["Image"] | null;
+            /** @description The caption shown with the hero image, in the page's language: the page's own, else the image's */
+            hero_image_caption?: string;
             authors?: components["schemas"]["Person"][];
             body?: components["schemas"]["Block"][];
             themes?: components["schemas"]["Theme"][];

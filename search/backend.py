@@ -1,14 +1,14 @@
 """
 Wagtail's database search backend (PostgreSQL full-text search, SQLite FTS5) with queries in
 unspaced scripts split as their text is indexed (see citynet.i18n.search), and on SQLite with
-relevance computed once per search (see citynet.i18n.sqlite_search). Every search goes through
+relevance computed once per search (see search.sqlite). Every search goes through
 it: the site's, the content API's and the admin's.
 """
 
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from wagtail.search.query import PlainText
 
-from .search import split_unspaced_words
+from citynet.i18n.search import split_unspaced_words
 
 
 class UnspacedWordsMixin:
@@ -26,7 +26,7 @@ def SearchBackend(params):  # noqa: N802  (Wagtail looks the backend up by this 
     # PostgreSQL class directly fails on the other database.
     stock_class = type(DatabaseSearchBackend(params))
     if stock_class.__name__ == "SQLiteSearchBackend":
-        from .sqlite_search import ScoredOnceSQLiteSearchBackend
+        from .sqlite import ScoredOnceSQLiteSearchBackend
 
         stock_class = ScoredOnceSQLiteSearchBackend
     backend_class = type(stock_class.__name__, (UnspacedWordsMixin, stock_class), {})
