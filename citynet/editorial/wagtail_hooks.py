@@ -1,6 +1,7 @@
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -25,7 +26,9 @@ def register_calendar_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_calendar_menu_item():
-    return CalendarMenuItem("Calendar", reverse("editorial_calendar"), icon_name="date", order=250)
+    return CalendarMenuItem(
+        _("Calendar"), reverse("editorial_calendar"), icon_name="date", order=250
+    )
 
 
 hooks.register("before_create_page", keep_schedule_on_create)
