@@ -8,10 +8,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
@@ -158,7 +159,9 @@ def submit(form, *, ip_address, language, confirmed_email=None):
     else:
         proven = (confirmed_email or "").lower() == data["author_email"].strip().lower()
         trusted = proven and is_trusted(email=data["author_email"])
-    held_because = "" if staff else reason_to_hold(data["text"], trusted, comment_settings)
+    # In the site's language, whatever the reader's: the moderators' emails translate it for each.
+    with translation.override(settings.LANGUAGE_CODE):
+        held_because = "" if staff else reason_to_hold(data["text"], trusted, comment_settings)
     comment = ReaderComment(
         page=page,
         parent=data["parent"],

@@ -1,13 +1,18 @@
-"""Emails about reader comments: to the commenter (confirm, delete) and to the moderators."""
+"""
+Emails about reader comments: to the commenter (confirm, delete) and to the moderators. Each
+function composes the messages, in their recipients' languages; comments.tasks sends them.
+"""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from citynet.editorial.roles import COMMUNICATIONS
+from citynet.i18n.staff_emails import by_admin_language
 
 from .tokens import CONFIRM_SALT, DELETE_SALT, comment_link_token
 
@@ -21,7 +26,7 @@ def in_admin(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def email_commenter(comment):
+def commenter_emails(comment):
     """The links to confirm the address and to delete the comment, in the reader's language."""
     with translation.override(comment.language or settings.LANGUAGE_CODE):
         context = {
@@ -42,24 +47,23 @@ def email_commenter(comment):
         }
         subject = render_to_string("comments/email/commenter_subject.txt", context).strip()
         body = render_to_string("comments/email/commenter.txt", context)
-    send_mail(subject, body, None, [comment.author_email])
+    return [EmailMessage(subject, body, None, [comment.author_email])]
 
 
-def moderator_emails(page):
+def moderators(page):
     """The page's owner (its author in Wagtail) and the Communications team."""
     User = get_user_model()
-    users = User.objects.filter(is_active=True).exclude(email="")
-    team = users.filter(groups__name=COMMUNICATIONS)
-    owner = users.filter(pk=page.owner_id)
-    return sorted(
-        set(team.values_list("email", flat=True)) | set(owner.values_list("email", flat=True))
+    return (
+        User.objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(Q(groups__name=COMMUNICATIONS) | Q(pk=page.owner_id))
+        .distinct()
+        .order_by("email")
     )
 
 
-def email_moderators(comment):
-    recipients = moderator_emails(comment.page)
-    if not recipients:
-        return
+def moderator_emails(comment):
+    """One message per admin language among the moderators, each in its language."""
     context = {
         "comment": comment,
         "page_title": comment.page.title,
@@ -67,6 +71,10 @@ def email_moderators(comment):
             reverse("wagtailsnippets_comments_readercomment:inspect", args=[comment.pk])
         ),
     }
-    subject = render_to_string("comments/email/held_subject.txt", context).strip()
-    body = render_to_string("comments/email/held.txt", context)
-    send_mail(subject, body, None, recipients)
+    messages = []
+    for language, users in by_admin_language(moderators(comment.page)):
+        with translation.override(language):
+            subject = render_to_string("comments/email/held_subject.txt", context).strip()
+            body = render_to_string("comments/email/held.txt", context)
+        messages.append(EmailMessage(subject, body, None, [user.email for user in users]))
+    return messages

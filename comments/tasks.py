@@ -53,8 +53,8 @@ def schedule_ip_cleanup():
 # Minutes to wait after each failed send: about a day in all, then the email is given up (logged).
 EMAIL_RETRY_MINUTES = [1, 5, 15, 60, 180, 600, 600]
 EMAILS = {
-    "commenter": notifications.email_commenter,
-    "moderators": notifications.email_moderators,
+    "commenter": notifications.commenter_emails,
+    "moderators": notifications.moderator_emails,
 }
 
 
@@ -67,21 +67,35 @@ def queue_emails(comment):
 
 
 @task()
-def send_comment_email(kind, comment_id, attempt=1):
+def send_comment_email(kind, comment_id, attempt=1, unsent=None):
+    """
+    Compose the email now, in each recipient's language as it is now (decision 0205), and send
+    one message per language. A retry goes only to the addresses that the failed send left out.
+    """
     comment = ReaderComment.objects.select_related("page").filter(pk=comment_id).first()
     if comment is None:  # deleted meanwhile: nobody to tell
         return
-    try:
-        EMAILS[kind](comment)
-    except (OSError, smtplib.SMTPException):
-        backend = send_comment_email.get_backend()
-        if attempt > len(EMAIL_RETRY_MINUTES) or not backend.supports_defer:
-            logger.exception("Gave up the %s email about comment %s", kind, comment_id)
+    messages = EMAILS[kind](comment)
+    if unsent is not None:
+        for message in messages:
+            message.to = [address for address in message.to if address in unsent]
+    messages = [message for message in messages if message.to]
+    for index, message in enumerate(messages):
+        try:
+            message.send()
+        except (OSError, smtplib.SMTPException):
+            left = [address for not_sent in messages[index:] for address in not_sent.to]
+            retry_later(kind, comment_id, attempt, left)
             return
-        delay = datetime.timedelta(minutes=EMAIL_RETRY_MINUTES[attempt - 1])
-        logger.warning(
-            "The %s email about comment %s failed; retried in %s", kind, comment_id, delay
-        )
-        send_comment_email.using(run_after=timezone.now() + delay).enqueue(
-            kind, comment_id, attempt + 1
-        )
+
+
+def retry_later(kind, comment_id, attempt, unsent):
+    backend = send_comment_email.get_backend()
+    if attempt > len(EMAIL_RETRY_MINUTES) or not backend.supports_defer:
+        logger.exception("Gave up the %s email about comment %s", kind, comment_id)
+        return
+    delay = datetime.timedelta(minutes=EMAIL_RETRY_MINUTES[attempt - 1])
+    logger.warning("The %s email about comment %s failed; retried in %s", kind, comment_id, delay)
+    send_comment_email.using(run_after=timezone.now() + delay).enqueue(
+        kind, comment_id, attempt + 1, unsent
+    )

@@ -8,6 +8,7 @@ from operator import or_
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision, WorkflowState
 
 from .roles import SECTIONS
@@ -30,8 +31,8 @@ class Event:
     @property
     def label(self):
         if self.kind == "go-live":
-            return "Went live" if self.done else "Goes live"
-        return "Expired" if self.done else "Expires"
+            return _("Went live") if self.done else _("Goes live")
+        return _("Expired") if self.done else _("Expires")
 
 
 def default_window(today=None):
@@ -79,11 +80,11 @@ def calendar_events(start, end, section=None, locale=None):
     for page in pages:
         go_live = scheduled.get(str(page.pk)) or (page.go_live_at if page.live else None)
         if str(page.pk) in scheduled:
-            state = "Scheduled"
+            state = _("Scheduled")
         elif task := in_moderation.get(str(page.pk)):
-            state = f"In moderation: {task}"
+            state = _("In moderation: %(task)s") % {"task": task}
         else:
-            state = "Expired" if page.expired else ("Live" if page.live else "Draft")
+            state = _("Expired") if page.expired else (_("Live") if page.live else _("Draft"))
         if go_live and start <= go_live < end:
             events.append(Event(go_live, "go-live", page, state))
         if page.expire_at and start <= page.expire_at < end:

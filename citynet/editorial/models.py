@@ -41,3 +41,17 @@ class CalendarFeed(models.Model):
         token = secrets.token_urlsafe(32)
         cls.objects.update_or_create(user=user, defaults={"token_hash": hash_token(token)})
         return token
+
+
+class AutosavedNewPage(models.Model):
+    """
+    A page that autosave created and that nobody has saved, submitted or published since: if
+    its tab was abandoned, its slug goes to the next new page (decision 0206).
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+
+    def __str__(self):
+        return f"Page {self.page_id}, created by autosave"

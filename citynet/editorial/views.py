@@ -3,11 +3,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from icalendar import Calendar, Event
 from wagtail.admin.auth import permission_required
+from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .calendar import by_day, calendar_events, default_window
@@ -19,8 +22,12 @@ CALENDAR_PERMISSION = "editorial.view_calendar"
 
 class CalendarView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "editorial/calendar.html"
-    page_title = "Publication calendar"
+    page_title = gettext_lazy("Publication calendar")
     header_icon = "date"
+
+    def get_breadcrumbs_items(self):
+        # The header shows the last item: without this one it read "Home".
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -56,8 +63,12 @@ create_feed = permission_required(CALENDAR_PERMISSION)(require_POST(CalendarView
 @require_POST
 def revoke_feed(request):
     CalendarFeed.objects.filter(user=request.user).delete()
-    messages.success(request, "Your calendar subscription URL has been revoked.")
+    messages.success(request, _("Your calendar subscription URL has been revoked."))
     return redirect("editorial_calendar")
+
+
+def author(page):
+    return get_user_display_name(page.owner) if page.owner else "-"
 
 
 # The secret in the URL is a credential: no browser, proxy or CDN may keep the answer.
@@ -82,7 +93,7 @@ def calendar_feed(request, token):
         entry.add("summary", f"{event.label}: {event.page.title}")
         entry.add(
             "description",
-            f"{event.page.locale.language_code} · {event.state} · by {event.page.owner or '-'}",
+            f"{event.page.locale.language_code} · {event.state} · by {author(event.page)}",
         )
         entry.add("url", edit_url)
         calendar.add_component(entry)

@@ -15,12 +15,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 from wagtail.models import Locale, PageLogEntry
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from . import status
 from .models import OutdatedTranslationNotice
 from .source_changes import TEXT_CHANGED
+from .staff_emails import admin_language
 
 
 def sync_url(source):
@@ -72,21 +75,22 @@ def notify_outdated_translations(page):
 
 
 def send_outdated_email(user, page, translation, source):
-    context = {
-        "user": user,
-        "source": page,
-        "translation": translation,
-        "language": translation.locale.get_display_name(),
-        "sync_url": sync_url(source) if source else None,
-        "edit_url": settings.WAGTAILADMIN_BASE_URL
-        + reverse("wagtailadmin_pages:edit", args=[translation.pk]),
-    }
-    send_mail(
-        subject=f'"{translation.title}" is out of date: its English source changed',
-        message=render_to_string("i18n/emails/outdated_translation.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    """In the language the translator reads the admin in (decision 0205)."""
+    with override(admin_language(user)):
+        context = {
+            "user": user,
+            "source": page,
+            "translation": translation,
+            "language": translation.locale.get_display_name(),
+            "sync_url": sync_url(source) if source else None,
+            "edit_url": settings.WAGTAILADMIN_BASE_URL
+            + reverse("wagtailadmin_pages:edit", args=[translation.pk]),
+        }
+        subject = _('"%(title)s" is out of date: its English source changed') % {
+            "title": translation.title
+        }
+        body = render_to_string("i18n/emails/outdated_translation.txt", context)
+    send_mail(subject=subject, message=body, from_email=None, recipient_list=[user.email])
 
 
 def notify_outdated_translations_on_commit(page):

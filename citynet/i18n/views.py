@@ -32,11 +32,17 @@ class TranslationStatusFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=list(status.LABELS.items()), method="filter_nothing"
     )
-    mine = django_filters.BooleanFilter(
-        label=_("My languages"),
-        widget=forms.CheckboxInput,
+    # A choice, not a checkbox: an unticked box is a value (False) that Wagtail shows as an
+    # active filter, "My languages: False", on a report nobody has filtered yet.
+    mine = django_filters.ChoiceFilter(
+        label=_("Languages shown"),
+        choices=[("on", _("Only the languages I translate"))],
+        empty_label=_("All"),
+        widget=forms.RadioSelect,
         method="filter_nothing",
-        help_text=_("Only the languages you translate into (Account → Translation languages)."),
+        help_text=_(
+            "The languages you translate into are set under Account → Translation languages."
+        ),
     )
 
     class Meta:

@@ -18,7 +18,11 @@ from django.core.mail import send_mail
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
 from standardwebhooks.webhooks import Webhook
+
+from citynet.i18n.staff_emails import by_admin_language
 
 from . import transport
 from .events import PING
@@ -144,22 +148,19 @@ def finish(delivery, record, retryable, retry_after):
 
 
 def tell_administrators(subscription, reason):
-    recipients = list(
-        get_user_model()
-        .objects.filter(is_superuser=True, is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
+    """One email per admin language among the administrators (decision 0205)."""
+    administrators = (
+        get_user_model().objects.filter(is_superuser=True, is_active=True).exclude(email="")
     )
-    if not recipients:
-        return
     edit_url = settings.WAGTAILADMIN_BASE_URL + reverse(
         "webhook_subscriptions:edit", args=[subscription.pk]
     )
-    send_mail(
-        f"Webhook subscription disabled: {subscription.url}",
-        f"The webhook subscription to {subscription.url} was disabled.\n\n{reason}\n\n"
-        f"Check the receiver, then enable the subscription again and redeliver what it missed "
-        f"from the delivery log: {edit_url}",
-        None,
-        recipients,
-    )
+    for language, users in by_admin_language(administrators):
+        with override(language):
+            subject = _("Webhook subscription disabled: %(url)s") % {"url": subscription.url}
+            body = _(
+                "The webhook subscription to %(url)s was disabled.\n\n%(reason)s\n\n"
+                "Check the receiver, then enable the subscription again and redeliver what it "
+                "missed from the delivery log: %(edit_url)s"
+            ) % {"url": subscription.url, "reason": reason, "edit_url": edit_url}
+        send_mail(subject, body, None, [user.email for user in users])

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import ListingButton
 
@@ -95,7 +96,7 @@ class DeliveryLogIndexView(generic.IndexView):
 
     def get_list_more_buttons(self, instance):
         url = reverse("webhook_log:redeliver", args=[instance.delivery_id])
-        return [ListingButton("Redeliver", url=url, icon_name="resubmit", priority=10)]
+        return [ListingButton(_("Redeliver"), url=url, icon_name="resubmit", priority=10)]
 
 
 def redeliver(permission_policy, request, pk):

@@ -3,8 +3,9 @@
 from functools import partial
 
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import views
@@ -49,15 +50,32 @@ class DeliveryLogViewSet(ModelViewSet):
     add_to_settings_menu = True
     list_display = [
         "attempted_at",
-        "delivery__subscription",
-        "delivery__event",
-        "delivery__message_id",
-        "status_code",
-        "duration_ms",
-        "error",
+        Column(
+            "subscription",
+            label=_("Subscription"),
+            accessor="delivery.subscription",
+            sort_key="delivery__subscription",
+            classname="webhook-subscription",
+        ),
+        Column(
+            "event",
+            label=_("Event"),
+            accessor="delivery.get_event_display",
+            sort_key="delivery__event",
+        ),
+        Column(
+            "message_id",
+            label=_("Webhook-id"),
+            accessor="delivery.message_id",
+            classname="webhook-id",
+        ),
+        Column("status_code", label=_("Status"), sort_key="status_code"),
+        Column("duration_ms", label=_("Duration (ms)"), sort_key="duration_ms"),
+        Column("error", label=_("Error"), classname="webhook-error"),
     ]
     list_filter = ["delivery__subscription", "delivery__event", "status_code"]
     index_view_class = views.DeliveryLogIndexView
+    index_template_name = "webhooks/delivery_log.html"
     add_to_reference_index = False
 
     def get_urlpatterns(self):

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -49,3 +50,13 @@ def test_load_demo_twice_creates_everything_once_and_every_page_answers(client, 
         request.META["REMOTE_ADDR"] = "127.0.0.1"
         client.login(request=request, username=username, password=f"citynet-{username}")
         assert client.get("/admin/").status_code == 200, username
+
+
+def test_the_emails_the_load_sends_link_to_the_address_served(home_page, mailoutbox):
+    """Issue 26: `make run PORT=8128` printed emails whose links went to port 8000."""
+    call_command("load_demo", "--address", "127.0.0.1:8128", stdout=io.StringIO())
+
+    bodies = [message.body for message in mailoutbox]
+    links = {link for body in bodies for link in re.findall(r"https?://[^\s\"'<>]+", body)}
+    assert any("/admin/pages/" in link for link in links)  # the approval request is among them
+    assert {link.split("/")[2] for link in links} == {"127.0.0.1:8128"}

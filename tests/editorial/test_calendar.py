@@ -96,7 +96,7 @@ def test_admin_calendar_shows_the_schedule_with_authors_and_edit_links(client, c
     assert response.status_code == 200
     assert "Coming soon" in content and "Ending workshop" in content
     assert "Next year" not in content
-    assert "secondee" in content  # the author of the scheduled article
+    assert "Sun Park" in content  # the author of the scheduled article, by name
     assert reverse("wagtailadmin_pages:edit", args=[schedule["coming"].pk]) in content
 
 

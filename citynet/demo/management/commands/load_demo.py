@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 from wagtail.models import Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -35,7 +36,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, address, **options):
         hostname, port = host_and_port(address)
-        with transaction.atomic():
+        # The emails the load sends itself (Wagtail's notice of the demo translation submitted
+        # for approval, outdated translations) link to the admin at the address served, as the
+        # site's own links do, not to WAGTAILADMIN_BASE_URL's default port.
+        with (
+            override_settings(WAGTAILADMIN_BASE_URL=f"http://{hostname}:{port}"),
+            transaction.atomic(),
+        ):
             # The load replaces pages' inline objects (authors, featured links) as it goes: a
             # reference-index task queued for each save would find its object gone. The index is
             # rebuilt once instead, after the last change.

@@ -1,0 +1,26 @@
+"""
+Emails to staff speak the language each recipient chose for the admin (Account → Preferences →
+Language), decided when the email is sent (decision 0205). Someone who never chose one reads
+the site's default language, whoever's action sent the email.
+"""
+
+from django.conf import settings
+from wagtail.users.models import UserProfile
+
+
+def admin_language(user):
+    return by_admin_language([user])[0][0]
+
+
+def by_admin_language(users):
+    """[(language, [users])]: the users grouped by admin language, in one query, by code."""
+    users = list(users)
+    chosen = dict(
+        UserProfile.objects.filter(user__in=[user.pk for user in users])
+        .exclude(preferred_language="")
+        .values_list("user_id", "preferred_language")
+    )
+    groups = {}
+    for user in users:
+        groups.setdefault(chosen.get(user.pk, settings.LANGUAGE_CODE), []).append(user)
+    return sorted(groups.items())

@@ -1,0 +1,73 @@
+"""
+Issue 26: the calendar and the translation report name themselves and speak the editor's admin
+language; the report opens unfiltered, without a "My languages: False" chip.
+"""
+
+import re
+
+import pytest
+from django.urls import reverse
+from wagtail.users.models import UserProfile
+
+from tests.editorial.test_calendar import clock, schedule  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.django_db
+
+REPORT = reverse("i18n_translation_status")
+
+
+@pytest.fixture
+def korean_comms(comms):
+    profile = UserProfile.get_for_user(comms)
+    profile.preferred_language = "ko"
+    profile.save()
+    return comms
+
+
+def header_title(response):
+    return str(response.context["breadcrumbs_items"][-1]["label"])
+
+
+def chips(response):
+    """The active filters shown above the report, as text: "Label: value"."""
+    pills = re.findall(
+        r'class="w-pill__content"[^>]*>(.*?)</button>', response.content.decode(), re.S
+    )
+    return [" ".join(re.sub(r"<[^>]+>", " ", pill).split()) for pill in pills]
+
+
+def test_the_calendar_says_what_it_is_and_who_wrote_each_page(client, comms, schedule):  # noqa: F811
+    client.force_login(comms)
+    response = client.get(reverse("editorial_calendar"))
+
+    assert header_title(response) == "Publication calendar"
+    assert "Sun Park" in response.content.decode()  # the author's name, not "secondee"
+
+
+def test_the_calendar_speaks_korean(client, korean_comms, schedule):  # noqa: F811
+    client.force_login(korean_comms)
+    response = client.get(reverse("editorial_calendar"))
+    content = response.content.decode()
+
+    for korean in ["게시 일정", "작성자", "게시 예정", "모든 섹션", "캘린더 앱에서 구독하기"]:
+        assert korean in content
+    for english in ["Goes live", "All sections", "Subscribe in your calendar app"]:
+        assert english not in content
+
+
+def test_the_translation_report_opens_without_a_filter_chip(client, comms, blog_index):
+    client.force_login(comms)
+
+    unfiltered = client.get(REPORT)
+    mine = client.get(REPORT, {"mine": "on"})
+
+    assert chips(unfiltered) == []
+    assert chips(mine) == ["Languages shown: Only the languages I translate"]
+
+
+def test_the_translation_report_speaks_korean(client, korean_comms, blog_index):
+    client.force_login(korean_comms)
+
+    response = client.get(REPORT, {"mine": "on"})
+
+    assert chips(response) == ["표시할 언어: 내가 번역하는 언어만"]
