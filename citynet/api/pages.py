@@ -184,7 +184,10 @@ class RegisteredFilters(wagtail_filters.BaseFilterBackend):
         filters = registry.get(queryset.model).filters
         for name, value in request.GET.items():
             if name in filters:
-                queryset = filters[name].apply(queryset, name, value)
+                try:
+                    queryset = filters[name].apply(queryset, name, value)
+                except ValueError as error:
+                    raise BadRequestError(str(error)) from error
         return queryset
 
 
