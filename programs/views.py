@@ -14,9 +14,9 @@ from wagtail.models import Locale, Page, Site
 
 from citynet.core.filters import narrowed
 from citynet.delivery.tags import listing_tags
-from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.languages import fallback_chain
 from citynet.i18n.links import in_language_below
+from citynet.visibility import publicly_visible
 
 from .calendar import calendar, feed_programs, program_event
 from .models import ProgramIndexPage, ProgramPage, ProgramPartner

@@ -1,8 +1,10 @@
-"""Values for the StreamField blocks of citynet/core/blocks.py, and the base of index pages'
-factories (citynet/core/pages.py, IndexPage)."""
+"""Values for the StreamField blocks of citynet/core/blocks.py, the base of index pages'
+factories (citynet/core/pages.py, IndexPage), and user accounts, which every app's editors,
+readers and API clients have."""
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from wagtail.rich_text import RichText
 
@@ -18,3 +20,13 @@ class IndexPageFactory(wagtail_factories.PageFactory):
 
 def paragraph(text):
     return ("paragraph", RichText(f"<p>{text}</p>"))
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]

@@ -7,17 +7,13 @@ from django.utils.html import strip_tags
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Page
 
 from citynet.core.filters import narrowed
-from citynet.core.structured_data import page_graph, script_tag
-from citynet.editorial.visibility import publicly_visible
+from citynet.core.structured_data import page_graph, script_tag, social_rendition
 from citynet.i18n.links import in_language_below, nearest_public_translations
 from citynet.i18n.pages import language_context, reader_language
-
-# OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
+from citynet.visibility import publicly_visible
 
 
 def main_navigation(home, current=None):
@@ -76,8 +72,7 @@ class SitePageMixin:
         context.update(language_context(self, request))
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")
-            # Like {% image %}, a missing source file gives a placeholder rather than an error.
-            rendition = get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
+            rendition = social_rendition(image)
             context["social_rendition"] = rendition
             # Where this request was served, as the JSON-LD's image (not WAGTAILADMIN_BASE_URL).
             context["social_image_url"] = request.build_absolute_uri(rendition.url)

@@ -13,8 +13,8 @@ from django.utils.cache import add_never_cache_headers
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import ListingButton
 
-from .dispatch import queue
 from .models import Delivery, Subscription
+from .tasks import queue
 
 ROTATION_OVERLAP_HOURS = 24
 
