@@ -6,13 +6,12 @@ import factory
 import wagtail_factories
 
 from blog.models import ArticleAuthor, ArticlePage, ArticlePartner, ArticleProgram, BlogIndexPage
-from citynet.core.factories import paragraph
+from citynet.core.factories import IndexPageFactory, paragraph
 from citynet.people.factories import PersonFactory
 
 
-class BlogIndexPageFactory(wagtail_factories.PageFactory):
+class BlogIndexPageFactory(IndexPageFactory):
     title = "Blog"
-    slug = "blog"
 
     class Meta:
         model = BlogIndexPage

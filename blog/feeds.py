@@ -6,8 +6,8 @@ from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.links import in_nearest_language
+from citynet.visibility import publicly_visible
 
 from .models import ArticlePage
 

@@ -16,10 +16,9 @@ from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
 from citynet.core.blocks import StoryBlock
+from citynet.core.filters import Filter, date_filter, parse_positive_int
 from citynet.core.headless import HeadlessPreviewMixin
-from citynet.core.pages import SitePageMixin, live_pages_in_order, paginate
-from citynet.editorial.visibility import publicly_visible
-from citynet.i18n.links import in_language_below
+from citynet.core.pages import IndexPage, SitePageMixin, live_pages_in_order, paginate
 from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
 from citynet.images.models import HeroCaptionMixin
 from citynet.people.models import public_people
@@ -34,53 +33,23 @@ WORDS_PER_MINUTE = 200
 CHARACTERS_PER_MINUTE = 400
 
 
-class BlogIndexPage(SitePageMixin, Page):
-    introduction = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    api_fields = [APIField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class BlogIndexPage(IndexPage):
     subpage_types = ["blog.ArticlePage"]
-    max_count_per_parent = 1
     page_description = "The list of articles, newest first."
-    structured_data_type = "CollectionPage"
     template = "blog/blog_index_page.html"
-    summary_field = "introduction"
 
     def articles(self, language_code=None):
-        """The index's pages in `language_code` (the index's own by default) or the nearest
-        language of its chain, one version of each."""
         return (
-            in_language_below(
-                self,
-                publicly_visible(ArticlePage.objects),
-                language_code or self.locale.language_code,
-                children_only=True,
-            )
+            self.children_in(ArticlePage, language_code)
             .order_by("-date_published", "-pk")
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions", "authors__person", "themes", "tags")
         )
 
-    def filter_articles(self, articles, filters):
-        """Narrow `articles` by the valid values of an ArticleFilterForm's cleaned_data."""
-        if tag := filters.get("tag"):
-            articles = articles.filter(tags__slug=tag)
-        if theme := filters.get("theme"):
-            articles = articles.filter(themes__slug=theme)
-        if author := filters.get("author"):
-            articles = articles.filter(authors__person_id=author)
-        return articles.distinct()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = self.articles(context["reader_language"])
-        # An invalid filter shows a form error and is ignored; the valid ones still apply.
-        form = ArticleFilterForm(request.GET, articles=articles)
-        form.is_valid()
-        articles = self.filter_articles(articles, form.cleaned_data)
+        form, articles = self.filtered(ArticleFilterForm, articles, request.GET)
         context["filter_form"] = form
         context["articles"] = paginate(articles, 10, request.GET.get("page"))
         return context
@@ -144,7 +113,21 @@ class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
     # wagtail-localize leaves many-to-many fields alone: keep a translation's themes in step.
     override_translatable_fields = [SynchronizedField("themes", overridable=False)]
 
-    # Representations and filters for API v2: blog/api.py. Writable fields serve API v3 importers.
+    # The blog index's filter form and the API (blog/api.py) both narrow listings with these.
+    listing_filters = {
+        "tag": Filter("tags__slug", description="Tag slug"),
+        "theme": Filter("themes__slug", description="Theme slug"),
+        "author": Filter(
+            "authors__person_id",
+            parse_positive_int,
+            "Person id (see /api/v2/people/)",
+            {"type": "integer"},
+        ),
+        "date_from": date_filter("date_published__gte", "Published on or after (YYYY-MM-DD)"),
+        "date_to": date_filter("date_published__lte", "Published on or before (YYYY-MM-DD)"),
+    }
+
+    # Representations for API v2: blog/api.py. Writable fields serve API v3 importers.
     api_fields = [
         APIField("standfirst", writable=True),
         APIField("date_published", writable=True),

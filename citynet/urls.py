@@ -10,11 +10,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.feeds import ArticleFeed
 from blog.models import ArticlePage
-from citynet.core.throttling import throttle_page_passwords, throttle_password_resets
 from citynet.delivery.cache import cache_public_responses
 from citynet.delivery.tags import html_page_tags, listing_tags
 from citynet.i18n.fallback import serve
 from citynet.i18n.sitemap import MultilingualSitemap
+from citynet.security.throttling import throttle_page_passwords, throttle_password_resets
 from programs import urls as program_urls
 from search import views as search_views
 

@@ -22,7 +22,7 @@ from citynet.api.pages import public_pages
 from citynet.api.pagination import parse_bounded_int
 from citynet.api.router import api_router
 from citynet.api.views import StrictParametersMixin, check_not_repeated
-from citynet.core.throttling import client_address
+from citynet.security.throttling import client_address
 from programs.models import ProgramPage
 
 from . import moderation

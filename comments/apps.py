@@ -8,8 +8,3 @@ class ReaderCommentsConfig(AppConfig):
     name = "comments"
     label = "comments"
     verbose_name = _("Reader comments")
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()

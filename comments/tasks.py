@@ -1,8 +1,8 @@
 """
 Work on the database task queue that scheduled publishing uses (decision 0041): the emails about
 a new comment, retried while the mail server is unreachable (decision 0182), and removing
-commenters' IP addresses once they no longer help against abuse, a daily task that queues its
-next run.
+commenters' IP addresses once they no longer help against abuse, a daily periodic task
+(settings.PERIODIC_TASKS).
 """
 
 import datetime
@@ -11,8 +11,6 @@ import smtplib
 
 from django.utils import timezone
 from django_tasks import task
-from django_tasks_db.compat import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
 from . import notifications
 from .models import ReaderComment
@@ -20,7 +18,6 @@ from .models import ReaderComment
 logger = logging.getLogger(__name__)
 
 IP_RETENTION = datetime.timedelta(days=30)
-CLEANUP_INTERVAL = datetime.timedelta(days=1)
 
 
 def forget_old_ip_addresses(now=None):
@@ -32,22 +29,7 @@ def forget_old_ip_addresses(now=None):
 
 @task()
 def forget_ip_addresses():
-    try:
-        return forget_old_ip_addresses()
-    finally:
-        schedule_ip_cleanup()
-
-
-def schedule_ip_cleanup():
-    """Queue the next daily run unless one is already waiting (needs a deferring backend)."""
-    if not forget_ip_addresses.get_backend().supports_defer:
-        return
-    waiting = DBTaskResult.objects.filter(
-        task_path=forget_ip_addresses.module_path, status=TaskResultStatus.READY
-    )
-    if not waiting.exists():
-        run_after = timezone.now() + CLEANUP_INTERVAL
-        forget_ip_addresses.using(run_after=run_after).enqueue()
+    return forget_old_ip_addresses()
 
 
 # Minutes to wait after each failed send: about a day in all, then the email is given up (logged).

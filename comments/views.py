@@ -13,8 +13,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
-from citynet.core.throttling import client_address
-from citynet.editorial.visibility import publicly_visible
+from citynet.security.throttling import client_address
+from citynet.visibility import publicly_visible
 
 from . import moderation
 from .forms import ReaderCommentForm

@@ -9,8 +9,8 @@ from wagtail.models import Orderable, Page
 from blog.models import ArticlePage, BlogIndexPage
 from citynet.api.fields import LinkedPagesField
 from citynet.core.pages import SitePageMixin, live_pages_in_order
-from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.links import in_language_below
+from citynet.visibility import publicly_visible
 from partners.models import PartnerIndexPage
 from programs.models import ProgramIndexPage, ProgramPage
 

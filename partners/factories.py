@@ -3,12 +3,12 @@
 import factory
 import wagtail_factories
 
+from citynet.core.factories import IndexPageFactory
 from partners.models import PartnerIndexPage, PartnerPage
 
 
-class PartnerIndexPageFactory(wagtail_factories.PageFactory):
+class PartnerIndexPageFactory(IndexPageFactory):
     title = "Partners"
-    slug = "partners"
 
     class Meta:
         model = PartnerIndexPage

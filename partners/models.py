@@ -9,41 +9,24 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
+from citynet.core.filters import choice_filter, country_filter
 from citynet.core.headless import HeadlessPreviewMixin
-from citynet.core.pages import SitePageMixin, paginate, unique
-from citynet.editorial.visibility import publicly_visible
-from citynet.i18n.links import in_language_below, nearest_public_translations
+from citynet.core.pages import IndexPage, SitePageMixin, paginate, unique
+from citynet.i18n.links import nearest_public_translations
 from citynet.i18n.search import BigramSearchField
 
 from .forms import PartnerFilterForm
 from .structured_data import partner_organization
 
 
-class PartnerIndexPage(SitePageMixin, Page):
-    introduction = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    api_fields = [APIField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class PartnerIndexPage(IndexPage):
     subpage_types = ["partners.PartnerPage"]
-    max_count_per_parent = 1
     page_description = "The list of partners: member cities, organisations and chapters."
-    structured_data_type = "CollectionPage"
     template = "partners/partner_index_page.html"
-    summary_field = "introduction"
 
     def partners(self, language_code=None):
-        """The index's pages in `language_code` (the index's own by default) or the nearest
-        language of its chain, one version of each."""
         return (
-            in_language_below(
-                self,
-                publicly_visible(PartnerPage.objects),
-                language_code or self.locale.language_code,
-                children_only=True,
-            )
+            self.children_in(PartnerPage, language_code)
             .select_related("logo")
             .prefetch_related("logo__renditions")
             .order_by("title")
@@ -52,13 +35,7 @@ class PartnerIndexPage(SitePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         partners = self.partners(context["reader_language"])
-        # An invalid filter shows a form error and is ignored; the valid ones still apply.
-        form = PartnerFilterForm(request.GET, partners=partners)
-        form.is_valid()
-        if kind := form.cleaned_data.get("kind"):
-            partners = partners.filter(kind=kind)
-        if country := form.cleaned_data.get("country"):
-            partners = partners.filter(country=country)
+        form, partners = self.filtered(PartnerFilterForm, partners, request.GET)
         context["filter_form"] = form
         context["partners"] = paginate(partners, 24, request.GET.get("page"))
         return context
@@ -119,7 +96,13 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
 
     override_translatable_fields = [SynchronizedField("contact_phone", overridable=False)]
 
-    # Representations and filters for API v2: partners/api.py.
+    # The partner index's filter form and the API (partners/api.py) both narrow listings with these.
+    listing_filters = {
+        "kind": choice_filter("kind", Kind.values, "Kind of partner"),
+        "country": country_filter(),
+    }
+
+    # Representations for API v2: partners/api.py.
     api_fields = [
         APIField("acronym"),
         APIField("kind"),

@@ -6,12 +6,12 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from citynet.core.factories import IndexPageFactory
 from programs.models import ProgramIndexPage, ProgramPage, ProgramPartner
 
 
-class ProgramIndexPageFactory(wagtail_factories.PageFactory):
+class ProgramIndexPageFactory(IndexPageFactory):
     title = "Programs"
-    slug = "programs"
 
     class Meta:
         model = ProgramIndexPage

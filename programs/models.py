@@ -5,9 +5,8 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, prefetch_related_objects
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -20,17 +19,30 @@ from wagtail_localize.fields import SynchronizedField
 
 from citynet.api.fields import LinkedPagesField
 from citynet.core.blocks import StoryBlock
+from citynet.core.filters import (
+    Filter,
+    choice_filter,
+    country_filter,
+    date_filter,
+    parse_choice,
+    parse_date,
+)
 from citynet.core.headless import HeadlessPreviewMixin
-from citynet.core.pages import SitePageMixin, live_pages_by_id, live_pages_in_order, paginate
-from citynet.editorial.visibility import publicly_visible
-from citynet.i18n.links import in_language_below
+from citynet.core.pages import (
+    IndexPage,
+    SitePageMixin,
+    live_pages_by_id,
+    live_pages_in_order,
+    paginate,
+)
 from citynet.i18n.search import BigramSearchField
 from citynet.images.models import HeroCaptionMixin
 from partners.models import PartnerPage
 
 from .calendar import subscribe_links
-from .events import EventDetails
+from .events import NOT_EVENT_KINDS, EventDetails
 from .forms import ProgramFilterForm
+from .status import Status, status_on, today_in, with_status
 from .structured_data import program_event
 
 
@@ -39,55 +51,22 @@ def validate_time_zone(value):
         raise ValidationError(f"“{value}” is not a known time zone, e.g. Asia/Seoul.")
 
 
-class ProgramIndexPage(SitePageMixin, Page):
-    introduction = models.TextField(blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-
-    api_fields = [APIField("introduction")]
-
-    parent_page_types = ["home.HomePage"]
+class ProgramIndexPage(IndexPage):
     subpage_types = ["programs.ProgramPage"]
-    max_count_per_parent = 1
     page_description = "The list of programs and events, upcoming first."
-    structured_data_type = "CollectionPage"
     template = "programs/program_index_page.html"
-    summary_field = "introduction"
 
     def programs(self, language_code=None):
-        """The index's pages in `language_code` (the index's own by default) or the nearest
-        language of its chain, one version of each."""
         return (
-            in_language_below(
-                self,
-                publicly_visible(ProgramPage.objects),
-                language_code or self.locale.language_code,
-                children_only=True,
-            )
+            self.children_in(ProgramPage, language_code)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions", "themes")
         )
 
-    def filter_programs(self, programs, filters):
-        """Narrow `programs` by the valid values of a ProgramFilterForm's cleaned_data."""
-        if kind := filters.get("kind"):
-            programs = programs.filter(kind=kind)
-        if theme := filters.get("theme"):
-            programs = programs.filter(themes__slug=theme).distinct()
-        if country := filters.get("country"):
-            programs = programs.filter(country=country)
-        if year := filters.get("year"):
-            programs = programs.filter(start_date__year=year)
-        return programs
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         programs = self.programs(context["reader_language"])
-        # An invalid filter shows a form error and is ignored; the valid ones still apply.
-        form = ProgramFilterForm(request.GET, programs=programs)
-        form.is_valid()
-        programs = self.filter_programs(programs, form.cleaned_data)
-        today = timezone.localdate()
+        form, programs = self.filtered(ProgramFilterForm, programs, request.GET)
         context["filter_form"] = form
         # The calendar feed of the same selection (kind, theme, country, year).
         filters = {name: value for name, value in form.cleaned_data.items() if value}
@@ -95,13 +74,37 @@ class ProgramIndexPage(SitePageMixin, Page):
         context["calendar_feed"] = subscribe_links(
             f"{feed_url}?{urlencode(filters)}" if filters else feed_url
         )
-        context["upcoming"] = list(programs.filter(end_date__gte=today).order_by("start_date"))
+        past = with_status(Status.PAST)
+        context["upcoming"] = list(programs.exclude(past).order_by("start_date"))
         context["past"] = paginate(
-            programs.filter(end_date__lt=today).order_by("-start_date"),
-            12,
-            request.GET.get("page"),
+            programs.filter(past).order_by("-start_date"), 12, request.GET.get("page")
         )
         return context
+
+
+def filter_by_status(programs, status):
+    return programs.filter(with_status(status))
+
+
+def filter_ongoing_on(programs, day):
+    return programs.filter(start_date__lte=day, end_date__gte=day)
+
+
+def filter_events(programs, is_event):
+    events = ~Q(kind__in=NOT_EVENT_KINDS)
+    return programs.filter(events if is_event else ~events)
+
+
+def parse_boolean(value):
+    if value not in ("true", "false"):
+        raise ValueError("must be true or false")
+    return value == "true"
+
+
+def parse_year(value):
+    if not (value.isdigit() and len(value) == 4):
+        raise ValueError("must be a four-digit year")
+    return int(value)
 
 
 class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
@@ -114,10 +117,7 @@ class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDe
         PROJECT = "project", _("Project")
         INITIATIVE = "initiative", _("Initiative")
 
-    class Status(models.TextChoices):
-        UPCOMING = "upcoming", _("Upcoming")
-        ONGOING = "ongoing", _("Ongoing")
-        PAST = "past", _("Past")
+    Status = Status
 
     kind = models.CharField(max_length=32, choices=Kind.choices)
     start_date = models.DateField()
@@ -203,7 +203,44 @@ class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDe
         SynchronizedField("themes", overridable=False),
     ]
 
-    # Representations and filters for API v2: programs/api.py.
+    # The program index's filter form, its calendar feed and the API (programs/api.py) narrow
+    # listings with these.
+    listing_filters = {
+        "status": Filter(
+            filter_by_status,
+            parse_choice(Status.values),
+            "upcoming, ongoing or past",
+            {"type": "string", "enum": list(Status.values)},
+        ),
+        "theme": Filter("themes__slug", description="Theme slug"),
+        "date_from": date_filter("end_date__gte", "Ends on or after (YYYY-MM-DD)"),
+        "date_to": date_filter("start_date__lte", "Starts on or before (YYYY-MM-DD)"),
+        "country": country_filter(),
+        "kind": choice_filter("kind", Kind.values, "Kind of program"),
+        "year": Filter(
+            "start_date__year",
+            parse_year,
+            "Starts in this year (YYYY)",
+            {"type": "integer", "minimum": 1000, "maximum": 9999},
+        ),
+        # As The Events Calendar's REST API is used: starts after, ends before, on a day.
+        "starts_after": date_filter("start_date__gte", "Starts on or after (YYYY-MM-DD)"),
+        "ends_before": date_filter("end_date__lte", "Ends on or before (YYYY-MM-DD)"),
+        "ongoing": Filter(
+            filter_ongoing_on,
+            parse_date,
+            "Takes place on this day (YYYY-MM-DD)",
+            {"type": "string", "format": "date"},
+        ),
+        "is_event": Filter(
+            filter_events,
+            parse_boolean,
+            "true: events only; false: projects and initiatives only",
+            {"type": "string", "enum": ["true", "false"]},
+        ),
+    }
+
+    # Representations for API v2: programs/api.py.
     api_fields = [
         APIField("kind"),
         APIField("status"),
@@ -260,26 +297,18 @@ class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDe
     def is_one_day(self):
         return self.end_date == self.start_date
 
-    def local_today(self):
-        return datetime.datetime.now(zoneinfo.ZoneInfo(self.time_zone)).date()
-
     @property
     def status(self):
-        today = self.local_today()
-        if today < self.start_date:
-            return self.Status.UPCOMING
-        if today > self.end_date:
-            return self.Status.PAST
-        return self.Status.ONGOING
+        return status_on(self.start_date, self.end_date, today_in(self.time_zone))
 
     def changes_at(self):
         """When `status` changes: the program's start and the day after its end, in its time
-        zone, and the same dates by the server's clock, which the API's status filter uses."""
-        moments = []
-        for day in (self.start_date, self.end_date + datetime.timedelta(days=1)):
-            for zone in (zoneinfo.ZoneInfo(self.time_zone), datetime.UTC):
-                moments.append(datetime.datetime.combine(day, datetime.time(), tzinfo=zone))
-        return moments
+        zone (programs/status.py)."""
+        zone = zoneinfo.ZoneInfo(self.time_zone)
+        return [
+            datetime.datetime.combine(day, datetime.time(), tzinfo=zone)
+            for day in (self.start_date, self.end_date + datetime.timedelta(days=1))
+        ]
 
     @property
     def social_image(self):

@@ -12,11 +12,11 @@ from django.utils import timezone, translation
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page, Site
 
-from citynet.api.filters import parse_country
+from citynet.core.filters import narrowed
 from citynet.delivery.tags import listing_tags
-from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.languages import fallback_chain
 from citynet.i18n.links import in_language_below
+from citynet.visibility import publicly_visible
 
 from .calendar import calendar, feed_programs, program_event
 from .models import ProgramIndexPage, ProgramPage, ProgramPartner
@@ -79,20 +79,22 @@ def program_index_for(request, language_code):
     return index, site
 
 
+# The index's filters (ProgramFilterForm), so that its "subscribe" link gives the same selection.
+FEED_FILTERS = ("kind", "theme", "country", "year")
+
+
 def parse_filters(params):
-    """The index's filters (kind, theme, country, year); a bad one is a ValueError."""
-    unknown = set(params) - {"kind", "theme", "country", "year"}
+    """The feed's filters, parsed as the page type declares them; a bad one is a ValueError."""
+    unknown = set(params) - set(FEED_FILTERS)
     if unknown:
         raise ValueError(f"unknown parameter: {', '.join(sorted(unknown))}")
-    filters = {name: params[name] for name in ("kind", "theme") if params.get(name)}
-    if filters.get("kind") and filters["kind"] not in ProgramPage.Kind.values:
-        raise ValueError(f"kind must be one of {', '.join(ProgramPage.Kind.values)}")
-    if country := params.get("country"):
-        filters["country"] = parse_country(country)
-    if year := params.get("year"):
-        if not (year.isdigit() and len(year) == 4):
-            raise ValueError("year must be a four-digit year")
-        filters["year"] = int(year)
+    filters = {}
+    for name in FEED_FILTERS:
+        if value := params.get(name):
+            try:
+                filters[name] = ProgramPage.listing_filters[name].parse(value)
+            except ValueError as error:
+                raise ValueError(f"{name} {error}") from error
     return filters
 
 
@@ -121,7 +123,7 @@ def language_calendar_feed(request, language_code):
     programs = in_language_below(
         index, publicly_visible(ProgramPage.objects), language_code, children_only=True
     )
-    programs = feed_programs(index.filter_programs(programs, filters))
+    programs = feed_programs(narrowed(programs, filters))
     programs = with_organisers(programs).order_by("start_date", "pk")
     name = f"{site.site_name or 'CityNet'}: {index.title}"
     return ics_response(calendar(name, events_of(programs, request)), "calendar.ics")

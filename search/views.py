@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from citynet.core.pages import main_navigation, paginate
-from citynet.editorial.visibility import publicly_searchable, publicly_visible
 from citynet.i18n.links import in_nearest_language
+from citynet.visibility import publicly_searchable, publicly_visible
 
 # The page types a visitor can narrow results to, by the name used in the URL.
 SEARCHABLE_TYPES = {

@@ -10,8 +10,7 @@ from blog.factories import (
     ArticleProgramFactory,
     BlogIndexPageFactory,
 )
-from citynet.core.factories import paragraph
-from citynet.editorial.factories import UserFactory
+from citynet.core.factories import UserFactory, paragraph
 from citynet.images.factories import ImageFactory
 from citynet.people.factories import PersonFactory
 from citynet.taxonomy.factories import ThemeFactory

@@ -8,7 +8,6 @@ from django.db.models import Prefetch
 from rest_framework.fields import Field
 from wagtail.models import Page
 
-from citynet.editorial.visibility import publicly_visible
 from citynet.i18n.links import nearest_public_translations
 from citynet.images.api import (
     ImageField,
@@ -16,6 +15,7 @@ from citynet.images.api import (
     preload_stream_images,
 )
 from citynet.people.models import public_people
+from citynet.visibility import publicly_visible
 
 
 class SelectedImageField(ImageField):

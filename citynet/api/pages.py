@@ -29,9 +29,13 @@ from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.delivery import tags
 from citynet.delivery.cache import tag_versions
-from citynet.editorial.visibility import not_expired, publicly_visible
 from citynet.i18n.languages import content_language_codes
 from citynet.images.api import prefetch_renditions, reused_image_representations
+from citynet.visibility import not_expired, publicly_visible
+from citynet.wagtail_internals import (
+    build_serializer_class,
+    serializer_context_without_base_queryset,
+)
 
 
 def visible_pages(model=Page):
@@ -104,7 +108,7 @@ def serializer_class(viewset, router, model, fields, show_details):
         fields_config = parse_fields_parameter(fields) if fields is not None else []
     except ValueError as error:
         raise BadRequestError(f"fields error: {error}") from error
-    return viewset._get_serializer_class(router, model, fields_config, show_details=show_details)
+    return build_serializer_class(viewset, router, model, fields_config, show_details)
 
 
 def with_public_parent(queryset, request):
@@ -184,7 +188,10 @@ class RegisteredFilters(wagtail_filters.BaseFilterBackend):
         filters = registry.get(queryset.model).filters
         for name, value in request.GET.items():
             if name in filters:
-                queryset = filters[name].apply(queryset, name, value)
+                try:
+                    queryset = filters[name].apply(queryset, name, value)
+                except ValueError as error:
+                    raise BadRequestError(str(error)) from error
         return queryset
 
 
@@ -248,7 +255,7 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
 
     def get_serializer_context(self):
         # Wagtail adds a `base_queryset` for its parent field; ours reads an annotation instead.
-        return super(PagesAPIViewSet, self).get_serializer_context()
+        return serializer_context_without_base_queryset(self)
 
     def get_queryset(self):
         if not hasattr(self, "_queryset"):

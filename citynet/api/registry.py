@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from wagtail.api import APIField
 
-from citynet.api.filters import Filter
+from citynet.core.filters import Filter
 
 
 @dataclass(frozen=True)

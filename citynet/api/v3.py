@@ -22,7 +22,7 @@ from wagtail.api.v3.errors import problem_response
 
 from citynet.api.pages import public_pages
 from citynet.api.pagination import MAX_OFFSET
-from citynet.core.throttling import throttle_api_tokens
+from citynet.security.throttling import throttle_api_tokens
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 # v3's list parameters (`?type=a&type=b`, `?order=title&order=-id`): repeated with different
@@ -33,7 +33,7 @@ LIST_PARAMETERS = {"type", "order"}
 def anonymous_pages(request, model):
     """
     What an anonymous v3 reader may see: the one rule of v2, HTML, search and feeds
-    (citynet/editorial/visibility.py, in the request's site). Wagtail's v3 reads it through
+    (citynet/visibility.py, in the request's site). Wagtail's v3 reads it through
     `wagtail.api.v3.querysets.get_public_pages_queryset` (set in citynet/api/apps.py); a token's
     reads stay Wagtail's: what its user may explore in the admin.
     """

@@ -7,5 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = "CityNet core"
 
     def ready(self):
-        # Imported for what they register: system checks, a signal receiver.
-        from . import checks, throttling  # noqa: F401
+        from . import checks  # noqa: F401  (registers the system checks)

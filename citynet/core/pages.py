@@ -1,19 +1,19 @@
 """What every page's `base.html` needs, fetched in Python so that templates do no queries."""
 
 from django.core.paginator import Paginator
+from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from wagtail import hooks
-from wagtail.images.shortcuts import get_rendition_or_not_found
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
 
-from citynet.core.structured_data import page_graph, script_tag
-from citynet.editorial.visibility import publicly_visible
-from citynet.i18n.links import nearest_public_translations
+from citynet.core.filters import narrowed
+from citynet.core.structured_data import page_graph, script_tag, social_rendition
+from citynet.i18n.links import in_language_below, nearest_public_translations
 from citynet.i18n.pages import language_context, reader_language
-
-# OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
-SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
+from citynet.visibility import publicly_visible
 
 
 def main_navigation(home, current=None):
@@ -72,8 +72,7 @@ class SitePageMixin:
         context.update(language_context(self, request))
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")
-            # Like {% image %}, a missing source file gives a placeholder rather than an error.
-            rendition = get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
+            rendition = social_rendition(image)
             context["social_rendition"] = rendition
             # Where this request was served, as the JSON-LD's image (not WAGTAILADMIN_BASE_URL).
             context["social_image_url"] = request.build_absolute_uri(rendition.url)
@@ -100,6 +99,47 @@ class SitePageMixin:
         if context is not None:  # a TemplateResponse, not yet rendered
             context["structured_data"] = script_tag(self.structured_data(request, context))
         return response
+
+
+class IndexPage(SitePageMixin, Page):
+    """
+    A section's listing below the home page (the blog, programs, partners): an introduction,
+    then its public children in the reader's language, narrowed by a filter form whose fields
+    are named after the child type's `listing_filters`, the declaration the API reads too.
+    """
+
+    introduction = models.TextField(blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+
+    api_fields = [APIField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    structured_data_type = "CollectionPage"
+    summary_field = "introduction"
+
+    class Meta:
+        abstract = True
+
+    def children_in(self, model, language_code=None):
+        """The index's pages of `model` in `language_code` (the index's own by default) or the
+        nearest language of its chain, one version of each."""
+        return in_language_below(
+            self,
+            publicly_visible(model.objects),
+            language_code or self.locale.language_code,
+            children_only=True,
+        )
+
+    def filtered(self, form_class, children, data):
+        """
+        (form, `children` narrowed by the form's valid values). An invalid value shows a form
+        error and is ignored; the valid ones still apply.
+        """
+        form = form_class(data, children)
+        form.is_valid()
+        return form, narrowed(children, form.cleaned_data)
 
 
 def live_pages_by_id(pages, ids, language_code):

@@ -16,7 +16,11 @@ from django.utils.safestring import mark_safe
 from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Site
 
+from citynet.i18n.languages import content_language_codes
 from citynet.i18n.pages import bcp47, language_context
+
+# OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
+SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
 
 SCHEMA = "https://schema.org"
 # The same characters Django's json_script escapes, so that no text can close the script.
@@ -45,14 +49,18 @@ def site_organization(request):
     }
 
 
+def social_rendition(image):
+    """The rendition that social cards, OpenGraph and JSON-LD show; like {% image %}, a missing
+    source file gives a placeholder rather than an error."""
+    return get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
+
+
 def image_object(image, request, rendition=None, caption=""):
     """
     An ImageObject of the social rendition (1200×630, what search engines show), with the
     caption the page gives it, else the image's own.
     """
-    from citynet.core.pages import SOCIAL_IMAGE_SPEC
-
-    rendition = rendition or get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
+    rendition = rendition or social_rendition(image)
     return {
         "@type": "ImageObject",
         "url": request.build_absolute_uri(rendition.url),
@@ -101,8 +109,6 @@ def page_graph(page, request, context, main_entity=None, page_type="WebPage"):
     The JSON-LD document of `page`. `context` is what get_context loaded (breadcrumbs,
     page_languages, social_rendition); whatever it lacks is loaded here, as for the API.
     """
-    from citynet.i18n.languages import content_language_codes
-
     url = page_url(page, request)
     ancestors = context.get("breadcrumbs")
     if ancestors is None:

@@ -37,8 +37,9 @@ from citynet.delivery import snapshots
 from citynet.delivery import tags as cache_tags
 from citynet.delivery.models import Invalidation
 from citynet.delivery.purge import PurgeFailed, purge
-from citynet.editorial.tasks import enqueue_unless_waiting
-from citynet.editorial.visibility import DRAFT_FIELDS, is_draft_save
+from citynet.visibility import DRAFT_FIELDS, is_draft_save
+from citynet.wagtail_internals import references_in
+from citynet.worker.periodic import enqueue_unless_waiting
 
 logger = logging.getLogger(__name__)
 SITES_TAG = "sites"
@@ -72,8 +73,7 @@ def reference_tags(obj):
         )
         if ReferenceIndex.is_indexed(type(obj)):
             # The index catches up in a task later: take the new content's references too.
-            # A private method; tests/delivery/test_invalidation.py fails if it changes.
-            extracted = ReferenceIndex._extract_references_from_object(obj)
+            extracted = references_in(obj)
             outgoing |= {(content_type_id, pk) for content_type_id, pk, *_path in extracted}
         # A page shows the pages that point at it (a partner its programs and articles).
         found |= {

@@ -30,7 +30,7 @@ from django_tasks import task
 from wagtail.models import Page
 
 from citynet.delivery.models import PageSnapshot, SnapshotTag
-from citynet.editorial.visibility import publicly_visible
+from citynet.visibility import publicly_visible
 
 ABOUT_PREFIX = "about-"
 # Every snapshot shows URLs made from the site records.

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
 from citynet.core.checks import DEMO_PASSWORDS
-from citynet.editorial.factories import UserFactory
+from citynet.core.factories import UserFactory
 
 ACCOUNTS = [
     # username, password (the deploy check refuses it), first name, last name, role group

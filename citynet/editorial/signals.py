@@ -2,13 +2,13 @@ from functools import partial
 
 from django.apps import apps
 from django.db import transaction
-from django.db.models.signals import post_migrate, post_save
+from django.db.models.signals import post_save
 from django.utils import timezone
 from wagtail.models import Revision
 from wagtail.signals import page_published
 
 from .roles import SECTIONS, grant_section_access
-from .tasks import schedule_heartbeat, wake_up_at
+from .tasks import wake_up_at
 
 
 def grant_access_to_new_section(sender, instance, created, raw=False, **kwargs):
@@ -27,10 +27,6 @@ def wake_up_at_expiry(sender, instance, **kwargs):
         transaction.on_commit(partial(wake_up_at, instance.expire_at))
 
 
-def start_heartbeat(sender, **kwargs):
-    schedule_heartbeat()
-
-
 def connect():
     for label in SECTIONS:
         try:
@@ -40,4 +36,3 @@ def connect():
         post_save.connect(grant_access_to_new_section, sender=model, dispatch_uid=label)
     post_save.connect(wake_up_at_go_live, sender=Revision)
     page_published.connect(wake_up_at_expiry)
-    post_migrate.connect(start_heartbeat, sender=apps.get_app_config("editorial"))

@@ -7,11 +7,11 @@ class I18nConfig(AppConfig):
     verbose_name = "Languages and translation"
 
     def ready(self):
-        from wagtail_localize.views import edit_translation
+        from citynet.wagtail_internals import let_translators_edit_by
 
         from . import checks, signals  # noqa: F401  (registers the checks and signal handlers)
         from .permissions import can_edit
 
         # wagtail-localize asks for the snippet model's add/change/delete permission before each
         # segment edit; ask the snippet's permission policy about the object instead (0124).
-        edit_translation.user_can_edit_instance = can_edit
+        let_translators_edit_by(can_edit)

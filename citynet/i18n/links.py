@@ -8,7 +8,7 @@ from django.db.models import Case, Exists, F, OuterRef, Q, When
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
-from citynet.editorial.visibility import publicly_visible
+from citynet.visibility import publicly_visible
 
 from .languages import fallback_chain
 

@@ -1,6 +1,6 @@
 """What a page's HTML needs to offer its other languages, fetched in one query."""
 
-from citynet.editorial.visibility import publicly_visible
+from citynet.visibility import publicly_visible
 
 from .languages import content_language_codes, fallback_chain, local_name, name_in
 

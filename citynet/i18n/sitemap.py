@@ -7,16 +7,16 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db.models import Q
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Locale, Page
 
-from citynet.editorial.visibility import publicly_visible
+from citynet.visibility import publicly_visible
+from citynet.wagtail_internals import SitemapBuiltPerPage
 
 from .languages import language_order
 from .pages import bcp47
 
 
-class MultilingualSitemap(Sitemap):
+class MultilingualSitemap(SitemapBuiltPerPage):
     def items(self):
         roots = self.get_wagtail_site().root_page.get_translations(inclusive=True)
         in_a_tree = Q()
@@ -30,7 +30,7 @@ class MultilingualSitemap(Sitemap):
             .specific()
         )
 
-    def _urls(self, page, protocol, domain):
+    def page_urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
         language_codes = dict(Locale.objects.values_list("pk", "language_code"))
         locations = {item.pk: item.get_full_url(self.request) for item in pages}

@@ -68,11 +68,13 @@ DEEPL_AUTH_KEY = env_str("DEEPL_AUTH_KEY")
 
 INSTALLED_APPS = [
     "citynet.core",
+    "citynet.security",
     "citynet.delivery",
     "citynet.images",
     "citynet.people",
     "citynet.taxonomy",
     "citynet.editorial",
+    "citynet.worker",
     "citynet.i18n",
     "wordpress",
     "home",
@@ -133,7 +135,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "citynet.core.csp.CityNetCSPMiddleware",
+    "citynet.security.csp.CityNetCSPMiddleware",
     "citynet.core.unavailable.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -184,7 +186,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Content-Security-Policy for the public site (decision 0074); the APIs, feeds and sitemap get
-# `default-src 'none'` and the admin a looser variant (citynet/core/csp.py). Media served from
+# `default-src 'none'` and the admin a looser variant (citynet/security/csp.py). Media served from
 # another origin (S3, a CDN) is allowed as images. Embedded videos come from these players.
 MEDIA_ORIGIN = "/".join(MEDIA_URL.split("/")[:3]) if "://" in MEDIA_URL else None
 CONTENT_SECURITY_POLICY = {
@@ -222,12 +224,12 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 # right user, and an address that guesses many accounts is stopped on its own.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "citynet.core.throttling.lockout_response"
+AXES_LOCKOUT_CALLABLE = "citynet.security.throttling.lockout_response"
 # Client addresses come from X-Forwarded-For only behind this many trusted proxies (a CDN, a
 # load balancer, Varnish), each of which appends the address it was sent from; with none,
 # REMOTE_ADDR, which a client cannot forge. Comment limits use the same rule (decision 0180).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-AXES_CLIENT_IP_CALLABLE = "citynet.core.throttling.client_address"
+AXES_CLIENT_IP_CALLABLE = "citynet.security.throttling.client_address"
 
 # Readers' sign-in to comment (decision 0184, docs/comments.md): social accounts only, no
 # passwords; a provider appears once its keys are set. The accounts made have no admin access.
@@ -381,6 +383,17 @@ STORAGES = {
 # scheduled publication of pages (citynet.editorial), run as django-tasks in a database queue
 # served by `manage.py db_worker` (docs/scheduling.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Every periodic task and the seconds between its runs, in one place: the worker queues each as
+# it starts, and each run queues the next (citynet/worker, decision 0226).
+PERIODIC_TASKS = {
+    # Scheduled go-lives and expiries that no wake-up applied; interrupted tasks; lost retries
+    # of cache invalidations (citynet/editorial/tasks.py).
+    "citynet.editorial.tasks.heartbeat": 30,
+    # Webhook deliveries whose task was lost, and pruning the delivery log.
+    "citynet.webhooks.tasks.sweep": 60,
+    # Commenters' IP addresses past their retention (comments/tasks.py).
+    "comments.tasks.forget_ip_addresses": 24 * 60 * 60,
+}
 
 # Webhooks (docs/webhooks.md): targets must be https and resolve to public addresses; dev and
 # test settings relax both for receivers on 127.0.0.1. Seconds allowed for each send.

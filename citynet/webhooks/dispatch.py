@@ -10,6 +10,7 @@ from django.db import transaction
 
 from .events import body
 from .models import Delivery, Subscription
+from .tasks import queue
 
 
 def emit(event, make_subject):
@@ -42,13 +43,3 @@ def ping(subscription):
     )
     transaction.on_commit(partial(queue, delivery.pk))
     return delivery
-
-
-def queue(delivery_id, run_after=None):
-    from .tasks import deliver, schedule_sweep
-
-    if run_after is None:
-        deliver.enqueue(delivery_id)
-    elif deliver.get_backend().supports_defer:
-        deliver.using(run_after=run_after).enqueue(delivery_id)
-    schedule_sweep()

@@ -119,8 +119,7 @@ def attempt(delivery_id):
 
 
 def finish(delivery, record, retryable, retry_after):
-    from .dispatch import queue
-
+    """Record the outcome; a delivery left pending is queued again by its task (tasks.py)."""
     subscription = delivery.subscription
     if record.succeeded:
         delivery.status = Delivery.Status.DELIVERED
@@ -137,8 +136,6 @@ def finish(delivery, record, retryable, retry_after):
             subscription.disable(reason)
             tell_administrators(subscription, reason)
     delivery.save(update_fields=["status", "next_attempt_at"])
-    if delivery.status == Delivery.Status.PENDING:
-        queue(delivery.pk, run_after=delivery.next_attempt_at)
     logger.info(
         "Webhook %s to subscription %s: %s",
         delivery.message_id,

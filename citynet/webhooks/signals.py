@@ -6,8 +6,7 @@ a page must be visible in the content API (live, not expired, not behind a view 
 import copy
 from functools import partial
 
-from django.apps import apps
-from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.signals import (
@@ -19,13 +18,12 @@ from wagtail.signals import (
 )
 
 from citynet.api.pages import visible_pages
-from citynet.editorial.visibility import is_draft_save
 from citynet.people.models import Person
 from citynet.taxonomy.models import Theme
+from citynet.visibility import is_draft_save
 
 from . import events
 from .dispatch import emit
-from .tasks import schedule_sweep
 
 
 def is_public(page):
@@ -105,12 +103,7 @@ def on_object_unpublished(event, sender, instance, **kwargs):
     emit(event, partial(events.object_subject, instance))
 
 
-def start_sweep(sender, **kwargs):
-    schedule_sweep()
-
-
 def connect():
-    post_migrate.connect(start_sweep, sender=apps.get_app_config("webhooks"))
     page_published.connect(on_page_published, dispatch_uid="webhooks")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="webhooks")
     pre_delete.connect(on_page_deleted, sender=Page, dispatch_uid="webhooks")

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
 from wagtail.admin.widgets import ListingButton
 
-from .dispatch import queue
 from .models import Delivery, Subscription
+from .tasks import queue
 
 ROTATION_OVERLAP_HOURS = 24
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from citynet.core.checks import check_no_demo_accounts
-from citynet.editorial.factories import UserFactory
+from citynet.core.factories import UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -1,25 +1,29 @@
 """
-The two private Wagtail and Django methods the project overrides or calls (decision 0051).
-If an upgrade changes them, these fail before the sitemap or the API silently changes.
+One test per private Wagtail, wagtail-localize and Django seam of citynet/wagtail_internals.py
+(decision 0051). If an upgrade changes one, its test fails before the sitemap, the API, cache
+invalidation or the translation editor silently changes.
 """
 
 import inspect
 
+import pytest
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
-from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import ReferenceIndex
+from wagtail_localize.views import edit_translation
 
-from citynet.i18n.sitemap import MultilingualSitemap
+from citynet import wagtail_internals
+from citynet.i18n.permissions import can_edit
+from tests import factories
 
 
 def parameters(function):
     return list(inspect.signature(function).parameters)
 
 
-def test_sitemaps_still_build_their_entries_in_urls():
-    assert "self._urls(page, protocol, domain)" in inspect.getsource(DjangoSitemap.get_urls)
-    assert parameters(Sitemap._urls) == ["self", "page", "protocol", "domain"]
-    assert parameters(MultilingualSitemap._urls) == parameters(Sitemap._urls)
+def source(function):
+    return inspect.getsource(function)
 
 
 def test_the_pages_api_still_builds_serializers_in_get_serializer_class():
@@ -29,4 +33,36 @@ def test_the_pages_api_still_builds_serializers_in_get_serializer_class():
         "fields_config",
         "show_details",
     ]
-    assert "self._get_serializer_class(" in inspect.getsource(PagesAPIViewSet.get_serializer_class)
+    assert "self._get_serializer_class(" in source(PagesAPIViewSet.get_serializer_class)
+
+
+def test_only_the_pages_api_adds_a_base_queryset_to_the_serializer_context():
+    assert "base_queryset" in source(PagesAPIViewSet.get_serializer_context)
+    assert "base_queryset" not in source(BaseAPIViewSet.get_serializer_context)
+    assert parameters(BaseAPIViewSet.get_serializer_context) == ["self"]
+
+
+def test_sitemaps_still_build_their_entries_in_urls():
+    assert "self._urls(page, protocol, domain)" in source(DjangoSitemap.get_urls)
+    assert parameters(Sitemap._urls) == ["self", "page", "protocol", "domain"]
+    assert parameters(wagtail_internals.SitemapBuiltPerPage._urls) == parameters(Sitemap._urls)
+
+
+@pytest.mark.django_db
+def test_the_reference_index_still_extracts_references_from_unsaved_content(
+    partner_index, program_index
+):
+    partner = factories.PartnerPageFactory(parent=partner_index)
+    program = factories.ProgramPageFactory(parent=program_index)
+    program.partner_links.add(factories.ProgramPartnerFactory.build(partner=partner))
+
+    referenced = {pk for _type, pk, *_path in wagtail_internals.references_in(program)}
+
+    assert str(partner.pk) in referenced
+    assert "_extract_references_from_object" in source(ReferenceIndex.create_or_update_for_object)
+
+
+def test_wagtail_localize_still_asks_user_can_edit_instance_before_a_segment_edit():
+    assert parameters(edit_translation.user_can_edit_instance) == ["user", "instance"]
+    assert "user_can_edit_instance(request.user, instance)" in source(edit_translation)
+    assert edit_translation.user_can_edit_instance is can_edit  # set by citynet.i18n's ready()

@@ -9,12 +9,10 @@ from allauth.socialaccount.models import SocialAccount
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import CommandError, call_command
-from django.test import override_settings
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from comments.models import ReaderComment
-from comments.tasks import forget_ip_addresses, forget_old_ip_addresses, schedule_ip_cleanup
+from comments.tasks import forget_ip_addresses, forget_old_ip_addresses
 from tests import factories
 from tests.comments.conftest import post_comment
 
@@ -74,18 +72,6 @@ def test_the_task_runs_and_clears_old_addresses(make_comment):
 
     old.refresh_from_db()
     assert old.ip_address is None
-
-
-@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-def test_the_cleanup_is_queued_once_a_day_on_the_database_queue():
-    DBTaskResult.objects.all().delete()
-
-    schedule_ip_cleanup()
-    schedule_ip_cleanup()  # already waiting: not queued twice
-
-    (queued,) = DBTaskResult.objects.filter(task_path=forget_ip_addresses.module_path)
-    delay = queued.run_after - timezone.now()
-    assert datetime.timedelta(hours=23) < delay <= datetime.timedelta(days=1)
 
 
 def test_export_prints_one_persons_comments(make_comment, other_article):

@@ -53,11 +53,12 @@ def test_publishing_a_program_queues_its_status_changes(tomorrows_program):
     queued = DBTaskResult.objects.filter(task_path=refresh_page.module_path)
     moments = sorted(queued.values_list("run_after", flat=True))
     assert moments[0] == starts_at(tomorrows_program)
-    assert max(moments) == datetime.datetime.combine(
-        tomorrows_program.end_date + datetime.timedelta(days=1),
-        datetime.time(),
-        tzinfo=datetime.UTC,
-    )
+    assert moments == [
+        starts_at(tomorrows_program),
+        datetime.datetime.combine(
+            tomorrows_program.end_date + datetime.timedelta(days=1), datetime.time(), tzinfo=SEOUL
+        ),
+    ]
 
 
 def test_an_expired_page_leaves_every_cache_when_the_scheduler_withdraws_it(client, blog_index):

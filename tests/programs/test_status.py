@@ -2,9 +2,12 @@ import datetime
 import zoneinfo
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 
 from programs.models import ProgramPage
+from tests import factories
+from tests.visitor import get_ok
 
 # Page.__init__ looks up its content type, which needs the database on a cold cache.
 pytestmark = pytest.mark.django_db
@@ -70,3 +73,42 @@ def test_unknown_time_zone_is_rejected():
         )
 
     assert "time_zone" in error.value.message_dict
+
+
+# Noon UTC on 1 March: already 2 March in Kiritimati (UTC+14), still 1 March in Pago Pago (UTC-11).
+NOON_UTC = datetime.datetime(2026, 3, 1, 12, tzinfo=datetime.UTC)
+
+
+def test_the_field_the_api_filter_and_the_index_agree_by_the_programs_own_clock(
+    client, program_index
+):
+    def make(title, day, time_zone):
+        return factories.ProgramPageFactory(
+            parent=program_index, title=title, start_date=day, end_date=day, time_zone=time_zone
+        )
+
+    ongoing = make("Kiritimati forum", datetime.date(2026, 3, 2), "Pacific/Kiritimati")
+    past = make("Kiritimati workshop", datetime.date(2026, 3, 1), "Pacific/Kiritimati")
+    upcoming = make("Pago Pago training", datetime.date(2026, 3, 2), "Pacific/Pago_Pago")
+
+    with time_machine.travel(NOON_UTC, tick=False):
+        listed = {
+            status: [
+                page["title"]
+                for page in client.get(
+                    "/api/v2/pages/", {"type": "programs.ProgramPage", "status": status}
+                ).json()["items"]
+            ]
+            for status in ProgramPage.Status.values
+        }
+        html = get_ok(client, program_index.url)
+        statuses = [ongoing.status, past.status, upcoming.status]
+
+    assert listed == {
+        "upcoming": [upcoming.title],
+        "ongoing": [ongoing.title],
+        "past": [past.title],
+    }
+    assert statuses == ["ongoing", "past", "upcoming"]
+    past_heading = html.index('id="past-heading"')
+    assert html.index(ongoing.title) < past_heading < html.index(past.title)

@@ -57,6 +57,8 @@ export interface paths {
                     date_from?: string;
                     /** @description type=programs.ProgramPage: Starts on or before (YYYY-MM-DD); type=blog.ArticlePage: Published on or before (YYYY-MM-DD) */
                     date_to?: string;
+                    /** @description type=programs.ProgramPage: Starts in this year (YYYY) */
+                    year?: number;
                     /** @description type=programs.ProgramPage: Starts on or after (YYYY-MM-DD) */
                     starts_after?: string;
                     /** @description type=programs.ProgramPage: Ends on or before (YYYY-MM-DD) */

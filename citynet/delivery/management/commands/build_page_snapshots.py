@@ -6,7 +6,7 @@ from django.db.models import F
 from wagtail.models import Page
 
 from citynet.delivery import snapshots
-from citynet.editorial.visibility import publicly_visible
+from citynet.visibility import publicly_visible
 
 # Pages per queued task with --enqueue: small enough for several workers to share a rebuild.
 PAGES_PER_TASK = 50

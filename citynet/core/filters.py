@@ -1,10 +1,12 @@
-"""Query parameters that narrow a page listing, each with its own validation (bad value: 400)."""
+"""
+The filters of a page type's listings, declared once on the page model (`listing_filters`) and
+read by its index page's filter form (citynet/core/pages.py, IndexPage) and by the API, where
+each query parameter has its own validation (bad value: 400).
+"""
 
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from wagtail.api.v2.utils import BadRequestError
 
 
 def parse_date(value):
@@ -46,16 +48,30 @@ class Filter:
     schema: dict = field(default_factory=lambda: {"type": "string"})
 
     def apply(self, queryset, name, raw_value):
+        """`queryset` narrowed by a query parameter; a ValueError says why a value is bad."""
         try:
             value = self.parse(raw_value)
         except (TypeError, ValueError) as error:
-            raise BadRequestError(f"{name}: {raw_value!r} is not valid ({error})") from error
+            raise ValueError(f"{name}: {raw_value!r} is not valid ({error})") from error
+        return self.narrow(queryset, value)
+
+    def narrow(self, queryset, value):
+        """`queryset` narrowed to `value`, already parsed (by `parse` or a form field)."""
         if callable(self.lookup):
             return self.lookup(queryset, value)
         if "__" in self.lookup:
             matching = queryset.model.objects.filter(**{self.lookup: value}).values("pk")
             return queryset.filter(pk__in=matching)
         return queryset.filter(**{self.lookup: value})
+
+
+def narrowed(queryset, values):
+    """`queryset` narrowed by `values` ({name: parsed value}; empty ones are left out) through
+    the filters its page type declares (`listing_filters`)."""
+    for name, value in values.items():
+        if value:
+            queryset = queryset.model.listing_filters[name].narrow(queryset, value)
+    return queryset
 
 
 def date_filter(lookup, description):

@@ -1,0 +1,68 @@
+"""
+Every private Wagtail, wagtail-localize and Django seam the project relies on, in one place
+(decision 0051): each need below has no public extension point. The rest of the code goes
+through these names, never through the private ones, and tests/citynet/test_wagtail_internals.py
+has a test per seam that fails when an upgrade changes it: read the new code, adapt the function
+here (or move to a public hook if one has appeared), then the test.
+
+(Wagtail's v3 API, itself a preview, is set up through two more seams in citynet/api/v3.py,
+decision 0150, tested by tests/api/test_v3_surfaces.py.)
+
+Models load this module (through citynet/delivery/invalidation.py): Wagtail's API views and
+wagtail-localize's editor views, which need the models loaded, are imported when first used.
+"""
+
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.models import ReferenceIndex
+
+
+def build_serializer_class(viewset, router, model, fields_config, show_details):
+    """
+    The pages API's serializer class for a model, fields and detail flag, which Wagtail's
+    `get_serializer_class()` builds anew for every request (`_get_serializer_class`): the API
+    builds each once (citynet/api/pages.py).
+    """
+    return viewset._get_serializer_class(router, model, fields_config, show_details=show_details)
+
+
+def serializer_context_without_base_queryset(viewset):
+    """
+    The serializer context of Wagtail's generic API viewset, passing over the pages viewset's
+    own, which adds a `base_queryset` for the parent field at the cost of a query: the API
+    reads the parent from an annotation instead (citynet/api/pages.py).
+    """
+    from wagtail.api.v2.views import PagesAPIViewSet
+
+    return super(PagesAPIViewSet, viewset).get_serializer_context()
+
+
+class SitemapBuiltPerPage(Sitemap):
+    """
+    A sitemap that builds the entries of a whole sitemap page at once (`page_urls`, which
+    subclasses define), so that loading the entries' translations costs one query per sitemap
+    page rather than one per entry. Django calls the private `_urls` for a sitemap page, and
+    Wagtail's own sitemap overrides it the same way.
+    """
+
+    def _urls(self, page, protocol, domain):
+        return self.page_urls(page, protocol, domain)
+
+
+def references_in(obj):
+    """
+    (content type id, object id, model path, content path) of each object `obj`'s current
+    content refers to, found the way Wagtail's reference index finds them: the index itself is
+    updated later, by a task (citynet/delivery/invalidation.py).
+    """
+    return ReferenceIndex._extract_references_from_object(obj)
+
+
+def let_translators_edit_by(can_edit):
+    """
+    Replace wagtail-localize's check, before each segment edit of a translated snippet, that the
+    user has the model's add, change and delete permissions, by `can_edit(user, instance)`
+    (decision 0124; citynet/i18n/apps.py).
+    """
+    from wagtail_localize.views import edit_translation
+
+    edit_translation.user_can_edit_instance = can_edit
