@@ -32,6 +32,7 @@ class PartnerIndexPage(SitePageMixin, Page):
     page_description = "The list of partners: member cities, organisations and chapters."
     structured_data_type = "CollectionPage"
     template = "partners/partner_index_page.html"
+    menu_label = _("Partners")
     summary_field = "introduction"
 
     def partners(self, language_code=None):

@@ -51,6 +51,7 @@ class ProgramIndexPage(SitePageMixin, Page):
     page_description = "The list of programs and events, upcoming first."
     structured_data_type = "CollectionPage"
     template = "programs/program_index_page.html"
+    menu_label = _("Programs")
     summary_field = "introduction"
 
     def programs(self, language_code=None):

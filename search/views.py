@@ -61,6 +61,6 @@ def search(request):
             "search_types": [(key, label) for key, (_a, _m, label) in SEARCHABLE_TYPES.items()],
             "search_results": page,
             "home": home,
-            "navigation": main_navigation(home),
+            "navigation": main_navigation(home, translation.get_language()),
         },
     )

@@ -33,8 +33,8 @@ LINKS = "header a, nav a, .card a, .link-list a, .search-result a, .site-search"
 
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory):
-    # Without DEBUG, so that the 404 is the site's own page.
-    with DemoSite(tmp_path_factory.mktemp("readers"), debug=False) as site:
+    # As `make run` serves it, so that the 404 is the site's own page.
+    with DemoSite(tmp_path_factory.mktemp("readers")) as site:
         site.english = site.sample_urls(["en"])["en"]
         yield site
 
