@@ -137,6 +137,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
             "programs",
             serializer=LinkedPagesField(
                 source="program_links",
+                of_every_translation=True,
                 page_attr="program",
                 page_fields=("kind", "start_date", "end_date", "city", "country"),
                 link_fields=("role",),
@@ -147,6 +148,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
             "articles",
             serializer=LinkedPagesField(
                 source="article_links",
+                of_every_translation=True,
                 page_attr="article",
                 page_fields=("date_published", "standfirst"),
                 image="hero_image",
