@@ -44,7 +44,7 @@ class ArticleFeed(Feed):
     def items(self, language_code):
         visible = publicly_visible(ArticlePage.objects)
         return (
-            visible.filter(in_nearest_language(visible, language_code))
+            visible.filter(in_nearest_language(language_code))
             .order_by("-date_published", "-pk")
             .prefetch_related("authors__person")[: self.item_count]
         )

@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -37,6 +38,7 @@ class BlogIndexPage(IndexPage):
     subpage_types = ["blog.ArticlePage"]
     page_description = "The list of articles, newest first."
     template = "blog/blog_index_page.html"
+    menu_label = _("Articles")
 
     def articles(self, language_code=None):
         return (

@@ -4,6 +4,7 @@ and its form asks `token` for what is personal (the signed form token, who is si
 """
 
 from allauth.socialaccount.adapter import get_adapter as get_socialaccount_adapter
+from django.conf import settings
 from django.http import Http404, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -65,7 +66,7 @@ def token(request):
     if page_id is None:
         return HttpResponseBadRequest("page must be a page id")
     user = request.user if request.user.is_authenticated else None
-    return JsonResponse(
+    response = JsonResponse(
         {
             "token": form_token(page_id, user.pk if user else None),
             "signed_in": user is not None,
@@ -75,6 +76,17 @@ def token(request):
             "change_url": reverse("account_login"),
         }
     )
+    # The sign-in pages (/accounts/, outside the language prefixes: providers know one callback
+    # address) speak the article's language: LocaleMiddleware reads Django's language cookie
+    # there, as set_language would set it (decision 0196).
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        get_language(),
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
 
 
 @csrf_exempt  # the signed form token, bound to the signed-in user, does the CSRF check's job

@@ -23,6 +23,7 @@ class PartnerIndexPage(IndexPage):
     subpage_types = ["partners.PartnerPage"]
     page_description = "The list of partners: member cities, organisations and chapters."
     template = "partners/partner_index_page.html"
+    menu_label = _("Partners")
 
     def partners(self, language_code=None):
         return (
@@ -119,6 +120,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
             "programs",
             serializer=LinkedPagesField(
                 source="program_links",
+                of_every_translation=True,
                 page_attr="program",
                 page_fields=("kind", "start_date", "end_date", "city", "country"),
                 link_fields=("role",),
@@ -129,6 +131,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
             "articles",
             serializer=LinkedPagesField(
                 source="article_links",
+                of_every_translation=True,
                 page_attr="article",
                 page_fields=("date_published", "standfirst"),
                 image="hero_image",

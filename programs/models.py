@@ -55,6 +55,7 @@ class ProgramIndexPage(IndexPage):
     subpage_types = ["programs.ProgramPage"]
     page_description = "The list of programs and events, upcoming first."
     template = "programs/program_index_page.html"
+    menu_label = _("Programs")
 
     def programs(self, language_code=None):
         return (

@@ -36,7 +36,7 @@ def search(request):
         # its fallback chain (a Thai reader finds the English pages).
         # (Search filters may name indexed fields only: `id`, not the chain's subqueries.)
         visible = publicly_visible(Page.objects)
-        language = in_nearest_language(visible, translation.get_language())
+        language = in_nearest_language(translation.get_language())
         pages = (
             publicly_searchable(Page.objects)
             .specific()
@@ -61,6 +61,6 @@ def search(request):
             "search_types": [(key, label) for key, (_a, _m, label) in SEARCHABLE_TYPES.items()],
             "search_results": page,
             "home": home,
-            "navigation": main_navigation(home),
+            "navigation": main_navigation(home, translation.get_language()),
         },
     )

@@ -4,7 +4,7 @@ v2 serializer fields shared by the plugins. Besides its representation, a field 
 renditions it shows): the pages viewset uses both to keep a constant number of queries.
 """
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from rest_framework.fields import Field
 from wagtail.models import Page
 
@@ -171,18 +171,70 @@ class LinkedPagesField(Field):
     partner's programs), inline with a few of their fields. Pages the public may not see are
     left out: the links are prefetched with that filter. Each linked page is its public
     translation nearest the reader's language (`follow_language`), as in the HTML (0137).
+
+    `of_every_translation`: the links point at the page from other pages (programs and articles
+    name a partner), and each translation of those may name the partner in another language;
+    the links to every translation of the page are gathered, as its HTML does.
     """
 
     schema = {"type": "array", "items": {"$ref": "#/components/schemas/PageSummary"}}
 
-    def __init__(self, page_attr, page_fields=(), link_fields=(), image=None, **kwargs):
+    def __init__(
+        self,
+        page_attr,
+        page_fields=(),
+        link_fields=(),
+        image=None,
+        of_every_translation=False,
+        **kwargs,
+    ):
         self.page_attr = page_attr
         self.page_fields = page_fields
         self.link_fields = link_fields
         self.image = image
+        self.of_every_translation = of_every_translation
         super().__init__(read_only=True, **kwargs)
 
+    def links(self, page):
+        """The page's links: prefetched, or gathered from its translations."""
+        if not self.of_every_translation:
+            return getattr(page, self.source).all()
+        if not hasattr(page, self.gathered_attr):
+            self.gather_from_translations([page])
+        return getattr(page, self.gathered_attr)
+
+    @property
+    def gathered_attr(self):
+        return f"_{self.source}_of_every_translation"
+
+    def gather_from_translations(self, pages):
+        """Set the public links to any translation of each of `pages` on it, in one query."""
+        relation = type(pages[0])._meta.get_field(self.source)
+        target = relation.field.name  # the link's foreign key to pages like these
+        links = self.public_links(relation.related_model).filter(
+            **{f"{target}__translation_key__in": {page.translation_key for page in pages}}
+        )
+        by_key = {}
+        for link in links.annotate(target_key=F(f"{target}__translation_key")):
+            by_key.setdefault(link.target_key, []).append(link)
+        for page in pages:
+            setattr(page, self.gathered_attr, by_key.get(page.translation_key, []))
+
+    def public_links(self, link_model):
+        """The links of `link_model` to public pages, with what their summaries show."""
+        related = [self.page_attr, f"{self.page_attr}__locale"] + (
+            [f"{self.page_attr}__{self.image}"] if self.image else []
+        )
+        links = link_model.objects.filter(
+            **{f"{self.page_attr}__in": publicly_visible(Page.objects).values("pk")}
+        ).select_related(*related)
+        if hasattr(link_model, "sort_order"):
+            links = links.order_by("sort_order", "pk")
+        return links
+
     def get_attribute(self, instance):
+        if self.of_every_translation:
+            return self.links(instance)  # public pages only
         links = getattr(instance, self.source).all()
         if self.source in getattr(instance, "_prefetched_objects_cache", {}):
             return links  # loaded by optimise(), public pages only
@@ -195,16 +247,12 @@ class LinkedPagesField(Field):
         return [link for link in links if getattr(link, f"{self.page_attr}_id") in public]
 
     def optimise(self, queryset):
+        if self.of_every_translation:
+            return queryset  # gathered with the pages' translations in follow_language
         link_model = queryset.model._meta.get_field(self.source).related_model
-        related = [self.page_attr, f"{self.page_attr}__locale"] + (
-            [f"{self.page_attr}__{self.image}"] if self.image else []
+        return queryset.prefetch_related(
+            Prefetch(self.source, queryset=self.public_links(link_model))
         )
-        links = link_model.objects.filter(
-            **{f"{self.page_attr}__in": publicly_visible(Page.objects).values("pk")}
-        ).select_related(*related)
-        if hasattr(link_model, "sort_order"):
-            links = links.order_by("sort_order")
-        return queryset.prefetch_related(Prefetch(self.source, queryset=links))
 
     def follow_language(self, pages, language_code=None):
         """
@@ -212,10 +260,12 @@ class LinkedPagesField(Field):
         (each page's own language by default) along that language's fallback chain: one query
         per language, and none when every linked page is in it already.
         """
+        if self.of_every_translation and pages:
+            self.gather_from_translations(pages)
         links_by_language = {}
         for page in pages:
             language = language_code or page.locale.language_code
-            for link in getattr(page, self.source).all():
+            for link in self.links(page):
                 if getattr(link, self.page_attr).locale.language_code != language:
                     links_by_language.setdefault(language, []).append(link)
         for language, links in links_by_language.items():
@@ -232,12 +282,14 @@ class LinkedPagesField(Field):
                 linked_id = getattr(link, f"{self.page_attr}_id")
                 if linked_id in shown:
                     setattr(link, self.page_attr, shown[linked_id])
+                else:  # a restricted translation nearer the reader hides it (i18n/links.py)
+                    link.hidden = True
 
     def to_representation(self, links):
         request = self.context.get("request")
         items = []
         shown = set()
-        for link in links:
+        for link in self.shown(links):
             page = getattr(link, self.page_attr)
             # Links from several translations of one page lead to one translation of it.
             if page.pk in shown:
@@ -255,5 +307,9 @@ class LinkedPagesField(Field):
     def images(self, page):
         if not self.image:
             return []
-        links = getattr(page, self.source).all()
+        links = self.shown(self.links(page))
         return [getattr(getattr(link, self.page_attr), self.image) for link in links]
+
+    @staticmethod
+    def shown(links):
+        return [link for link in links if not getattr(link, "hidden", False)]

@@ -218,4 +218,4 @@ class LocaleFilter(LocaleFilter):
             raise BadRequestError(
                 "fallback=true needs locale, one of: " + ", ".join(content_language_codes())
             )
-        return queryset.filter(in_nearest_language(visible_pages(view), language_code))
+        return queryset.filter(in_nearest_language(language_code))

@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from django.utils.html import strip_tags
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
@@ -16,12 +16,37 @@ from citynet.i18n.pages import language_context, reader_language
 from citynet.visibility import publicly_visible
 
 
-def main_navigation(home, current=None):
-    """The home page's live children, marking the section `current` belongs to."""
-    return [
+def main_navigation(home, language_code, current=None):
+    """
+    The home page's public children, marking the section `current` belongs to, each named for
+    a reader of `language_code` (with_labels).
+    """
+    sections = publicly_visible(home.get_children()).annotate(
+        language_code=F("locale__language_code")
+    )
+    items = [
         {"page": section, "active": current is not None and current.path.startswith(section.path)}
-        for section in publicly_visible(home.get_children())
+        for section in sections
     ]
+    return with_labels(items, language_code)
+
+
+def with_labels(items, language_code):
+    """
+    `items` (dicts with a `page`), each with the `label` the menu and breadcrumbs name its page
+    by for a reader of `language_code`: its title, or the interface's word for it
+    (`menu_label`) when the page is in another language, a section not translated yet.
+    """
+    labelled = []
+    for item in items:
+        page = item["page"]
+        # Pages from queries carry their language_code; the page being served, its locale.
+        in_language = getattr(page, "language_code", None) or page.locale.language_code
+        label = getattr(page.specific_class, "menu_label", None)
+        if in_language == language_code or label is None:
+            label = page.title
+        labelled.append({**item, "label": label})
+    return labelled
 
 
 class SitePageMixin:
@@ -31,6 +56,9 @@ class SitePageMixin:
     """
 
     social_image = None
+    # The interface's word for the page in the menu and breadcrumbs of a reader whose language
+    # it is not translated into (its title is in another language); None: its title.
+    menu_label = None
     # The field that describes the page when the editor leaves the search description empty.
     summary_field = None
     # The schema.org type of the page itself (citynet/core/structured_data.py).
@@ -46,10 +74,14 @@ class SitePageMixin:
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Below the tree's root (depth 1): the home page first, then each section.
-        breadcrumbs = list(self.get_ancestors().filter(depth__gt=1))
-        home = breadcrumbs[0] if breadcrumbs else self
-        navigation = main_navigation(home, current=self)
         language_code = reader_language(self, request)
+        breadcrumbs = list(
+            self.get_ancestors()
+            .filter(depth__gt=1)
+            .annotate(language_code=F("locale__language_code"))
+        )
+        home = breadcrumbs[0] if breadcrumbs else self
+        navigation = main_navigation(home, language_code, current=self)
         if language_code != self.locale.language_code:
             # A page shown in a language it is not written in (citynet/i18n/fallback.py): the
             # home page, sections and breadcrumbs of the reader's language, where they exist.
@@ -61,14 +93,17 @@ class SitePageMixin:
             )
             home = shown.get(home.pk, home)
             breadcrumbs = [shown.get(page.pk, page) for page in breadcrumbs]
-            navigation = [
-                {**item, "page": shown.get(item["page"].pk, item["page"])} for item in navigation
-            ]
+            navigation = with_labels(
+                [{**item, "page": shown.get(item["page"].pk, item["page"])} for item in navigation],
+                language_code,
+            )
         context["home"] = home
         context["breadcrumbs"] = breadcrumbs
+        # The breadcrumbs as base.html shows them: named for the reader, ending with this page.
+        context["breadcrumb_trail"] = with_labels(
+            [{"page": page} for page in [*breadcrumbs, self]], language_code
+        )
         context["navigation"] = navigation
-        # base.html reads page.locale for its lang attribute: load it here, not in the template.
-        self.locale  # noqa: B018
         context.update(language_context(self, request))
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")

@@ -129,22 +129,21 @@ class LocalSite:
 
 class DemoSite(LocalSite):
     """
-    `with DemoSite(directory) as site:` migrates, loads the demo and serves it at `site.url`.
-    With `debug=False` errors are the site's own pages (not Django's technical ones) and
-    uploaded images are not served.
+    `with DemoSite(directory) as site:` migrates, loads the demo and serves it at `site.url` as
+    `make run` does: errors are the site's own pages. `debug=True` shows Django's debug pages.
     """
 
-    def __init__(self, directory, *, debug=True):
-        super().__init__(directory, DEBUG="true" if debug else "false")
-        self.debug = debug
+    def __init__(self, directory, *, debug=False):
+        super().__init__(directory, DEBUG="true")
+        if not debug:
+            del self.env["DEBUG"]  # the development settings' default, as `make run` has it
 
     def __enter__(self):
         self.manage("migrate", "--no-input", "-v0")
         self.manage("load_demo")
         # The search index is otherwise filled by the task worker, which this site does not run.
         self.manage("update_index")
-        # Static files without DEBUG, as development needs them.
-        self.serve(free_port(), options=[] if self.debug else ["--insecure"])
+        self.serve(free_port())
         return self
 
     def __exit__(self, *exc_info):

@@ -2,27 +2,36 @@
 Links between pages lead to the reader's language: a linked page is swapped for its public
 translation nearest the reader's language along that language's fallback chain (the same
 chain that routes a missing page), and stays as linked when it has none.
+
+A restricted translation (password, login or group) hides the page rather than letting a
+translation further along the chain stand in for it: restricted means hidden, on every surface.
 """
 
-from django.db.models import Case, Exists, F, OuterRef, Q, When
+from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, F, OuterRef, Q, When
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
-from citynet.visibility import publicly_visible
+from citynet.visibility import not_expired, under_a_restriction
 
 from .languages import fallback_chain
 
 
+def published(pages):
+    """The pages of `pages` that exist for readers, restricted or not: live, not expired."""
+    return pages.live().filter(not_expired())
+
+
 def nearest_public_translations(pages, linked, language_code):
     """
-    [(linked page, page to show)] for the public pages of `pages` (a page queryset) among
-    `linked` (ids, or a query of ids), in the order of `pages`. The page to show is the linked
-    page's public translation nearest `language_code`, or the linked page itself. One query.
+    [(linked page, page to show)] for the pages of `pages` (a page queryset) among `linked`
+    (ids, or a query of ids), in the order of `pages`. The page to show is the linked page's
+    published translation nearest `language_code`, or the linked page itself; a link is left
+    out when that page is not public. One query.
     """
     rank = {code: position for position, code in enumerate(fallback_chain(language_code))}
     linked_keys = Page.objects.filter(pk__in=linked).values("translation_key")
     candidates = list(
-        publicly_visible(pages)
+        published(pages)
         .filter(
             Q(pk__in=linked)
             | Q(translation_key__in=linked_keys, locale__language_code__in=list(rank))
@@ -30,12 +39,13 @@ def nearest_public_translations(pages, linked, language_code):
         .annotate(
             language_code=F("locale__language_code"),
             is_linked=Case(When(pk__in=linked, then=True), default=False),
+            is_restricted=ExpressionWrapper(under_a_restriction(), output_field=BooleanField()),
         )
     )
     versions = {}
     for page in candidates:
         versions.setdefault(page.translation_key, []).append(page)
-    return [
+    found = [
         (
             page,
             min(
@@ -46,18 +56,20 @@ def nearest_public_translations(pages, linked, language_code):
         for page in candidates
         if page.is_linked
     ]
+    return [(linked, shown) for linked, shown in found if not shown.is_restricted]
 
 
-def in_nearest_language(visible, language_code):
+def in_nearest_language(language_code):
     """
-    A filter for the pages in `language_code`, and for each page without a version in it among
-    `visible` (a page queryset), its version in the nearest language along the language's
-    fallback chain: what a reader of that language is shown of a listing, a feed or the API.
+    A filter for the pages in `language_code`, and for each page without a published version
+    in it, its version in the nearest language along the language's fallback chain: what a
+    reader of that language is shown of a listing, a feed or the API, once narrowed to the
+    public pages (a restricted version is not replaced by a further one).
     """
     chain = fallback_chain(language_code)
     condition = Q()
     for position, code in enumerate(chain):
-        nearer = visible.filter(
+        nearer = published(Page.objects).filter(
             translation_key=OuterRef("translation_key"),
             locale__language_code__in=chain[:position],
         )
@@ -79,4 +91,4 @@ def in_language_below(page, pages, language_code, children_only=False):
     below = pages.filter(Exists(ancestors), depth__gt=page.depth)
     if children_only:
         below = below.filter(depth=page.depth + 1)
-    return below.filter(in_nearest_language(publicly_visible(Page.objects), language_code))
+    return below.filter(in_nearest_language(language_code))

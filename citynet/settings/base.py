@@ -378,6 +378,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploads are served by the proxy or the bucket (docs/deploy.md); development settings let
+# Django serve them.
+SERVE_MEDIA = False
 
 # Background work: Wagtail's search indexing, reference index updates and cache purges, and the
 # scheduled publication of pages (citynet.editorial), run as django-tasks in a database queue

@@ -6,8 +6,14 @@ from .base import INSTALLED_APPS, LOGGING, SECRET_KEY, env_bool, env_list
 # The demo content and accounts (`manage.py load_demo`): never in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "citynet.demo"]
 
-# DEBUG=false shows the site's own error pages (the accessibility test checks its 404).
-DEBUG = env_bool("DEBUG", True)
+# `make run` shows the site as readers see it (decision 0195): the site's own error pages, the
+# designed and translated 404 included. DEBUG=true brings back Django's debug pages.
+DEBUG = env_bool("DEBUG", False)
+# Without DEBUG, runserver serves no files: WhiteNoise (already in MIDDLEWARE) serves the apps'
+# static files as they are on disk, without collectstatic, and Django the uploads.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True
 SECRET_KEY = SECRET_KEY or "django-insecure-local-development-only"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
@@ -29,5 +35,7 @@ LOGGING = {
     "loggers": {
         **LOGGING["loggers"],
         "django_tasks": {"handlers": ["warnings"], "propagate": False},
+        # Without DEBUG, Django sends a failing request's traceback only to ADMINS by email.
+        "django.request": {"handlers": ["warnings"], "level": "ERROR"},
     },
 }

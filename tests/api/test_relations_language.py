@@ -6,7 +6,7 @@ language of the text served.
 """
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from blog.models import ArticlePartner
 from tests import factories
@@ -102,3 +102,58 @@ def test_a_page_linked_from_several_translations_is_listed_once(client, linked):
     data = get_json(client, f"/api/v2/pages/{partner.pk}/")
 
     assert [item["id"] for item in data["articles"]] == [linked["en"]["article"].pk]
+
+
+def summaries(items):
+    return [(item["id"], item["locale"]) for item in items]
+
+
+def test_a_translated_partner_lists_what_links_any_of_its_translations(client, linked):
+    """The Korean article and program were translated from English ones that name the English
+    partner: the Korean partner lists them all the same, in Korean, as its HTML does."""
+    factories.ProgramPartnerFactory(
+        program=linked["en"]["program"], partner=linked["en"]["partner"]
+    )
+    korean = linked["ko"]
+
+    data = get_json(client, f"/api/v2/pages/{korean['partner'].pk}/")
+    listing = get_json(
+        client,
+        "/api/v2/pages/",
+        type="partners.PartnerPage",
+        locale="ko",
+        fields="programs,articles",
+    )
+
+    assert summaries(data["articles"]) == [(korean["article"].pk, "ko")]
+    assert summaries(data["programs"]) == [(korean["program"].pk, "ko")]
+    [item] = listing["items"]
+    assert (item["programs"], item["articles"]) == (data["programs"], data["articles"])
+    html = client.get(korean["partner"].url).content.decode()
+    assert korean["article"].url in html and korean["program"].url in html
+
+
+def restrict(page):
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+def test_a_restricted_page_is_not_replaced_by_a_translation(
+    client, linked, home_page, program_index
+):
+    """The English program is restricted; its Traditional Chinese translation, public, must not
+    stand in for it on the English partner (HTML and API), nor in the English listing."""
+    english = linked["en"]
+    factories.ProgramPartnerFactory(program=english["program"], partner=english["partner"])
+    translate(home_page, "zh-hant")
+    translate(program_index, "zh-hant")
+    chinese = translate(english["program"], "zh-hant")
+    restrict(english["program"])
+
+    data = get_json(client, f"/api/v2/pages/{english['partner'].pk}/")
+    html = client.get(english["partner"].url).content.decode()
+    listing = client.get(program_index.url).content.decode()
+    article = get_json(client, f"/api/v2/pages/{english['article'].pk}/")
+
+    assert data["programs"] == []
+    assert chinese.title not in html and chinese.title not in listing
+    assert article["related_programs"] == []

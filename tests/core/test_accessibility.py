@@ -18,8 +18,8 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory):
-    # Without DEBUG, so that the 404 is the site's own page.
-    with DemoSite(tmp_path_factory.mktemp("a11y"), debug=False) as site:
+    # As `make run` serves it, so that the 404 is the site's own page.
+    with DemoSite(tmp_path_factory.mktemp("a11y")) as site:
         site.urls = site.sample_urls(LANGUAGES)
         yield site
 

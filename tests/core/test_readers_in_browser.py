@@ -6,7 +6,10 @@ Readers stay in their language and on their screen (issue 25), in headless Chrom
   language, nor led to one by the menu, breadcrumbs, search, cards or related links; axe-core
   finds no WCAG 2.2 AA violation on the way;
 - no page type, in any of the eight languages, scrolls sideways at 320, 360 or 390 px (the
-  untranslated article carries the comment form and the demo's blocks).
+  untranslated article carries the comment form and the demo's blocks), the sign-in and
+  password pages included;
+- the demo is served as `make run` serves it: its 404 is the designed one, in the reader's
+  language, with its stylesheet.
 
 Deselect with `-m "not e2e"`.
 """
@@ -15,6 +18,8 @@ import re
 
 import pytest
 from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 
 from citynet.demo.live import DemoSite
 from tests.core.test_accessibility import WCAG_22_AA, readable
@@ -25,7 +30,17 @@ pytestmark = pytest.mark.e2e
 # A word per language that the demo's pages (or those its chain falls back to) contain.
 WALKERS = {"en": "water", "ko": "워크숍", "th": "water", "zh-hant": "城市"}
 UNTRANSLATED_ARTICLE = "/en/blog/citynet-turns-30-in-colombo/"
+# An untranslated article that the width test puts behind a password.
+WITH_PASSWORD = "/en/blog/mayors-to-meet-on-resilient-cities/"
+RESTRICT = f"""
+from blog.models import ArticlePage
+from wagtail.models import PageViewRestriction
+page = ArticlePage.objects.get(locale__language_code="en", slug="{WITH_PASSWORD.split("/")[3]}")
+PageViewRestriction.objects.create(page=page, restriction_type="password", password="secret")
+"""
 PHONE_WIDTHS = [320, 360, 390]
+# The demo's English section titles: no other language's menu shows them.
+ENGLISH_MENU = ["News and stories", "Programs", "Partners"]
 # Links that are not pages, and so have no language: files, feeds, calendars, the sitemap.
 NOT_PAGES = re.compile(r"^/(documents|media|static|sitemap\.xml|feeds|programs/\d+|calendar|api)/?")
 LINKS = "header a, nav a, .card a, .link-list a, .search-result a, .site-search"
@@ -33,8 +48,8 @@ LINKS = "header a, nav a, .card a, .link-list a, .search-result a, .site-search"
 
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory):
-    # Without DEBUG, so that the 404 is the site's own page.
-    with DemoSite(tmp_path_factory.mktemp("readers"), debug=False) as site:
+    # As `make run` serves it, so that the 404 is the site's own page.
+    with DemoSite(tmp_path_factory.mktemp("readers")) as site:
         site.english = site.sample_urls(["en"])["en"]
         yield site
 
@@ -75,12 +90,14 @@ def test_a_reader_walks_the_site_in_their_language(browser, demo_site, language)
     axe = Axe()
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.set_default_timeout(60_000)  # the whole suite shares two cores
-    foreign, violations = [], []
+    foreign, violations, menus = [], [], {}
     for url in walk(demo_site, language):
         response = page.goto(demo_site.url + url, wait_until="load")
         assert response.status == (404 if "no-such-page" in url else 200), url
         # Tags are case-insensitive: pages write "zh-Hant", other views Django's "zh-hant".
         assert page.evaluate("document.documentElement.lang").lower() == language, url
+        if labels := page.locator(".main-nav a").all_inner_texts():
+            menus[url] = labels
         if "/search/" in url:
             assert page.locator(".search-result").count() > 0, url
         for href in page_links(page):
@@ -95,9 +112,16 @@ def test_a_reader_walks_the_site_in_their_language(browser, demo_site, language)
 
     assert foreign == [], "\n".join(foreign)
     assert violations == [], "\n".join(violations)
+    # The menu reads the same on every page, and in the reader's language: never the English
+    # titles of sections the language has not translated.
+    home_menu = menus[walk(demo_site, language)[0]]
+    assert all(labels == home_menu for labels in menus.values()), menus
+    if language != "en":
+        assert not set(home_menu) & set(ENGLISH_MENU), home_menu
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser, demo_site):  # noqa: F811
+    demo_site.manage("shell", "-v0", "-c", RESTRICT)
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.set_default_timeout(60_000)
     english = demo_site.english
@@ -105,11 +129,14 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, demo_site):  # noqa: F811
         *(english[name] for name in ("home", "article", "program", "partner")),
         *(english[name] for name in ("blog", "programs", "partners")),
         UNTRANSLATED_ARTICLE,
+        WITH_PASSWORD,
     ]
     checked, overflowing = 0, []
     for language, _name in settings.LANGUAGES:
         urls = [in_language(path, language) for path in paths]
         urls += [f"/{language}/search/?q=water", f"/{language}/no-such-page/"]
+        # The sign-in for pages of signed-in readers, and allauth's sign-in to comment.
+        urls += [f"/{language}/_util/login/", "/accounts/login/"]
         for url in urls:
             page.set_viewport_size({"width": 390, "height": 844})
             page.goto(demo_site.url + url, wait_until="load")
@@ -123,5 +150,32 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, demo_site):  # noqa: F811
                     overflowing.append(f"{url} at {width} px: {scroll} px wide")
     page.close()
 
-    assert checked == 8 * 10 * 3
+    assert checked == 8 * 13 * 3
     assert overflowing == [], "\n".join(overflowing)
+
+
+@pytest.mark.parametrize("language", ["ko", "th"])
+def test_make_run_shows_the_designed_404_in_the_readers_language(
+    browser,  # noqa: F811
+    demo_site,
+    language,
+):
+    page = browser.new_page()
+    stylesheets = []
+    page.on(
+        "response",
+        lambda response: (
+            response.request.resource_type == "stylesheet"
+            and stylesheets.append((response.url.split("/", 3)[3], response.status))
+        ),
+    )
+
+    response = page.goto(f"{demo_site.url}/{language}/no-such-page/", wait_until="load")
+
+    with translation.override(language):
+        heading = gettext("Page not found")
+    assert response.status == 404
+    assert page.evaluate("document.documentElement.lang") == language
+    assert page.locator("h1").inner_text() == heading
+    assert stylesheets == [("static/citynet/site.css", 200)]
+    page.close()

@@ -9,9 +9,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from django.utils import translation
 from icalendar import Calendar
 from wagtail.models import Locale
 
+from blog.models import BlogIndexPage
+from programs.models import ProgramIndexPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -116,3 +119,37 @@ def test_search_finds_what_the_languages_chain_provides(client, pages, language,
 
     assert list(links) == [title]
     assert links[title].startswith(f"/{language}/")
+
+
+def menu_and_breadcrumbs(client, url):
+    soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+    return [
+        [(link.get_text(strip=True), link["href"]) for link in soup.select(selector)]
+        for selector in (".main-nav a", ".breadcrumbs a")
+    ]
+
+
+def test_a_reader_of_an_untranslated_section_is_shown_its_name_in_their_language(
+    client, pages, home_page, blog_index, program_index
+):
+    """Thai has no sections: the menu and breadcrumbs name them with the interface's words,
+    not their English titles, and lead to Thai addresses; the article's title stays its own.
+    Korean has its sections: their Korean titles."""
+    with translation.override("th"):
+        articles, programs = str(BlogIndexPage.menu_label), str(ProgramIndexPage.menu_label)
+
+    menu, breadcrumbs = menu_and_breadcrumbs(client, "/th/blog/harbour/")
+    search_menu, _breadcrumbs = menu_and_breadcrumbs(client, "/th/search/?q=River")
+    korean_menu, _breadcrumbs = menu_and_breadcrumbs(client, "/ko/blog/harbour/")
+
+    assert menu == [(articles, "/th/blog/"), (programs, "/th/programs/")]
+    assert breadcrumbs == [
+        (home_page.title, "/th/"),
+        (articles, "/th/blog/"),
+        ("Harbour", "/th/blog/harbour/"),
+    ]
+    assert search_menu == menu
+    assert korean_menu == [
+        (f"{blog_index.title} (ko)", "/ko/blog/"),
+        (f"{program_index.title} (ko)", "/ko/programs/"),
+    ]
