@@ -316,8 +316,12 @@ LOGGING = {
     },
 }
 
+# Wagtail writes every rendition it hands out to the "renditions" cache (else the default, Redis):
+# a round trip per image of every page computed. Pages and the API load renditions with their
+# images (prefetch_renditions), so that cache would only ever be written: none (decision 0211).
+RENDITIONS_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 if REDIS_URL:
-    CACHES = {"default": redis_cache(REDIS_URL)}
+    CACHES = {"default": redis_cache(REDIS_URL), "renditions": RENDITIONS_CACHE}
 
 # Internationalisation: the content languages, in the order the language switcher lists them.
 # Adding one is a line here, its fallback chain below and `manage.py sync_locales` (docs/i18n.md).
