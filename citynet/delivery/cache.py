@@ -93,7 +93,8 @@ def is_shareable(request, response):
 
 def response_key(request):
     key = f"{request.build_absolute_uri()}|{request.headers.get('Accept', '')}"
-    return RESPONSE_KEY + hashlib.sha1(key.encode()).hexdigest()
+    # Another version's entry is another key: never read, it ages out (decision 0212).
+    return f"{RESPONSE_KEY}{settings.RESPONSE_VERSION}:{hashlib.sha1(key.encode()).hexdigest()}"
 
 
 class Stored:
