@@ -70,9 +70,7 @@ def serve(request, path):
     # What the page's context and links follow (citynet/i18n/pages.py): the language of the
     # address, which a fallback page does not share.
     request.reader_language = language_code
-    route = route_by_url_path(request, path, language_code) or Page.route_for_request(
-        request, path
-    )
+    route = route_by_url_path(request, path, language_code) or Page.route_for_request(request, path)
     # Without a home page in this language, Wagtail routes through the default language's tree.
     if route is None or route.page.locale.language_code != language_code:
         route = nearest_route(request, path, language_code)
