@@ -119,6 +119,8 @@ class Stored:
         self.content = content
         self.headers = headers
         self.tags = sorted(tags)
+        # The cache keys of its tags' versions, as READ_ENTRY reads them beside the entry.
+        self.tag_keys = " ".join(cache.make_key(TAG_KEY + tag) for tag in self.tags)
         self.versions = versions
         self.etag = f'"{hashlib.sha1(self.content).hexdigest()}"'
         self.last_modified = last_modified
@@ -201,9 +203,8 @@ def keep(request, stored):
     client = redis_client()
     if client is not None:
         # The tag keys first: an entry whose tag keys are missing or another's is not read.
-        tag_keys = " ".join(cache.make_key(TAG_KEY + tag) for tag in stored.tags)
         try:
-            client.set(cache.make_key(key + TAG_KEYS_SUFFIX), tag_keys, ex=timeout())
+            client.set(cache.make_key(key + TAG_KEYS_SUFFIX), stored.tag_keys, ex=timeout())
         except RedisError:
             cache_logger.exception("Exception ignored")
             return
@@ -232,7 +233,7 @@ def read_entry(request):
         return None
     entry, tag_keys, *versions = found
     stored = cache.client.decode(entry)
-    if tag_keys.decode() != " ".join(cache.make_key(TAG_KEY + tag) for tag in stored.tags):
+    if tag_keys.decode() != stored.tag_keys:
         return None
     current = {
         tag: cache.client.decode(version)
