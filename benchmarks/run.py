@@ -122,11 +122,14 @@ def percentile(ordered, fraction):
 class Server:
     """gunicorn with the benchmark settings on `port`."""
 
-    def __init__(self, database_url, port):
+    def __init__(self, database_url, port, stock=False):
         self.database_url, self.port = database_url, port
+        self.stock = {"BENCH_STOCK": "1"} if stock else {}
 
     def __enter__(self):
-        env = databases.environment(self.database_url, API_CACHE_MAX_AGE="300", REDIS_URL=REDIS_URL)
+        env = databases.environment(
+            self.database_url, API_CACHE_MAX_AGE="300", REDIS_URL=REDIS_URL, **self.stock
+        )
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "citynet.wsgi:application"]
             + ["--workers", str(WORKERS), "--bind", f"{HOST}:{self.port}"]
@@ -195,7 +198,10 @@ def run(database, count, budget, reseed=False):
     databases.manage(database_url, "clear_page_snapshots")
     results = {}
     ours_port, stock_port = PORTS
-    with Server(database_url, ours_port) as ours, Server(database_url, stock_port) as stock:
+    with (
+        Server(database_url, ours_port) as ours,
+        Server(database_url, stock_port, stock=True) as stock,
+    ):
         articles = newest_articles(ours_port, budget.cold + 1)
         redis.Redis.from_url(REDIS_URL).flushdb()
         requests = {
