@@ -33,7 +33,7 @@ from typing import NamedTuple
 import redis
 
 from benchmarks import databases
-from benchmarks.run import SEARCH_TERMS, SITE_HOST, TEASER, WORKER_TIMEOUT, percentile
+from benchmarks.run import SEARCH_TERMS, SITE_HOST, TEASER, WORKER_TIMEOUT, met, percentile
 
 ROOT, RESULTS = databases.ROOT, databases.RESULTS
 # Ports of the two app servers and of Varnish: BENCH_PORTS="8201 8202 8280" by default.
@@ -246,6 +246,33 @@ def report(database, count, rows, paths):
     for ours, stock in (("direct", "direct"), ("varnish", "varnish"), ("varnish", "direct")):
         ratio = rps[f"ours {ours}"] / rps[f"stock {stock}"]
         print(f"  req/s ours {ours} / stock {stock}: {ratio:.2f}x")
+    print("  targets (issue 29):")
+    for label, value, target, at_most in targets({row["name"]: row for row in rows}):
+        shown = "n/a" if value is None else f"{value:.0f}"
+        print(f"    {label:<54} {shown:>8}  ({met(value, target, at_most)})")
+
+
+def targets(rows):
+    """(label, measured, target, whether the target is a maximum) for each mixed target."""
+    ours_direct, ours_varnish = rows["ours direct"], rows["ours varnish"]
+    visible = ours_varnish["visible"]
+    failed = sum(rows[name]["errors"] + rows[name]["timeouts"] for name in rows if "ours" in name)
+    return [
+        ("p95 direct, ms (<= 50)", ours_direct["p95"], 50, True),
+        (
+            "p95 through Varnish, ms (<= stock's)",
+            ours_varnish["p95"],
+            rows["stock varnish"]["p95"],
+            True,
+        ),
+        (
+            "publish -> visible through Varnish p95, ms (<= 1000)",
+            percentile(visible, 0.95) if visible else None,
+            1000,
+            True,
+        ),
+        ("failed requests and unseen publishes (0)", failed, 0, True),
+    ]
 
 
 def main():

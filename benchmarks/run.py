@@ -122,11 +122,14 @@ def percentile(ordered, fraction):
 class Server:
     """gunicorn with the benchmark settings on `port`."""
 
-    def __init__(self, database_url, port):
+    def __init__(self, database_url, port, stock=False):
         self.database_url, self.port = database_url, port
+        self.stock = {"BENCH_STOCK": "1"} if stock else {}
 
     def __enter__(self):
-        env = databases.environment(self.database_url, API_CACHE_MAX_AGE="300", REDIS_URL=REDIS_URL)
+        env = databases.environment(
+            self.database_url, API_CACHE_MAX_AGE="300", REDIS_URL=REDIS_URL, **self.stock
+        )
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "citynet.wsgi:application"]
             + ["--workers", str(WORKERS), "--bind", f"{HOST}:{self.port}"]
@@ -195,7 +198,10 @@ def run(database, count, budget, reseed=False):
     databases.manage(database_url, "clear_page_snapshots")
     results = {}
     ours_port, stock_port = PORTS
-    with Server(database_url, ours_port) as ours, Server(database_url, stock_port) as stock:
+    with (
+        Server(database_url, ours_port) as ours,
+        Server(database_url, stock_port, stock=True) as stock,
+    ):
         articles = newest_articles(ours_port, budget.cold + 1)
         redis.Redis.from_url(REDIS_URL).flushdb()
         requests = {
@@ -246,12 +252,18 @@ def ratio(results, ours, baseline):
     return None
 
 
+# The cold detail and HTML rows are each page's first-ever request (no snapshot): issue 29's
+# targets are about them.
 RATIOS = [
     ("list (teaser) / stock list fields=*", "list", "list", 5),
-    ("detail / stock detail", "detail", "detail", 2),
+    ("first-ever detail / stock detail", "detail", "detail", 2),
     ("search / stock search", "search", "search", 1),
-    ("HTML article / stock detail", "html", "detail", 1.5),
+    ("first-ever HTML article / stock detail", "html", "detail", 1.5),
 ]
+# Targets that are not a cold ratio: (label, lowest or highest acceptable).
+TARGET_304 = 0.6  # ours 304 / the bare Django view, requests/s
+TARGET_RSS = 1.2  # ours / stock worker RSS, at most
+TARGET_REBUILDS = 50  # page snapshots one process builds per second
 
 
 # A cold detail or HTML page read from its snapshot, beside stock's cold detail.
@@ -278,9 +290,17 @@ def ratio_rows(results):
         if f"ours {name} cold snapshot" in results
     ]
     rss = results["ours rss_mb"] / results["stock rss_mb"]
-    rows.append(("304 / bare Django view (target 0.5x)", ratio(results, "ours 304", "bare view")))
-    rows.append(("worker RSS ours / stock (target <= 1.2)", rss))
+    rows.append(
+        (f"304 / bare Django view (>= {TARGET_304}x)", ratio(results, "ours 304", "bare view"))
+    )
+    rows.append((f"worker RSS ours / stock (<= {TARGET_RSS})", rss))
     return rows
+
+
+def met(value, target, at_most=False):
+    if value is None:
+        return "NOT met"
+    return "met" if (value <= target if at_most else value >= target) else "NOT met"
 
 
 def times(value):
@@ -308,32 +328,42 @@ def report(database, count, results):
     for label, warm, *cold in ratio_rows(results):
         if cold:
             cold_ratio, target = cold
-            met = "met" if cold_ratio is not None and cold_ratio >= target else "NOT met"
             print(
                 f"    {label:<40} warm {times(warm):>7} | cold {times(cold_ratio):>6}  "
-                f"(target cold >= {target}x: {met})"
+                f"(target cold >= {target}x: {met(cold_ratio, target)})"
             )
+        elif label.startswith("304"):
+            print(f"    {label:<40} {times(warm):>7}  ({met(warm, TARGET_304)})")
         else:
-            print(f"    {label:<40} {times(warm) if label.startswith('304') else f'{warm:.2f}'}")
+            print(f"    {label:<40} {warm:.2f}  ({met(warm, TARGET_RSS, at_most=True)})")
+
+
+def mark(value, target, at_most=False):
+    """A target's verdict in the summary's narrow cells."""
+    return "met" if met(value, target, at_most) == "met" else "NOT"
 
 
 def summary(all_results):
-    """Every cold/warm ratio side by side: one column per database and size."""
+    """Every cold/warm ratio side by side: one column per database and size, with each
+    target's verdict (met / NOT met)."""
     columns = list(all_results)
-    print("\n== Summary: requests/s ours / stock, cold (cache miss) | warm ==")
-    print(f"  {'':<40}" + "".join(f"{f'{db} {count}':>20}" for db, count in columns))
+    print("\n== Summary: requests/s ours / stock, cold (cache miss) | warm, target met / NOT ==")
+    print(f"  {'':<40}" + "".join(f"{f'{db} {count}':>24}" for db, count in columns))
     for index, (label, *_values) in enumerate(ratio_rows(all_results[columns[0]])):
         cells = []
         for column in columns:
             _label, warm, *cold = ratio_rows(all_results[column])[index]
             if cold:
-                cells.append(f"{times(cold[0])} | {times(warm)}")
+                cells.append(f"{times(cold[0])} | {times(warm)} {mark(cold[0], cold[1])}")
+            elif label.startswith("304"):
+                cells.append(f"{times(warm)} {mark(warm, TARGET_304)}")
             else:
-                cells.append(times(warm) if label.startswith("304") else f"{warm:.2f}")
-        print(f"  {label:<40}" + "".join(f"{cell:>20}" for cell in cells))
+                cells.append(f"{warm:.2f} {mark(warm, TARGET_RSS, at_most=True)}")
+        print(f"  {label:<40}" + "".join(f"{cell:>24}" for cell in cells))
     rates = [all_results[column]["snapshot builds/s"] for column in columns]
     print(
-        f"  {'pages rebuilt per second, one process':<40}" + "".join(f"{r:>20.1f}" for r in rates)
+        f"  {f'pages rebuilt per second (>= {TARGET_REBUILDS})':<40}"
+        + "".join(f"{f'{r:.1f} {mark(r, TARGET_REBUILDS)}':>24}" for r in rates)
     )
     for database in dict.fromkeys(db for db, _count in columns):
         sizes = sorted(count for db, count in columns if db == database)

@@ -3,10 +3,11 @@ Benchmark settings: production-like (DEBUG off, real WSGI server) on a separate 
 Wagtail's stock v2 pages endpoint at /api/stock/ and a bare view, as baselines.
 """
 
+import os
 from pathlib import Path
 
 from citynet.settings.base import *  # noqa: F403
-from citynet.settings.base import SECRET_KEY
+from citynet.settings.base import REDIS_URL, SECRET_KEY, redis_cache
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 
@@ -24,3 +25,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The stock server (benchmarks/run.py) runs Wagtail as it ships: renditions cached in the default
+# cache, Redis, which our pages do without (decision 0211). Its requests do not prefetch them.
+if os.environ.get("BENCH_STOCK"):
+    CACHES = {"default": redis_cache(REDIS_URL)}

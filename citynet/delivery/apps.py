@@ -7,9 +7,8 @@ class DeliveryConfig(AppConfig):
     verbose_name = "CityNet delivery (caching and CDN purges)"
 
     def ready(self):
-        from . import invalidation, snapshots, tags, timed
+        from . import invalidation, tags, timed
 
         tags.connect_signals()
         invalidation.connect_signals()
         timed.connect_signals()
-        snapshots.connect_signals(self)

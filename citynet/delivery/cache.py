@@ -14,6 +14,7 @@ RESPONSE_CACHE is on, which needs a cache every process shares (decision 0026).
 """
 
 import hashlib
+import logging
 import time
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
+from redis.exceptions import RedisError
 
 from citynet.delivery import snapshots
 from citynet.delivery import tags as cache_tags
@@ -31,6 +33,19 @@ TAG_KEY = "citynet:tag:"
 RESPONSE_KEY = "citynet:response:"
 # Tag headers understood by CDNs, and how each separates tags.
 TAG_SEPARATORS = {"cache-tag": ","}
+# Beside each entry in Redis: the keys of its tags' versions, as plain text for READ_ENTRY.
+TAG_KEYS_SUFFIX = ":tag-keys"
+# A hit (and so every 304) in one round trip: the entry, its tag keys and those tags' versions.
+READ_ENTRY = """
+local found = {redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2])}
+if not found[1] or not found[2] then return {} end
+for key in string.gmatch(found[2], '%S+') do
+    found[#found + 1] = redis.call('GET', key)
+end
+return found
+"""
+# Where django-redis reports the errors it ignores (decision 0071); read_entry reports its own.
+cache_logger = logging.getLogger(settings.DJANGO_REDIS_LOGGER)
 
 
 def tag_versions(tags):
@@ -93,7 +108,8 @@ def is_shareable(request, response):
 
 def response_key(request):
     key = f"{request.build_absolute_uri()}|{request.headers.get('Accept', '')}"
-    return RESPONSE_KEY + hashlib.sha1(key.encode()).hexdigest()
+    # Another version's entry is another key: never read, it ages out (decision 0212).
+    return f"{RESPONSE_KEY}{settings.RESPONSE_VERSION}:{hashlib.sha1(key.encode()).hexdigest()}"
 
 
 class Stored:
@@ -103,15 +119,18 @@ class Stored:
         self.content = content
         self.headers = headers
         self.tags = sorted(tags)
+        # The cache keys of its tags' versions, as READ_ENTRY reads them beside the entry.
+        self.tag_keys = " ".join(cache.make_key(TAG_KEY + tag) for tag in self.tags)
         self.versions = versions
         self.etag = f'"{hashlib.sha1(self.content).hexdigest()}"'
         self.last_modified = last_modified
         self.valid_until = valid_until  # the earliest expiry among the pages shown
 
-    def is_current(self):
+    def is_current(self, versions=None):
+        """Nothing it shows changed: `versions` of its tags as read now, else read here."""
         if self.valid_until is not None and time.time() >= self.valid_until:
             return False
-        return tag_versions(self.tags) == self.versions
+        return (tag_versions(self.tags) if versions is None else versions) == self.versions
 
     def max_age(self):
         if self.valid_until is None:
@@ -155,7 +174,7 @@ def compute(request, respond, tags_for, generation, keep_snapshot=False):
     )
     # The cache must not keep what was computed from data that changed meanwhile.
     if settings.RESPONSE_CACHE and all(gen <= generation for gen, _when in versions.values()):
-        cache.set(response_key(request), stored, settings.RESPONSE_CACHE_TIMEOUT)
+        keep(request, stored)
         kept = keep_snapshot and snapshots.store(request, stored)
         # Something it shows changed while it was stored: build it again after that change.
         if kept and any(gen > generation for gen, _when in tag_versions(stored.tags).values()):
@@ -169,8 +188,59 @@ def from_snapshot(request, generation):
     if found is None:
         return None
     stored = Stored(*found)
-    cache.set(response_key(request), stored, settings.RESPONSE_CACHE_TIMEOUT)
+    keep(request, stored)
     return stored
+
+
+def redis_client():
+    """Redis's own client when the cache is django-redis, else None."""
+    get_client = getattr(getattr(cache, "client", None), "get_client", None)
+    return get_client(write=True) if get_client else None
+
+
+def keep(request, stored):
+    key = response_key(request)
+    client = redis_client()
+    if client is not None:
+        # The tag keys first: an entry whose tag keys are missing or another's is not read.
+        try:
+            client.set(cache.make_key(key + TAG_KEYS_SUFFIX), stored.tag_keys, ex=timeout())
+        except RedisError:
+            cache_logger.exception("Exception ignored")
+            return
+    cache.set(key, stored, timeout())
+
+
+def timeout():
+    return settings.RESPONSE_CACHE_TIMEOUT
+
+
+def read_entry(request):
+    """The stored response for this request while nothing it shows changed, else None."""
+    key = response_key(request)
+    client = redis_client()
+    if client is None:  # another cache backend: the entry, then its tags' versions
+        stored = cache.get(key)
+        return stored if stored is not None and stored.is_current() else None
+    try:
+        found = client.register_script(READ_ENTRY)(
+            keys=[cache.make_key(key), cache.make_key(key + TAG_KEYS_SUFFIX)]
+        )
+    except RedisError:
+        cache_logger.exception("Exception ignored")
+        return None
+    if not found:
+        return None
+    entry, tag_keys, *versions = found
+    stored = cache.client.decode(entry)
+    if tag_keys.decode() != stored.tag_keys:
+        return None
+    current = {
+        tag: cache.client.decode(version)
+        for tag, version in zip(stored.tags, versions, strict=True)
+        if version is not None
+    }
+    return stored if stored.is_current(current) else None
 
 
 def public_response(request, respond, tags_for=None, snapshot=False):
@@ -187,15 +257,17 @@ def public_response(request, respond, tags_for=None, snapshot=False):
         patch_cache_control(response, private=True, no_store=True)
         return response
     stored = None
-    if settings.RESPONSE_CACHE and not snapshots.is_building():
-        stored = cache.get(response_key(request))
-        if stored is None or not stored.is_current():
-            stored = None
-            if snapshot and snapshots.applies_to(request):
-                stored = from_snapshot(request, current_generation())
+    use_cache = settings.RESPONSE_CACHE and not snapshots.is_building()
+    if use_cache:
+        stored = read_entry(request)
+    if stored is None:
+        # Read once, before the snapshot and the computing: what changes after is not kept.
+        generation = current_generation()
+        if use_cache and snapshot and snapshots.applies_to(request):
+            stored = from_snapshot(request, generation)
     if stored is None:
         keep_snapshot = snapshot and snapshots.is_building() and snapshots.applies_to(request)
-        response, stored = compute(request, respond, tags_for, current_generation(), keep_snapshot)
+        response, stored = compute(request, respond, tags_for, generation, keep_snapshot)
         if stored is None:
             return response
     not_modified = get_conditional_response(

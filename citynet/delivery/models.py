@@ -20,6 +20,8 @@ class PageSnapshot(models.Model):
     tags = models.JSONField()
     last_modified = models.FloatField()
     valid_until = models.FloatField(null=True)
+    # settings.RESPONSE_VERSION when it was built: another version's snapshot is not read.
+    version = models.CharField(max_length=100, default="")
     built_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

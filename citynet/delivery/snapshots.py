@@ -12,6 +12,8 @@ computed, so that a response-cache miss reads one row instead of computing the r
 - Read only for the URL it was built for, without a query string, when the response cache is
   on: the shared cache's generation number is how a build or a read that raced a change is
   kept out (as for cached responses, citynet/delivery/cache.py).
+- Read only by the RESPONSE_VERSION that built it: a deploy that changes how pages look sets
+  a new version; one that does not (a `migrate` included) keeps every snapshot (decision 0212).
 """
 
 import contextvars
@@ -24,8 +26,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.handlers.base import BaseHandler
 from django.core.handlers.wsgi import WSGIRequest
-from django.db import connections, transaction
-from django.db.models.signals import post_migrate
+from django.db import transaction
 from django_tasks import task
 from wagtail.models import Page
 
@@ -61,7 +62,7 @@ def read(request, generation):
     from citynet.delivery.cache import tag_versions
 
     row = (
-        PageSnapshot.objects.filter(url=snapshot_url(request))
+        PageSnapshot.objects.filter(url=snapshot_url(request), version=settings.RESPONSE_VERSION)
         .values_list("content", "headers", "tags", "last_modified", "valid_until")
         .first()
     )
@@ -108,6 +109,7 @@ def store(request, stored):
                 "tags": stored.tags,
                 "last_modified": stored.last_modified,
                 "valid_until": stored.valid_until,
+                "version": settings.RESPONSE_VERSION,
             },
         )
         snapshot.tag_rows.all().delete()
@@ -201,13 +203,3 @@ def build(url):
         handler().get_response(WSGIRequest(environ))
     finally:
         _building.reset(token)
-
-
-def clear(sender, using, **kwargs):
-    """A deploy may change how pages are represented: its `migrate` starts them afresh."""
-    if PageSnapshot._meta.db_table in connections[using].introspection.table_names():
-        PageSnapshot.objects.using(using).all().delete()
-
-
-def connect_signals(app_config):
-    post_migrate.connect(clear, sender=app_config, dispatch_uid="citynet-clear-page-snapshots")

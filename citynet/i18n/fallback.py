@@ -5,10 +5,12 @@ inside an interface in their language, with a notice naming the language of the 
 of a 404 (decision 0165).
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse
 from django.utils import translation
 from wagtail import hooks
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
+from wagtail.url_routing import RouteResult
 
 from .languages import fallback_chain
 
@@ -35,13 +37,40 @@ def nearest_route(request, path, language_code):
     return None
 
 
+def route_by_url_path(request, path, language_code):
+    """
+    The route Wagtail's would find, in two queries instead of two per URL segment: the live
+    page whose url_path is the path below the root of this language's tree of the request's
+    site. None when that does not decide it (no live page there, or a page type that routes
+    on its own), and Wagtail's route does.
+    """
+    site = Site.find_for_request(request)
+    if site is None or any(model.route is not Page.route for model in get_page_models()):
+        return None
+    roots = [
+        root.root_path
+        for root in Site.get_site_root_paths()
+        if root.site_id == site.pk and root.language_code == language_code
+    ]
+    if not roots:
+        return None
+    found = Page.objects.live().filter(url_path=roots[0] + path)
+    found = found.values_list("pk", "content_type_id").first()
+    if found is None:
+        return None
+    pk, content_type_id = found
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    page = model.objects.select_related("locale").filter(pk=pk).first() if model else None
+    return RouteResult(page) if page is not None else None
+
+
 def serve(request, path):
     """Wagtail's page view, falling back along the chain when the page is not in this language."""
     language_code = translation.get_language()
     # What the page's context and links follow (citynet/i18n/pages.py): the language of the
     # address, which a fallback page does not share.
     request.reader_language = language_code
-    route = Page.route_for_request(request, path)
+    route = route_by_url_path(request, path, language_code) or Page.route_for_request(request, path)
     # Without a home page in this language, Wagtail routes through the default language's tree.
     if route is None or route.page.locale.language_code != language_code:
         route = nearest_route(request, path, language_code)

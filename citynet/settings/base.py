@@ -47,6 +47,9 @@ REDIS_URL = env_str("REDIS_URL")
 RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
 # How long the response cache keeps an entry nobody invalidated (decision 0060).
 RESPONSE_CACHE_TIMEOUT = env_int("RESPONSE_CACHE_TIMEOUT", 86400)
+# Which code made a stored response: a deploy that changes how pages or the API look sets a new
+# one, and the cached responses and page snapshots of other versions are not served (0212).
+RESPONSE_VERSION = env_str("RESPONSE_VERSION", "1")
 # Response headers naming the cache tags of each public response, for a CDN to purge by:
 # `xkey` (Varnish), `Surrogate-Key` (Fastly), `Cache-Tag` (Cloudflare, Akamai).
 CACHE_TAG_HEADERS = env_list("CACHE_TAG_HEADERS", "xkey")
@@ -318,8 +321,12 @@ LOGGING = {
     },
 }
 
+# Wagtail writes every rendition it hands out to the "renditions" cache (else the default, Redis):
+# a round trip per image of every page computed. Pages and the API load renditions with their
+# images (prefetch_renditions), so that cache would only ever be written: none (decision 0211).
+RENDITIONS_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 if REDIS_URL:
-    CACHES = {"default": redis_cache(REDIS_URL)}
+    CACHES = {"default": redis_cache(REDIS_URL), "renditions": RENDITIONS_CACHE}
 
 # Internationalisation: the content languages, in the order the language switcher lists them.
 # Adding one is a line here, its fallback chain below and `manage.py sync_locales` (docs/i18n.md).

@@ -4,7 +4,7 @@ import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, REDIS_URL, SECRET_KEY, redis_cache
+from .base import INSTALLED_APPS, REDIS_URL, RENDITIONS_CACHE, SECRET_KEY, redis_cache
 
 INSTALLED_APPS = [*INSTALLED_APPS, "citynet.demo"]  # tests load the demo too
 
@@ -21,9 +21,15 @@ if REDIS_URL:
     # One Redis database per pytest-xdist worker, so that one worker's cache.clear() cannot
     # empty another's cache in the middle of a test.
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
-    CACHES = {"default": redis_cache(f"{REDIS_URL.rsplit('/', 1)[0]}/{1 + int(worker)}")}
+    CACHES = {
+        "default": redis_cache(f"{REDIS_URL.rsplit('/', 1)[0]}/{1 + int(worker)}"),
+        "renditions": RENDITIONS_CACHE,
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "renditions": RENDITIONS_CACHE,
+    }
 # One process per test run: its cache is shared by every request, so test what production does.
 RESPONSE_CACHE = True
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -120,8 +120,8 @@ def test_article_queries_do_not_grow_with_authors_and_photos(client, blog_index,
         article.themes.add(factories.ThemeFactory())
     article.save()
 
-    # 22, plus the reader comments (one query) and their site settings (one)
-    assert count_queries(client, article.url) == 24
+    # 17, plus the reader comments (one query) and their site settings (one)
+    assert count_queries(client, article.url) == 19
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,36 @@ def test_a_cache_miss_reads_the_snapshot_with_one_query(client, article, django_
             assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
 
 
+def test_a_deploy_that_changes_no_output_keeps_every_stored_response(
+    client, article, django_assert_num_queries
+):
+    computed = {url: client.get(url) for url in page_urls(article)}
+    build(article)
+
+    call_command("migrate", "--no-input", verbosity=0)
+
+    assert {stored(url) is not None for url in page_urls(article)} == {True}
+    for url, first in computed.items():
+        with django_assert_num_queries(0):  # still in the response cache
+            assert client.get(url).content == first.content
+    cache.clear()
+    for url in computed:
+        with django_assert_num_queries(1):  # and its snapshot still read
+            assert client.get(url).status_code == 200
+
+
+def test_a_new_response_version_computes_every_page_afresh(client, article):
+    for url in page_urls(article):
+        client.get(url)
+    build(article)
+
+    with override_settings(RESPONSE_VERSION="2"):
+        for url in page_urls(article):
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200
+            assert len(queries) > 1  # neither the cached response nor the snapshot
+
+
 def test_a_query_string_or_another_host_is_computed(client, article):
     build(article)
     cache.clear()

@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+import redis
 import time_machine
 from django.utils import timezone
 from django.utils.http import parse_http_date
+
+from tests.security.servers import RedisServer, serving_the_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +54,31 @@ def test_last_modified_is_the_last_change_shown(client, make_article):
 
     assert parse_http_date(published["Last-Modified"]) < before
     assert before <= parse_http_date(changed["Last-Modified"]) <= after
+
+
+@pytest.fixture
+def redis_server():
+    yield from serving_the_cache(RedisServer())
+
+
+@pytest.mark.parametrize("kind", ["api", "html"])
+def test_a_304_costs_one_redis_round_trip(client, make_article, redis_server, monkeypatch, kind):
+    article = make_article()
+    url = article.url if kind == "html" else f"/api/v2/pages/{article.pk}/"
+    first = client.get(url)
+    commands = []
+    execute_command = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis,
+        "execute_command",
+        lambda self, *args, **kwargs: (
+            commands.append(args[0]) or execute_command(self, *args, **kwargs)
+        ),
+    )
+
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    assert len(commands) == 1
+
+    article.title = "Seoul opens more data"  # and a change is seen in that one round trip
+    article.save_revision().publish()
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 200

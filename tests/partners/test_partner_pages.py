@@ -84,7 +84,7 @@ def test_index_queries_do_not_grow_with_partners(client, partner_index, count):
     for _ in range(count):
         factories.PartnerPageFactory(parent=partner_index, logo=factories.ImageFactory())
 
-    assert count_queries(client, partner_index.url) == 15
+    assert count_queries(client, partner_index.url) == 12
 
 
 @pytest.mark.parametrize("count", [1, 6])
@@ -98,4 +98,4 @@ def test_profile_queries_do_not_grow_with_programs_and_articles(
         article = factories.ArticlePageFactory(parent=blog_index)
         factories.ArticlePartnerFactory(article=article, partner=partner)
 
-    assert count_queries(client, partner.url) == 17
+    assert count_queries(client, partner.url) == 12
