@@ -236,9 +236,7 @@ def overwrite_warning(page):
 
 
 @pytest.mark.parametrize("username", ["secondee", "comms", "secondee_ko", "comms_ko"])
-def test_only_another_tabs_save_warns_of_an_overwrite(
-    live_site, browser, korean_editors, username
-):
+def test_only_another_tabs_save_warns_of_an_overwrite(live_site, browser, korean_editors, username):
     first_tab = log_in(browser, live_site, username)
     start_article(first_tab, live_site, f"Open data, written by {username}")
     edit_url = first_tab.url

@@ -12,7 +12,6 @@ import json
 import re
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from django.utils import translation
@@ -53,7 +52,10 @@ for suffix, language, place in [("", "en", "city"), ("_ko", "ko", "village")]:
     article.save_revision(user=users["secondee"]).publish()
 print(blog.pk)
 """
-TITLES = {"Water for every city": "모든 도시를 위한 물", "Water for every village": "모든 마을을 위한 물"}
+TITLES = {
+    "Water for every city": "모든 도시를 위한 물",
+    "Water for every village": "모든 마을을 위한 물",
+}
 BODY = {  # the factory's standfirst and paragraph
     "How cities share what they learn.": "도시들이 배운 것을 나누는 방법.",
     "Cities across the region met to compare notes.": "지역의 도시들이 모여 경험을 비교했다.",
@@ -63,7 +65,6 @@ EDITORS = {
     "en": ("secondee", "comms", "water-for-every-city"),
     "ko": ("secondee_ko", "comms_ko", "water-for-every-village"),
 }
-SCREENS = Path("/work/screens/26")
 
 
 @pytest.fixture(scope="module")
@@ -192,12 +193,11 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
     secondee.on("request", lambda r: r.method == "PUT" and edits.append(r.url))
     for source, text in [(english_title, TITLES[english_title]), *BODY.items()]:
         translate_segment(secondee, say, source, text)
-    assert secondee.get_by_role("button", name=say("Translate", script=True), exact=True).count() == 0
+    translate = secondee.get_by_role("button", name=say("Translate", script=True), exact=True)
+    assert translate.count() == 0
 
     # Their one main action submits for approval; nothing destructive, no Publish.
     assert main_actions(secondee) == [say("Submit for approval")]
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    secondee.screenshot(path=SCREENS / f"translation-editor-secondee-{language}.png")
     korean_title = TITLES[english_title]
     submit(secondee, say, korean_title)
     assert served_at(live_site, korean_path) == (korean_path, "en")  # a draft: English text
@@ -215,7 +215,6 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
     comms = log_in(browser, live_site, comms_name)
     comms.goto(f"{live_site.url}/admin/pages/{korean_id}/edit/")
     assert main_actions(comms) == [say("Approve and publish"), say("Request changes")]
-    comms.screenshot(path=SCREENS / f"translation-editor-comms-{language}.png")
     review(comms, say, "Request changes")
     assert message(comms, "error") == say(
         "Say what needs to change: the comment is sent to the author."
@@ -248,7 +247,6 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
 
     # Up to date in the report and the API.
     assert report_status(comms, live_site, english_id, "ko") == "up_to_date"
-    comms.screenshot(path=SCREENS / f"translation-status-after-approval-{language}.png")
     assert up_to_date_in_the_api(live_site, korean_id) is True
 
     # The English text changes: the translation is outdated, and says so.
@@ -262,7 +260,8 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
 
     # Re-translated from the synced source and approved, it is up to date again.
     secondee.goto(f"{live_site.url}/admin/reports/translation-status/")
-    secondee.locator(f"tr:has(a[href='/admin/pages/{english_id}/edit/']) [data-action=sync]").click()
+    row = secondee.locator("tr", has=secondee.locator(f"a[href='/admin/pages/{english_id}/edit/']"))
+    row.locator("[data-action=sync]").click()
     with secondee.expect_navigation():
         secondee.locator("input[type=submit].button").click()
     secondee.goto(f"{live_site.url}/admin/pages/{korean_id}/edit/")
@@ -275,6 +274,8 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
     row = comms.locator("tr", has=comms.get_by_text(korean_title))
     row.locator("button.w-dropdown__toggle").click()
     with comms.expect_navigation():
-        row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])").click()
+        row.locator(
+            "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
+        ).click()
     assert report_status(comms, live_site, english_id, "ko") == "up_to_date"
     assert up_to_date_in_the_api(live_site, korean_id) is True
