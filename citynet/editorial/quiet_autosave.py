@@ -6,7 +6,7 @@ required field is still empty, which the editor's indicator shows. Django's requ
 every 4xx answer as a warning: one line per autosave of a new page, dozens in a session, which
 buried real errors (issue 26). This filter on `django.request` drops only those answers: a 400
 to a JSON post (Wagtail's autosave asks for JSON, a Save button for HTML) of an admin create or
-edit view. Any other status, or a 400 elsewhere, is still logged.
+edit view. Any other status, or a 400 elsewhere, is still logged (decision 0201).
 """
 
 import logging
