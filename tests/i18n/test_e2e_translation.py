@@ -4,8 +4,9 @@ in Korean (each editor's account preference). The secondee translates their Engl
 Korean in the side-by-side editor, whose main action for them is "Submit for approval"; once
 submitted, its segments are read-only and the server refuses edits. Communications request
 changes with a comment, then approve and publish what the secondee resubmitted: that exact text is
-live. The report, the dashboard and the API call it up to date until the English text changes;
-re-translated and approved, it is up to date again. Deselect with `-m "not e2e"`.
+live. The report and the API call it up to date until the English text changes, when the
+secondee's dashboard lists it to sync; re-translated and approved, it is up to date again.
+Deselect with `-m "not e2e"`.
 """
 
 import json
@@ -140,6 +141,13 @@ def up_to_date_in_the_api(site, korean_id):
     return api(site, f"pages/{korean_id}/")["meta"]["translation_status"]["up_to_date"]
 
 
+def sync_link(page, site, translation_id):
+    """The link to sync this translation in the user's dashboard list of translations to sync."""
+    page.goto(f"{site.url}/admin/")
+    row = page.locator("tr", has=page.locator(f"a[href='/admin/pages/{translation_id}/edit/']"))
+    return row.locator("a[href*='/admin/localize/update/']")
+
+
 def translate_segment(page, say, source, text):
     """Translate one segment in wagtail-localize's side-by-side editor."""
     # The innermost list item holding the source text: the segment, with its buttons.
@@ -245,9 +253,10 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
     assert korean["en"].endswith(english_path) and korean["ko"].endswith(korean_path)
     assert alternates(live_site, english_path)["ko"].endswith(korean_path)
 
-    # Up to date in the report and the API.
+    # Up to date in the report and the API; nothing to sync on the secondee's dashboard.
     assert report_status(comms, live_site, english_id, "ko") == "up_to_date"
     assert up_to_date_in_the_api(live_site, korean_id) is True
+    assert not sync_link(secondee, live_site, korean_id).count()
 
     # The English text changes: the translation is outdated, and says so.
     comms.goto(f"{live_site.url}/admin/pages/{english_id}/edit/")
@@ -258,10 +267,9 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
     assert report_status(comms, live_site, english_id, "ko") == "outdated"
     assert up_to_date_in_the_api(live_site, korean_id) is False
 
-    # Re-translated from the synced source and approved, it is up to date again.
-    secondee.goto(f"{live_site.url}/admin/reports/translation-status/")
-    row = secondee.locator("tr", has=secondee.locator(f"a[href='/admin/pages/{english_id}/edit/']"))
-    row.locator("[data-action=sync]").click()
+    # The secondee's dashboard lists it to sync; synced, re-translated and approved, it is up
+    # to date again, and off the list.
+    sync_link(secondee, live_site, korean_id).click()
     with secondee.expect_navigation():
         secondee.locator("input[type=submit].button").click()
     secondee.goto(f"{live_site.url}/admin/pages/{korean_id}/edit/")
@@ -279,3 +287,4 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
         ).click()
     assert report_status(comms, live_site, english_id, "ko") == "up_to_date"
     assert up_to_date_in_the_api(live_site, korean_id) is True
+    assert not sync_link(secondee, live_site, korean_id).count()
