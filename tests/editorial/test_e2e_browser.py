@@ -210,6 +210,7 @@ def start_article(page, site, title):
     page.get_by_role("option", name="Heading").click()
     page.fill("input[name='body-0-value-text']", "Open data for everyone")
     page.wait_for_url("**/edit/", timeout=60_000)
+    page.wait_for_function("() => window.autosaves > 0")  # the URL can change first
 
 
 def count_autosaves(page):
