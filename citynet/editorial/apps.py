@@ -7,6 +7,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial workflow"
 
     def ready(self):
-        from . import signals
+        from . import reference_index, signals
 
         signals.connect()
+        reference_index.follow_children_to_their_page()

@@ -8,6 +8,8 @@ warning names who saved in between and links to the comparison.
 from django.contrib import messages
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 
 
 def newer_revision(request, page):
@@ -48,10 +50,16 @@ def warn_about_overwrite(request, page):
     messages.warning(
         request,
         format_html(
-            "{} saved this page at {} while you were editing it. Your save replaced their "
-            'version; both are kept in the history. <a href="{}">Compare the two versions</a>.',
-            overwritten.user or "Someone",
-            overwritten.created_at.strftime("%H:%M:%S"),
+            '{} <a href="{}">{}</a>',
+            _(
+                "%(user)s saved this page at %(time)s while you were editing it. Your save "
+                "replaced their version; both are kept in the history."
+            )
+            % {
+                "user": overwritten.user or _("Someone"),
+                "time": localtime(overwritten.created_at).strftime("%H:%M:%S"),
+            },
             compare_url,
+            _("Compare the two versions."),
         ),
     )

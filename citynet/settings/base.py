@@ -309,15 +309,20 @@ def redis_cache(location):
 
 
 # Ignored cache errors go to one logger whose filter warns once per outage (decision 0071).
+# An autosave of a form not valid yet is answered 400 without a log line (issue 26).
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "citynet.cache"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"once_per_outage": {"()": "citynet.core.outage.OncePerOutage"}},
+    "filters": {
+        "once_per_outage": {"()": "citynet.core.outage.OncePerOutage"},
+        "quiet_autosave": {"()": "citynet.editorial.quiet_autosave.QuietAutosave"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {
         "citynet.cache": {"handlers": ["console"], "filters": ["once_per_outage"]},
+        "django.request": {"filters": ["quiet_autosave"]},
     },
 }
 

@@ -1,5 +1,6 @@
 """
-The whole editorial flow in headless Chromium against a real server and a real task worker:
+The editorial flow in headless Chromium against a real server and a real task worker: a save
+warns of an overwrite only when another tab saved meanwhile, never for the editor's own autosave;
 a secondee writes and submits an article, communications approve it with a go-live a minute or
 two ahead, and the worker publishes it. Deselect with `-m "not e2e"`.
 """
@@ -12,6 +13,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from django.utils import translation
 
 from tests.editorial.e2e_site import PASSWORD, LiveSite
 
@@ -175,3 +177,90 @@ def test_article_goes_from_secondee_to_live_on_schedule(live_site, browser):
         "https://data.seoul.go.kr/"
     )
     assert public.locator("img[alt='Alt text for Seoul skyline']").count() >= 1
+
+
+# Editors whose admin speaks Korean (their Wagtail account preference).
+KOREAN_EDITORS = """
+from django.contrib.auth.models import Group
+from wagtail.users.models import UserProfile
+from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
+from tests import factories
+
+for name, group in [("secondee_ko", SECONDEES), ("comms_ko", COMMUNICATIONS)]:
+    user = factories.UserFactory(username=name)
+    user.groups.add(Group.objects.get(name=group))
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "ko"})
+"""
+
+
+@pytest.fixture(scope="module")
+def korean_editors(live_site):
+    live_site.manage("shell", "-v0", "-c", KOREAN_EDITORS)
+
+
+def start_article(page, site, title):
+    """A new article filled in until autosave creates it; the form then edits it."""
+    page.goto(f"{site.url}/admin/pages/add/blog/articlepage/{site.blog_index_id}/")
+    count_autosaves(page)
+    page.fill("#id_title", title)
+    page.fill("#id_standfirst", "The city publishes its datasets for everyone.")
+    page.locator("[id$='authors-0-child-person-wrapper'] [data-chooser-action-choose]").click()
+    page.get_by_role("link", name="Kim Min-jun").click()
+    page.locator("button.c-sf-add-button").click()
+    page.get_by_role("option", name="Heading").click()
+    page.fill("input[name='body-0-value-text']", "Open data for everyone")
+    page.wait_for_url("**/edit/", timeout=60_000)
+    page.wait_for_function("() => window.autosaves > 0")  # the URL can change first
+
+
+def count_autosaves(page):
+    page.evaluate(
+        "window.autosaves = 0;"
+        "document.addEventListener('w-autosave:success', () => { window.autosaves += 1; })"
+    )
+
+
+def wait_for_autosave(page):
+    """Wait until the editor's next change has been autosaved."""
+    done = page.evaluate("window.autosaves")
+    page.wait_for_function(f"() => window.autosaves > {done}")
+
+
+def save_draft(page):
+    with page.expect_navigation():
+        page.locator("footer button.action-save").first.click()
+
+
+def overwrite_warning(page):
+    """The overwrite warning (citynet/editorial/concurrent_edits.py), by its comparison link."""
+    return page.locator(".messages .warning a[href*='/revisions/compare/']")
+
+
+@pytest.mark.parametrize("username", ["secondee", "comms", "secondee_ko", "comms_ko"])
+def test_only_another_tabs_save_warns_of_an_overwrite(live_site, browser, korean_editors, username):
+    first_tab = log_in(browser, live_site, username)
+    start_article(first_tab, live_site, f"Open data, written by {username}")
+    edit_url = first_tab.url
+    # Autosave goes on as the author types; Save draft then saves on top of their own version.
+    first_tab.fill("#id_standfirst", "The city publishes all its datasets.")
+    wait_for_autosave(first_tab)
+    save_draft(first_tab)
+    assert first_tab.locator(".messages .success").count() == 1
+    assert overwrite_warning(first_tab).count() == 0
+
+    second_tab = first_tab.context.new_page()
+    second_tab.goto(edit_url)
+    second_tab.fill("#id_standfirst", "Saved in a second tab.")
+    save_draft(second_tab)
+    assert overwrite_warning(second_tab).count() == 0
+
+    # Autosave stops, Wagtail's editing sessions ask first; going on, the editor is warned that
+    # they replaced the second tab's version, with a link to compare them.
+    first_tab.fill("#id_standfirst", "Saved in the first tab, on top of the second.")
+    first_tab.locator("#w-autosave-indicator[data-w-autosave-state-value=paused]").wait_for()
+    first_tab.locator("footer button.action-save").first.click()
+    with first_tab.expect_navigation():
+        first_tab.locator("#w-save-confirmation-dialog [data-w-dialog-target=confirm]").click()
+    with translation.override("ko" if username.endswith("_ko") else "en"):
+        compare = translation.gettext("Compare the two versions.")
+    assert overwrite_warning(first_tab).all_inner_texts() == [compare]

@@ -1,15 +1,22 @@
 """
-Translating an article in headless Chromium against a real server: the secondee translates
-their English article into Korean in the side-by-side editor and submits it; communications
-approve it; the Korean page is live, linked both ways, and up to date in the report until the
-English source changes. Deselect with `-m "not e2e"`.
+Translating an article in headless Chromium against a real server, with the admin in English and
+in Korean (each editor's account preference). The secondee translates their English article into
+Korean in the side-by-side editor, whose main action for them is "Submit for approval"; once
+submitted, its segments are read-only and the server refuses edits. Communications request
+changes with a comment, then approve and publish what the secondee resubmitted: that exact text is
+live. The report and the API call it up to date until the English text changes, when the
+secondee's dashboard lists it to sync; re-translated and approved, it is up to date again.
+Deselect with `-m "not e2e"`.
 """
 
+import json
 import re
 import time
 import urllib.request
 
 import pytest
+from django.utils import translation
+from django.utils.translation import trans_real
 
 from tests.editorial.e2e_site import LiveSite
 from tests.editorial.test_e2e_browser import browser, log_in  # noqa: F401 (the fixture)
@@ -19,6 +26,7 @@ pytestmark = pytest.mark.e2e
 SETUP = """
 from django.contrib.auth.models import Group
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 from home.models import HomePage
 from tests import factories
@@ -29,26 +37,35 @@ korean = Locale.objects.get(language_code="ko")
 home.copy_for_translation(korean, alias=True)
 korean_blog = blog.copy_for_translation(korean)
 korean_blog.save_revision().publish()
-users = {}
-for name, group in [("secondee", SECONDEES), ("comms", COMMUNICATIONS)]:
-    users[name] = factories.UserFactory(username=name)
-    users[name].groups.add(Group.objects.get(name=group))
-article = factories.ArticlePageFactory(
-    parent=blog, title="Water for every city", slug="water-for-every-city",
-    owner=users["secondee"],
-)
-factories.ArticleAuthorFactory(article=article, person=factories.PersonFactory(name="Park Min-ji"))
-article.save_revision(user=users["secondee"]).publish()
-print(article.pk)
+for suffix, language, place in [("", "en", "city"), ("_ko", "ko", "village")]:
+    users = {}
+    for role, group in [("secondee", SECONDEES), ("comms", COMMUNICATIONS)]:
+        users[role] = factories.UserFactory(username=role + suffix)
+        users[role].groups.add(Group.objects.get(name=group))
+        UserProfile.objects.update_or_create(
+            user=users[role], defaults={"preferred_language": language}
+        )
+    article = factories.ArticlePageFactory(
+        parent=blog, title=f"Water for every {place}", slug=f"water-for-every-{place}",
+        owner=users["secondee"],
+    )
+    factories.ArticleAuthorFactory(article=article, person=factories.PersonFactory())
+    article.save_revision(user=users["secondee"]).publish()
+print(blog.pk)
 """
-KOREAN = {
+TITLES = {
     "Water for every city": "모든 도시를 위한 물",
+    "Water for every village": "모든 마을을 위한 물",
+}
+BODY = {  # the factory's standfirst and paragraph
     "How cities share what they learn.": "도시들이 배운 것을 나누는 방법.",
     "Cities across the region met to compare notes.": "지역의 도시들이 모여 경험을 비교했다.",
 }
-SLUG = "water-for-every-city"
-ENGLISH_PATH = "/en/blog/water-for-every-city/"
-KOREAN_PATH = "/ko/blog/water-for-every-city/"
+# Whose admin speaks which language, and the article each translates.
+EDITORS = {
+    "en": ("secondee", "comms", "water-for-every-city"),
+    "ko": ("secondee_ko", "comms_ko", "water-for-every-village"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +74,39 @@ def live_site(tmp_path_factory):
     site.start()
     yield site
     site.stop()
+
+
+def words(language):
+    """The admin's words in `language`: ours (Python) and wagtail-localize's editor's (JS)."""
+    editor = trans_real.DjangoTranslation(language, domain="djangojs")
+
+    def say(message, script=False):
+        if script:
+            return editor.gettext(message)
+        with translation.override(language):
+            return translation.gettext(message)
+
+    return say
+
+
+def api(site, path):
+    with urllib.request.urlopen(f"{site.url}/api/v2/{path}") as response:
+        return json.load(response)
+
+
+def english_article(site, slug):
+    return api(site, f"pages/?locale=en&slug={slug}")["items"][0]["id"]
+
+
+def page_state(site, page_id):
+    """The page's live title, draft title and whether it has unpublished changes."""
+    script = (
+        "from wagtail.models import Page\n"
+        f"page = Page.objects.get(pk={page_id})\n"
+        "print(page.title, page.draft_title, page.has_unpublished_changes, sep='|')"
+    )
+    title, draft_title, unpublished = site.manage("shell", "-v0", "-c", script).strip().split("|")
+    return title, draft_title, unpublished == "True"
 
 
 def alternates(site, path):
@@ -87,58 +137,154 @@ def report_status(page, site, article_id, language):
     return row.locator(f"td[data-locale='{language}']").get_attribute("data-status")
 
 
-def translate_in_the_editor(page):
-    """Translate every segment in wagtail-localize's side-by-side editor."""
-    for source, translation in KOREAN.items():
-        # The innermost list item holding the source text: the segment, with its buttons.
-        segment = page.locator("li").filter(has_text=source).last
-        segment.get_by_role("button", name="Translate", exact=True).click()
-        segment.locator("textarea").fill(translation)
-        segment.get_by_role("button", name="Save").click()
-        segment.get_by_text(translation).wait_for()
-    assert page.get_by_role("button", name="Translate", exact=True).count() == 0
-    # The slug, on the Promote tab, keeps its English form so that the paths match.
-    page.get_by_role("tab", name="Promote").click()
-    segment = page.locator("li").filter(has_text=SLUG).last
-    segment.get_by_role("button", name="Translate", exact=True).click()
-    segment.locator("textarea").fill(SLUG)
-    segment.get_by_role("button", name="Save").click()
-    segment.get_by_role("button", name="Edit").wait_for()
-    assert page.get_by_role("button", name="Translate", exact=True).count() == 0
+def up_to_date_in_the_api(site, korean_id):
+    return api(site, f"pages/{korean_id}/")["meta"]["translation_status"]["up_to_date"]
 
 
-def test_secondee_translates_and_communications_approve(live_site, browser):  # noqa: F811
-    article_id = live_site.blog_index_id
-    secondee = log_in(browser, live_site, "secondee")
-    secondee.goto(f"{live_site.url}/admin/localize/submit/page/{article_id}/")
-    secondee.get_by_label("Korean").check()
-    secondee.get_by_role("button", name="Submit").click()
-    secondee.wait_for_url("**/edit/")
+def sync_link(page, site, translation_id):
+    """The link to sync this translation in the user's dashboard list of translations to sync."""
+    page.goto(f"{site.url}/admin/")
+    row = page.locator("tr", has=page.locator(f"a[href='/admin/pages/{translation_id}/edit/']"))
+    return row.locator("a[href*='/admin/localize/update/']")
 
-    translate_in_the_editor(secondee)
-    assert secondee.get_by_role("button", name=re.compile("^Publish")).count() == 0
-    secondee.get_by_role("button", name="Submit for approval").click()
-    secondee.get_by_text("was submitted to Communications approval").wait_for()
-    # A draft: readers of the Korean address stay there and read the English text.
-    assert served_at(live_site, KOREAN_PATH) == (KOREAN_PATH, "en")
 
-    # On the dashboard, under "Awaiting your review".
-    comms = log_in(browser, live_site, "comms")
-    row = comms.locator("tr", has=comms.get_by_text("모든 도시를 위한 물"))
-    row.get_by_role("button", name="Actions").click()
-    comms.get_by_role("button", name="Approve", exact=True).click()
-    wait_until(lambda: served_at(live_site, KOREAN_PATH) == (KOREAN_PATH, "ko"))
+def translate_segment(page, say, source, text):
+    """Translate one segment in wagtail-localize's side-by-side editor."""
+    # The innermost list item holding the source text: the segment, with its buttons.
+    segment = page.locator("li").filter(has_text=source).last
+    segment.get_by_role("button", name=say("Translate", script=True), exact=True).click()
+    segment.locator("textarea").fill(text)
+    segment.get_by_role("button", name=say("Save", script=True), exact=True).click()
+    segment.get_by_text(text).wait_for()
 
-    korean = alternates(live_site, KOREAN_PATH)
-    english = alternates(live_site, ENGLISH_PATH)
-    assert korean["en"].endswith(ENGLISH_PATH) and korean["ko"].endswith(KOREAN_PATH)
-    assert english["ko"].endswith(KOREAN_PATH)
-    assert report_status(comms, live_site, article_id, "ko") == "up_to_date"
 
-    # The English source changes: the Korean translation is outdated, and says so.
-    comms.goto(f"{live_site.url}/admin/pages/{article_id}/edit/")
-    comms.fill("#id_title", "Water for every city, and for every village")
+def main_actions(page):
+    """The labels of the buttons in the editor's visible footer."""
+    return [label.strip() for label in page.locator("footer:visible button").all_inner_texts()]
+
+
+def message(page, level):
+    return page.locator(f".messages li.{level}").inner_text().strip()
+
+
+def submit(page, say, title):
+    with page.expect_navigation():
+        page.get_by_role("button", name=say("Submit for approval")).click()
+    assert message(page, "success") == say("'%(title)s' was submitted to %(workflow)s.") % {
+        "title": title,
+        "workflow": "Communications approval",
+    }
+
+
+def review(page, say, action, comment=""):
+    page.fill("#id_review_comment", comment)
+    with page.expect_navigation():
+        page.get_by_role("button", name=say(action)).click()
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_secondee_translates_and_communications_approve(live_site, browser, language):  # noqa: F811
+    say = words(language)
+    secondee_name, comms_name, slug = EDITORS[language]
+    english_id = english_article(live_site, slug)
+    english_title = api(live_site, f"pages/{english_id}/")["title"]
+    english_path, korean_path = f"/en/blog/{slug}/", f"/ko/blog/{slug}/"
+
+    # The secondee starts the translation and translates every segment.
+    secondee = log_in(browser, live_site, secondee_name)
+    secondee.goto(f"{live_site.url}/admin/localize/submit/page/{english_id}/")
+    secondee.get_by_label(say("Korean")).check()
+    with secondee.expect_navigation(url="**/edit/"):
+        secondee.locator("input[type=submit].button").click()
+    korean_id = int(secondee.url.rstrip("/").split("/")[-2])
+    edits = []
+    secondee.on("request", lambda r: r.method == "PUT" and edits.append(r.url))
+    for source, text in [(english_title, TITLES[english_title]), *BODY.items()]:
+        translate_segment(secondee, say, source, text)
+    translate = secondee.get_by_role("button", name=say("Translate", script=True), exact=True)
+    assert translate.count() == 0
+
+    # Their one main action submits for approval; nothing destructive, no Publish.
+    assert main_actions(secondee) == [say("Submit for approval")]
+    korean_title = TITLES[english_title]
+    submit(secondee, say, korean_title)
+    assert served_at(live_site, korean_path) == (korean_path, "en")  # a draft: English text
+
+    # Awaiting approval, the segments are read-only, and the server refuses an edit.
+    assert main_actions(secondee) == []
+    assert secondee.get_by_role("button", name=say("Edit", script=True), exact=True).count() == 0
+    csrf = next(c["value"] for c in secondee.context.cookies() if c["name"] == "csrftoken")
+    refused = secondee.request.put(
+        edits[0], form={"value": "바뀐 제목"}, headers={"X-CSRFToken": csrf}
+    )
+    assert refused.status == 403
+
+    # Communications ask for a change, with a comment; a comment is required.
+    comms = log_in(browser, live_site, comms_name)
+    comms.goto(f"{live_site.url}/admin/pages/{korean_id}/edit/")
+    assert main_actions(comms) == [say("Approve and publish"), say("Request changes")]
+    review(comms, say, "Request changes")
+    assert message(comms, "error") == say(
+        "Say what needs to change: the comment is sent to the author."
+    )
+    review(comms, say, "Request changes", comment="'물' is fine, but say '깨끗한 물'.")
+    assert message(comms, "success") == say("Changes to '%(title)s' were requested.") % {
+        "title": korean_title
+    }
+
+    # The secondee edits the title and submits again; communications approve and publish.
+    korean_title = korean_title.replace("물", "깨끗한 물")
+    secondee.goto(f"{live_site.url}/admin/pages/{korean_id}/edit/")
+    segment = secondee.locator("li").filter(has_text=english_title).last
+    segment.get_by_role("button", name=say("Edit", script=True), exact=True).click()
+    segment.locator("textarea").fill(korean_title)
+    segment.get_by_role("button", name=say("Save", script=True), exact=True).click()
+    segment.get_by_text(korean_title).wait_for()
+    submit(secondee, say, korean_title)
+
+    comms.goto(f"{live_site.url}/admin/pages/{korean_id}/edit/")
+    review(comms, say, "Approve and publish")
+    assert message(comms, "success") == say("'%(title)s' was approved and published.") % {
+        "title": korean_title
+    }
+    assert page_state(live_site, korean_id) == (korean_title, korean_title, False)
+    assert served_at(live_site, korean_path) == (korean_path, "ko")
+    korean = alternates(live_site, korean_path)
+    assert korean["en"].endswith(english_path) and korean["ko"].endswith(korean_path)
+    assert alternates(live_site, english_path)["ko"].endswith(korean_path)
+
+    # Up to date in the report and the API; nothing to sync on the secondee's dashboard.
+    assert report_status(comms, live_site, english_id, "ko") == "up_to_date"
+    assert up_to_date_in_the_api(live_site, korean_id) is True
+    assert not sync_link(secondee, live_site, korean_id).count()
+
+    # The English text changes: the translation is outdated, and says so.
+    comms.goto(f"{live_site.url}/admin/pages/{english_id}/edit/")
+    comms.fill("#id_title", f"{english_title}, and its people")
     comms.locator("footer .w-dropdown__toggle").click()
-    comms.get_by_role("button", name="Publish").click()
-    comms.get_by_text("has been published").wait_for()
-    assert report_status(comms, live_site, article_id, "ko") == "outdated"
+    with comms.expect_navigation():
+        comms.locator("footer button[name=action-publish]").click()
+    assert report_status(comms, live_site, english_id, "ko") == "outdated"
+    assert up_to_date_in_the_api(live_site, korean_id) is False
+
+    # The secondee's dashboard lists it to sync; synced, re-translated and approved, it is up
+    # to date again, and off the list.
+    sync_link(secondee, live_site, korean_id).click()
+    with secondee.expect_navigation():
+        secondee.locator("input[type=submit].button").click()
+    secondee.goto(f"{live_site.url}/admin/pages/{korean_id}/edit/")
+    korean_title = f"{korean_title}, 그리고 사람들"
+    translate_segment(secondee, say, f"{english_title}, and its people", korean_title)
+    submit(secondee, say, korean_title)
+
+    # This time from the dashboard, under "Awaiting your review".
+    comms.goto(f"{live_site.url}/admin/")
+    row = comms.locator("tr", has=comms.get_by_text(korean_title))
+    row.locator("button.w-dropdown__toggle").click()
+    with comms.expect_navigation():
+        row.locator(
+            "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
+        ).click()
+    assert report_status(comms, live_site, english_id, "ko") == "up_to_date"
+    assert up_to_date_in_the_api(live_site, korean_id) is True
+    assert not sync_link(secondee, live_site, korean_id).count()
