@@ -66,3 +66,17 @@ def let_translators_edit_by(can_edit):
     from wagtail_localize.views import edit_translation
 
     edit_translation.user_can_edit_instance = can_edit
+
+
+def index_references_on_save_through(handler):
+    """
+    Replace the post_save handler that Wagtail connects to each model its reference index
+    tracks (`update_reference_index_on_save` in `wagtail.signal_handlers`, connected by name
+    from Wagtail's `ready()`, which runs after ours), by `handler(instance, **kwargs)`; returns
+    Wagtail's, which `handler` calls (citynet/editorial/reference_index.py, decision 0200).
+    """
+    from wagtail import signal_handlers
+
+    wagtails = signal_handlers.update_reference_index_on_save
+    signal_handlers.update_reference_index_on_save = handler
+    return wagtails

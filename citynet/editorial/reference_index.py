@@ -9,15 +9,13 @@ deleted before the task worker runs, and the task fails with DoesNotExist and a 
 the worker's console (issue 26). Queued for the page, the task finds it, and reads the page's
 current children.
 
-Wagtail connects the function named `update_reference_index_on_save` in `wagtail.signal_handlers`
-to each tracked model from its own `ready()`, which runs after this app's (INSTALLED_APPS lists
-Wagtail later): `follow_children_to_their_page()` replaces that function before.
+Wagtail's handler is replaced through citynet/wagtail_internals.py, before Wagtail's `ready()`
+connects it.
 """
 
 from modelcluster.fields import ParentalKey
-from wagtail import signal_handlers
 
-wagtail_update_on_save = signal_handlers.update_reference_index_on_save
+from citynet.wagtail_internals import index_references_on_save_through
 
 
 def page_of(instance):
@@ -32,9 +30,10 @@ def page_of(instance):
     return instance
 
 
-def update_reference_index_on_save(instance, **kwargs):
-    wagtail_update_on_save(page_of(instance), **kwargs)
-
-
 def follow_children_to_their_page():
-    signal_handlers.update_reference_index_on_save = update_reference_index_on_save
+    wagtails = None
+
+    def update_reference_index_on_save(instance, **kwargs):
+        wagtails(page_of(instance), **kwargs)
+
+    wagtails = index_references_on_save_through(update_reference_index_on_save)

@@ -8,6 +8,7 @@ import inspect
 
 import pytest
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from wagtail import signal_handlers
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import ReferenceIndex
@@ -66,3 +67,14 @@ def test_wagtail_localize_still_asks_user_can_edit_instance_before_a_segment_edi
     assert parameters(edit_translation.user_can_edit_instance) == ["user", "instance"]
     assert "user_can_edit_instance(request.user, instance)" in source(edit_translation)
     assert edit_translation.user_can_edit_instance is can_edit  # set by citynet.i18n's ready()
+
+
+def test_wagtail_connects_its_reference_index_handler_by_name_when_ready():
+    """Wagtail looks the handler up in its module when connecting, so replacing it there (as
+    the editorial app does before Wagtail's ready()) is what gets connected."""
+    connect = source(signal_handlers.connect_reference_index_signal_handlers_for_model)
+    assert "post_save.connect(update_reference_index_on_save" in connect
+    assert parameters(signal_handlers.update_reference_index_on_save) == ["instance", "kwargs"]
+    assert signal_handlers.update_reference_index_on_save.__module__ == (
+        "citynet.editorial.reference_index"
+    )
