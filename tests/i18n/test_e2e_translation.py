@@ -11,8 +11,7 @@ import urllib.request
 
 import pytest
 
-from tests.editorial.e2e_site import LiveSite
-from tests.editorial.test_e2e_browser import browser, log_in  # noqa: F401 (the fixture)
+from tests.live.fixtures import log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -52,11 +51,8 @@ KOREAN_PATH = "/ko/blog/water-for-every-city/"
 
 
 @pytest.fixture(scope="module")
-def live_site(tmp_path_factory):
-    site = LiveSite(tmp_path_factory.mktemp("e2e-translation"), setup=SETUP)
-    site.start()
-    yield site
-    site.stop()
+def live_site_setup():
+    return SETUP
 
 
 def alternates(site, path):
@@ -107,7 +103,7 @@ def translate_in_the_editor(page):
     assert page.get_by_role("button", name="Translate", exact=True).count() == 0
 
 
-def test_secondee_translates_and_communications_approve(live_site, browser):  # noqa: F811
+def test_secondee_translates_and_communications_approve(live_site, browser):
     article_id = live_site.blog_index_id
     secondee = log_in(browser, live_site, "secondee")
     secondee.goto(f"{live_site.url}/admin/localize/submit/page/{article_id}/")
