@@ -14,6 +14,7 @@ import time
 import pytest
 
 from tests.delivery.faults import Site, get
+from tests.live.fixtures import running
 from tests.live.servers import wait_until
 
 # Seconds after the failed service is back within which every surface is fresh (docs/delivery.md).
@@ -72,13 +73,7 @@ IS_LIVE = "from wagtail.models import Page\nresult = Page.objects.get(pk=pk).liv
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, migrated_database):
-    site = Site(tmp_path_factory.mktemp("faults"))
-    migrated_database(site)
-    try:
-        site.start()
-        yield site
-    finally:
-        site.stop()
+    yield from running(Site(tmp_path_factory.mktemp("faults")), migrated_database)
 
 
 def urls(site, layout):

@@ -17,6 +17,7 @@ import pytest
 from citynet.demo.live import ROOT, LocalSite
 from tests.clients.typescript import npm
 from tests.docs.documented import requests_to_the_demo
+from tests.live.fixtures import running
 
 pytestmark = pytest.mark.e2e
 
@@ -62,13 +63,7 @@ class Demo(LocalSite):
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory, migrated_database):
-    site = Demo(tmp_path_factory.mktemp("demo"))
-    migrated_database(site)
-    try:
-        site.start()
-        yield site
-    finally:
-        site.stop()
+    yield from running(Demo(tmp_path_factory.mktemp("demo")), migrated_database)
 
 
 def test_the_first_run_is_quiet_and_every_queued_task_succeeds(demo):

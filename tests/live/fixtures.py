@@ -37,6 +37,19 @@ def migrated_database(request, django_db_setup, django_db_blocker):
         databases.drop(name)
 
 
+def running(site, migrated_database, *args):
+    """
+    For fixtures, `yield from running(site, migrated_database)`: `site` on a copy of the migrated
+    test database, started (`site.start(*args)`), and stopped at the end.
+    """
+    migrated_database(site)
+    try:
+        site.start(*args)
+        yield site
+    finally:
+        site.stop()
+
+
 @pytest.fixture(scope="module")
 def live_site_setup():
     """The script that fills `live_site` (last line printed: a page id); modules may override it."""
@@ -53,12 +66,7 @@ def live_site_env():
 def live_site(tmp_path_factory, migrated_database, live_site_setup, live_site_env):
     """The module's own site (tests/live/sites.py), served with a task worker."""
     site = LiveSite(tmp_path_factory.mktemp("live"), **live_site_env)
-    migrated_database(site)
-    try:
-        site.start(live_site_setup)
-        yield site
-    finally:
-        site.stop()
+    yield from running(site, migrated_database, live_site_setup)
 
 
 @pytest.fixture(scope="module")
