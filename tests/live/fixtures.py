@@ -22,19 +22,12 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def migrated_database(request, django_db_setup, django_db_blocker):
+def migrated_database(request, tmp_path_factory, django_db_setup, django_db_blocker):
     """`migrated_database(site)`: the site starts from a copy of the migrated test database."""
-    created = []
-
-    def copy(site):
-        with django_db_blocker.unblock():
-            name = databases.copy_into(site, request.config)
-        if name:
-            created.append(name)
-
-    yield copy
-    for name in created:
-        databases.drop(name)
+    with django_db_blocker.unblock():
+        template = databases.Template(request.config, tmp_path_factory.mktemp("template"))
+    yield template.copy_into
+    template.remove()
 
 
 def running(site, migrated_database, *args):
