@@ -6,11 +6,20 @@ from wagtail.models import Site
 from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 from home.models import HomePage
 from tests import factories
+from tests.clock import clock  # noqa: F401 (the one clock fixture)
 from tests.databases import (  # noqa: F401 (pytest hooks and the database fixture)
     django_db_setup,
     pytest_configure_node,
     pytest_sessionfinish,
     pytest_sessionstart,
+)
+from tests.live.fixtures import (  # noqa: F401 (the live-server harness's fixtures)
+    browser,
+    demo_site,
+    live_site,
+    live_site_env,
+    live_site_setup,
+    migrated_database,
 )
 
 

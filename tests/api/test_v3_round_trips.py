@@ -13,9 +13,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from citynet.demo.live import LocalSite, free_port
+from citynet.demo.live import LocalSite
 
-PORTS = range(8411, 8420)  # beside tests/editorial/e2e_site.py's
 SETUP = """
 import io, json
 from django.core.management import call_command
@@ -46,12 +45,12 @@ print(json.dumps({
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def site(tmp_path_factory, migrated_database):
     directory = tmp_path_factory.mktemp("v3-site")
     local = LocalSite(directory)
-    local.manage("migrate", "--no-input", "-v0")
-    state = json.loads(local.manage("shell", "-v0", "-c", SETUP).strip().splitlines()[-1])
-    local.serve(free_port(PORTS))
+    migrated_database(local)
+    state = json.loads(local.shell(SETUP))
+    local.serve()
     local.token, local.pages, local.person = state["token"], state["pages"], state["person"]
     local.home = directory
     yield local

@@ -67,3 +67,24 @@ def prove_email(client, email):
     """The cookie that confirming the emailed link leaves in the reader's browser (test_posting)."""
     signer = signing.get_cookie_signer(salt=COMMENTER_COOKIE + COMMENTER_SALT)
     client.cookies[COMMENTER_COOKIE] = signer.sign(email)
+
+
+# The article the browser tests comment on, in tests/live/sites.py's blog; prints its path.
+ARTICLE = """
+from blog.models import BlogIndexPage
+from django.contrib.auth import get_user_model
+from tests import factories
+
+blog = BlogIndexPage.objects.get()
+owner = get_user_model().objects.get(username="secondee")
+article = factories.ArticlePageFactory(parent=blog, title="Seoul opens its data", owner=owner)
+article.save_revision().publish()
+print(article.url)
+"""
+
+
+@pytest.fixture(scope="module")
+def live_site(live_site):
+    """The harness's site with an article to comment on, at `article_url`."""
+    live_site.article_url = live_site.url + live_site.shell(ARTICLE)
+    return live_site

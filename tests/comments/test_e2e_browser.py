@@ -9,35 +9,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.editorial.e2e_site import LiveSite
-from tests.editorial.test_e2e_browser import browser, log_in  # noqa: F401 (fixture)
+from tests.live.fixtures import log_in
 
 pytestmark = pytest.mark.e2e
 
-ARTICLE = """
-from blog.models import BlogIndexPage
-from django.contrib.auth import get_user_model
-from tests import factories
-
-blog = BlogIndexPage.objects.get()
-owner = get_user_model().objects.get(username="secondee")
-article = factories.ArticlePageFactory(parent=blog, title="Seoul opens its data", owner=owner)
-article.save_revision().publish()
-print(article.url)
-"""
 TEXT = "Will Busan publish its datasets too?"
 
 
-@pytest.fixture(scope="module")
-def live_site(tmp_path_factory):
-    site = LiveSite(tmp_path_factory.mktemp("e2e-comments"))
-    site.start()
-    site.article_url = site.url + site.manage("shell", "-v0", "-c", ARTICLE).strip()
-    yield site
-    site.stop()
-
-
-def test_a_reader_comments_and_comms_approve_it(live_site, browser):  # noqa: F811
+def test_a_reader_comments_and_comms_approve_it(live_site, browser):
     reader = browser.new_context().new_page()
     reader.set_default_timeout(20_000)
     reader.goto(live_site.article_url)

@@ -6,7 +6,6 @@ tests own their Redis and SMTP servers and stop and start them.
 """
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
@@ -18,7 +17,7 @@ from comments import limits
 from comments.models import ReaderComment
 from comments.tasks import send_comment_email
 from tests.comments.conftest import form_data
-from tests.security.servers import RedisServer, free_port, serving_the_cache, wait_for_port
+from tests.live.servers import RedisServer, SMTPServer, serving_the_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -26,9 +25,9 @@ POST = "/en/comments/post/"
 
 
 @pytest.fixture
-def redis_server():
+def redis_server(tmp_path):
     limits.local.clear()
-    yield from serving_the_cache(RedisServer())
+    yield from serving_the_cache(RedisServer(tmp_path))
 
 
 def test_posting_works_with_redis_down_and_is_still_limited(client, article, redis_server):
@@ -50,32 +49,6 @@ def test_posting_works_with_redis_down_and_is_still_limited(client, article, red
     assert "awaits moderation" in welcome.content.decode()
 
 
-class Inbox:
-    """aiosmtpd's handler: keeps what it receives."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-class SMTPServer:
-    def __init__(self):
-        self.port = free_port()
-        self.inbox = Inbox()
-        self.controller = None
-
-    def start(self):
-        self.controller = Controller(self.inbox, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self):
-        self.controller.stop()
-        wait_for_port(self.port, up=False)
-
-
 @pytest.fixture
 def smtp_server():
     server = SMTPServer()
@@ -87,8 +60,7 @@ def smtp_server():
         TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}},
     ):
         yield server
-    if server.controller is not None and server.controller.loop.is_running():
-        server.stop()
+    server.stop()
 
 
 @pytest.fixture
@@ -127,7 +99,7 @@ def test_mail_server_down_never_fails_a_post_and_the_emails_follow(
     run_worker()
 
     assert waiting_emails().count() == 0
-    recipients = sorted(tuple(message.rcpt_tos) for message in smtp_server.inbox.messages)
+    recipients = sorted(tuple(message.rcpt_tos) for message in smtp_server.messages)
     assert recipients == sorted(
         [("ana@example.org",), tuple(sorted([comms.email, article.owner.email]))]
     )

@@ -7,16 +7,12 @@ Deselect with `-m "not e2e"`.
 
 import json
 import re
-import subprocess
 import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.comments.test_e2e_browser import ARTICLE
-from tests.editorial.e2e_site import LiveSite
-from tests.editorial.test_e2e_browser import browser  # noqa: F401 (fixture)
-from tests.security.servers import free_port, wait_for_port
+from tests.live.servers import serve, stop
 
 pytestmark = pytest.mark.e2e
 
@@ -27,33 +23,24 @@ READERS = [
 
 
 @pytest.fixture(scope="module")
-def provider():
-    port = free_port()
+def provider(tmp_path_factory):
     claims = [arg for reader in READERS for arg in ("--user-claims", json.dumps(reader))]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "oidc_provider_mock", "--port", str(port), *claims],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    process, url = serve(
+        [sys.executable, "-m", "oidc_provider_mock", "--port", "0", *claims],
+        tmp_path_factory.mktemp("oidc") / "provider.log",
     )
-    wait_for_port(port)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=10)
+    yield url
+    stop(process)
 
 
 @pytest.fixture(scope="module")
-def live_site(tmp_path_factory, provider):
-    site = LiveSite(tmp_path_factory.mktemp("e2e-sign-in"))
-    site.env.update(
-        SOCIAL_OIDC_NAME="CityNet ID",
-        SOCIAL_OIDC_SERVER_URL=provider,
-        SOCIAL_OIDC_CLIENT_ID="citynet",
-        SOCIAL_OIDC_SECRET="not-a-secret",
-    )
-    site.start()
-    site.article_url = site.url + site.manage("shell", "-v0", "-c", ARTICLE).strip()
-    yield site
-    site.stop()
+def live_site_env(provider):
+    return {
+        "SOCIAL_OIDC_NAME": "CityNet ID",
+        "SOCIAL_OIDC_SERVER_URL": provider,
+        "SOCIAL_OIDC_CLIENT_ID": "citynet",
+        "SOCIAL_OIDC_SECRET": "not-a-secret",
+    }
 
 
 POSTED_BY = """
@@ -70,7 +57,7 @@ def sign_in(page, sub):
     page.get_by_role("button", name=sub, exact=True).click()  # the provider's consent page
 
 
-def test_a_reader_signs_in_comments_logs_out_and_changes_account(live_site, browser):  # noqa: F811
+def test_a_reader_signs_in_comments_logs_out_and_changes_account(live_site, browser):
     page = browser.new_context().new_page()
     page.set_default_timeout(20_000)
     page.goto(live_site.article_url)
@@ -85,7 +72,7 @@ def test_a_reader_signs_in_comments_logs_out_and_changes_account(live_site, brow
     page.wait_for_timeout(3500)  # the form refuses what is sent within 3 s of loading
     page.get_by_role("button", name="Post comment").click()
     page.get_by_text("Thank you: your comment awaits moderation.").wait_for()
-    author = live_site.manage("shell", "-v0", "-c", POSTED_BY).strip()
+    author = live_site.shell(POSTED_BY)
     assert author == "Mina Lee mina@example.org False"
     page.goto(f"{live_site.url}/admin/")  # a reader account is not an admin account
     expect(page).to_have_url(re.compile(r"/admin/login/"))
@@ -102,7 +89,7 @@ def test_a_reader_signs_in_comments_logs_out_and_changes_account(live_site, brow
     expect(page.locator("#id_author_name")).to_be_visible()
 
 
-def test_refusing_consent_says_so(live_site, browser):  # noqa: F811
+def test_refusing_consent_says_so(live_site, browser):
     page = browser.new_context().new_page()
     page.set_default_timeout(20_000)
     page.goto(live_site.article_url)
@@ -112,7 +99,7 @@ def test_refusing_consent_says_so(live_site, browser):  # noqa: F811
     expect(page.get_by_role("alert")).to_contain_text("You did not allow the sign-in")
 
 
-def test_a_forged_callback_says_the_sign_in_did_not_work(live_site, browser):  # noqa: F811
+def test_a_forged_callback_says_the_sign_in_did_not_work(live_site, browser):
     page = browser.new_context().new_page()
     response = page.goto(f"{live_site.url}/accounts/oidc/oidc/login/callback/?code=x&state=forged")
 

@@ -6,9 +6,6 @@ headings, link names, lang attributes). Deselect with `-m "not e2e"`.
 
 import pytest
 
-from citynet.demo.live import DemoSite
-from tests.editorial.test_e2e_browser import browser  # noqa: F401 (a fixture)
-
 pytestmark = pytest.mark.e2e
 
 LANGUAGES = {"en": "water", "ko": "워크숍", "zh-hant": "城市"}
@@ -17,11 +14,9 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory):
-    # As `make run` serves it, so that the 404 is the site's own page.
-    with DemoSite(tmp_path_factory.mktemp("a11y")) as site:
-        site.urls = site.sample_urls(LANGUAGES)
-        yield site
+def demo_site(demo_site):
+    demo_site.urls = demo_site.sample_urls(LANGUAGES)
+    return demo_site
 
 
 def urls_to_check(site):
@@ -41,7 +36,7 @@ def readable(url, results):
     return lines
 
 
-def test_every_page_type_has_no_wcag_22_aa_violation(browser, demo_site):  # noqa: F811
+def test_every_page_type_has_no_wcag_22_aa_violation(browser, demo_site):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -63,7 +58,7 @@ def test_every_page_type_has_no_wcag_22_aa_violation(browser, demo_site):  # noq
     assert violations == [], "\n".join(violations)
 
 
-def test_the_checker_reports_a_violation(browser, demo_site):  # noqa: F811
+def test_the_checker_reports_a_violation(browser, demo_site):
     """The check can fail: an image without a text alternative is reported."""
     from axe_playwright_python.sync_playwright import Axe
 
@@ -76,7 +71,7 @@ def test_the_checker_reports_a_violation(browser, demo_site):  # noqa: F811
     assert "image-alt" in [violation["id"] for violation in results.response["violations"]]
 
 
-def test_the_language_menu_works_with_the_keyboard(browser, demo_site):  # noqa: F811
+def test_the_language_menu_works_with_the_keyboard(browser, demo_site):
     page = browser.new_page()
     page.goto(demo_site.url + demo_site.urls["ko"]["article"])
     menu = page.locator(".language-menu")

@@ -21,9 +21,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext
 
-from citynet.demo.live import DemoSite
 from tests.core.test_accessibility import WCAG_22_AA, readable
-from tests.editorial.test_e2e_browser import browser  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.e2e
 
@@ -47,11 +45,9 @@ LINKS = "header a, nav a, .card a, .link-list a, .search-result a, .site-search"
 
 
 @pytest.fixture(scope="module")
-def demo_site(tmp_path_factory):
-    # As `make run` serves it, so that the 404 is the site's own page.
-    with DemoSite(tmp_path_factory.mktemp("readers")) as site:
-        site.english = site.sample_urls(["en"])["en"]
-        yield site
+def demo_site(demo_site):
+    demo_site.english = demo_site.sample_urls(["en"])["en"]
+    return demo_site
 
 
 def in_language(path, language):
@@ -84,7 +80,7 @@ def page_links(page):
 
 
 @pytest.mark.parametrize("language", WALKERS)
-def test_a_reader_walks_the_site_in_their_language(browser, demo_site, language):  # noqa: F811
+def test_a_reader_walks_the_site_in_their_language(browser, demo_site, language):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
@@ -120,7 +116,7 @@ def test_a_reader_walks_the_site_in_their_language(browser, demo_site, language)
         assert not set(home_menu) & set(ENGLISH_MENU), home_menu
 
 
-def test_no_page_scrolls_sideways_on_a_phone(browser, demo_site):  # noqa: F811
+def test_no_page_scrolls_sideways_on_a_phone(browser, demo_site):
     demo_site.manage("shell", "-v0", "-c", RESTRICT)
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.set_default_timeout(60_000)

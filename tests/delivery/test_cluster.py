@@ -5,11 +5,9 @@ Only the ports, the database and Redis are its own. Skipped only where Varnish o
 missing (`make test` installs Varnish).
 """
 
-import glob
 import http.client
 import json
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -19,6 +17,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.live.servers import has_varnish
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV = Path(sys.executable).parent.parent  # the virtual environment running the tests
@@ -44,14 +44,14 @@ pytestmark = [pytest.mark.cluster]
 
 
 def free_port():
+    """
+    The one port number a test still chooses: `make cluster` takes its ports as documented
+    (PORT, APP_PORTS), and writes them into Varnish's backends and the site's addresses before
+    any server starts (decision 0220).
+    """
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def has_varnish():
-    varnishd = shutil.which("varnishd") or os.path.exists("/usr/sbin/varnishd")
-    return bool(varnishd and glob.glob("/usr/lib/*/varnish/vmods/libvmod_xkey.so"))
 
 
 def has_postgres():

@@ -8,16 +8,14 @@ fault prints how long its last stale surface lasted after the service was back.
 """
 
 import json
-import os
 import signal
 import time
 
 import pytest
-import redis
-from django.db import DEFAULT_DB_ALIAS, connections
 
-from tests.databases import WORKERINPUT_KEY
-from tests.delivery.faults import Site, get, wait_until
+from tests.delivery.faults import Site, get
+from tests.live.fixtures import running
+from tests.live.servers import wait_until
 
 # Seconds after the failed service is back within which every surface is fresh (docs/delivery.md).
 BOUND = 30
@@ -74,17 +72,8 @@ IS_LIVE = "from wagtail.models import Page\nresult = Page.objects.get(pk=pk).liv
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, django_db_setup, django_db_blocker, request):
-    site = Site(tmp_path_factory.mktemp("faults"))
-    workerinput = getattr(request.config, "workerinput", {})
-    try:
-        with django_db_blocker.unblock():
-            template = workerinput.get(WORKERINPUT_KEY, {}).get(DEFAULT_DB_ALIAS)
-            site.copy_database(connections[DEFAULT_DB_ALIAS], template)
-        site.start()
-        yield site
-    finally:
-        site.stop()
+def site(tmp_path_factory, migrated_database):
+    yield from running(Site(tmp_path_factory.mktemp("faults")), migrated_database)
 
 
 def urls(site, layout):
@@ -145,21 +134,8 @@ def warm(site, fault, layout):
 
 
 def pause_redis(site, seconds):
-    client = redis.Redis(port=site.redis.port)
-    client.execute_command("CLIENT", "PAUSE", int(seconds * 1000), "ALL")
-    client.close()
-
-
-def redis_answers(site):
-    try:
-        with redis.Redis(port=site.redis.port, socket_timeout=0.2) as client:
-            return client.ping()
-    except redis.RedisError:
-        return False
-
-
-def varnish_signal(site, signum):
-    os.killpg(site.varnish.pid, signum)
+    with site.redis.client() as client:
+        client.execute_command("CLIENT", "PAUSE", int(seconds * 1000), "ALL")
 
 
 def kill_worker(site):
@@ -172,16 +148,16 @@ FAULTS = {
     "redis-paused": (
         # Long enough for the changes and the expiry to happen inside the pause.
         lambda site, expire_at: pause_redis(site, expire_at - time.time() + 30),
-        lambda site: wait_until(lambda: redis_answers(site), 60),
+        lambda site: wait_until(site.redis.answers, 60),
     ),
     "redis-restarted": (lambda site, expire_at: site.redis.stop(), lambda site: site.redis.start()),
     "redis-flushed": (
-        lambda site, expire_at: redis.Redis(port=site.redis.port).flushall(),
+        lambda site, expire_at: site.redis.client().flushall(),
         lambda site: None,
     ),
     "varnish-stopped": (
-        lambda site, expire_at: varnish_signal(site, signal.SIGSTOP),
-        lambda site: varnish_signal(site, signal.SIGCONT),
+        lambda site, expire_at: site.varnish.signal(signal.SIGSTOP),
+        lambda site: site.varnish.signal(signal.SIGCONT),
     ),
     "worker-killed": (lambda site, expire_at: kill_worker(site), lambda site: site.start_worker()),
 }
@@ -209,7 +185,7 @@ def test_no_surface_serves_old_content_once_the_failed_service_is_back(site, fau
         expired = wait_until(lambda: not site.run(IS_LIVE, pk=expiring["id"]), 120)
     assert expired is not None, "the page did not expire"
     if fault == "redis-paused":
-        assert not redis_answers(site), "the changes took longer than the pause"
+        assert not site.redis.answers(), "the changes took longer than the pause"
     recover(site)
     staleness = wait_until(lambda: not stale(site, fault, layout), BOUND)
 

@@ -10,14 +10,14 @@ import pytest
 from citynet.delivery.invalidation import retry_invalidations
 from citynet.delivery.models import Invalidation
 from tests.delivery.conftest import is_cached
-from tests.security.servers import RedisServer, serving_the_cache
+from tests.live.servers import RedisServer, serving_the_cache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def redis_server(tmp_path):
-    yield from serving_the_cache(RedisServer(tmp_path))
+    yield from serving_the_cache(RedisServer(tmp_path, keep_data=True))
 
 
 def test_an_unpublish_while_redis_is_down_reaches_the_cache_once_it_is_back(

@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
-from tests.security.servers import RedisServer, serving_the_cache
+from tests.live.servers import RedisServer, serving_the_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +57,8 @@ def test_last_modified_is_the_last_change_shown(client, make_article):
 
 
 @pytest.fixture
-def redis_server():
-    yield from serving_the_cache(RedisServer())
+def redis_server(tmp_path):
+    yield from serving_the_cache(RedisServer(tmp_path))
 
 
 @pytest.mark.parametrize("kind", ["api", "html"])

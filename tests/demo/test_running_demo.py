@@ -14,18 +14,14 @@ from urllib.request import Request, urlopen
 
 import pytest
 
-from citynet.demo.live import ROOT, free_port
+from citynet.demo.live import ROOT, LocalSite
 from tests.clients.typescript import npm
 from tests.docs.documented import requests_to_the_demo
-from tests.editorial.e2e_site import LiveSite
-from tests.editorial.test_e2e_browser import browser  # noqa: F401 (a fixture)
+from tests.live.fixtures import running
 
 pytestmark = pytest.mark.e2e
 
 # Any address that means "this machine": a link to one of them must be the served address.
-# Ports of their own: the demo takes its port long before it listens (the address goes into the
-# demo site), while another worker's live site could take the same free port and answer here.
-DEMO_PORTS = range(8411, 8420)
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "0.0.0.0", "testserver"}
 ABSOLUTE_URL = re.compile(r"""(?:https?|webcal)://[^\s"'<>\\]+""")
 TASK_RESULTS = """
@@ -34,14 +30,13 @@ print(DBTaskResult.objects.exclude(status="SUCCESSFUL").exclude(status="READY").
 """
 
 
-class Demo(LiveSite):
+class Demo(LocalSite):
     """The demo content loaded and served as `make run` does, at 127.0.0.1:<port>."""
 
     def start(self):
-        self.port = free_port(DEMO_PORTS)
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.manage("migrate", "--no-input", "-v0")
-        self.load_output = self.manage("load_demo", "--address", f"127.0.0.1:{self.port}")
+        # Served first: the address it got goes into the demo's content.
+        self.serve()
+        self.load_output = self.manage("load_demo", "--address", self.url.removeprefix("http://"))
         # The worker works through everything the load queued, then stops.
         worker = subprocess.run(
             [
@@ -59,8 +54,7 @@ class Demo(LiveSite):
             check=True,
         )
         self.worker_output = worker.stdout + worker.stderr
-        self.unfinished_tasks = int(self.manage("shell", "-v0", "-c", TASK_RESULTS))
-        self.serve(self.port)
+        self.unfinished_tasks = int(self.shell(TASK_RESULTS))
 
     def get(self, path_or_url):
         with urlopen(urljoin(self.url, path_or_url), timeout=60) as response:
@@ -68,11 +62,8 @@ class Demo(LiveSite):
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    site = Demo(tmp_path_factory.mktemp("demo"))
-    site.start()
-    yield site
-    site.stop()
+def demo(tmp_path_factory, migrated_database):
+    yield from running(Demo(tmp_path_factory.mktemp("demo")), migrated_database)
 
 
 def test_the_first_run_is_quiet_and_every_queued_task_succeeds(demo):
@@ -169,7 +160,7 @@ def served_here(url, port):
 
 
 @pytest.mark.parametrize("path", ["/api/v3/docs", "/api/v3/docs/"])
-def test_the_v3_docs_list_their_operations_offline_under_the_csp(demo, browser, path):  # noqa: F811
+def test_the_v3_docs_list_their_operations_offline_under_the_csp(demo, browser, path):
     """The viewer comes from the site itself: nothing is fetched elsewhere, nothing is blocked."""
     context = browser.new_context()
     elsewhere, refused = [], []

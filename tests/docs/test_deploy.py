@@ -13,12 +13,12 @@ import shutil
 import signal
 import socket
 import subprocess
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from citynet.demo.live import wait_for_output
 from tests.docs.documented import ROOT, block_under
 
 pytestmark = pytest.mark.cluster
@@ -40,12 +40,8 @@ def not_in_a_clone(folder, names):
 README_DATABASE = "postgres://citynet:PASSWORD@db.internal:5432/citynet"
 README_ADDRESS = "127.0.0.1:8000"
 LONG_RUNNING = ("/gunicorn ", "manage.py db_worker")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+# gunicorn binds port 0 in place of the README's port, and says which port it got.
+LISTENING = re.compile(r"Listening at: (http://127\.0\.0\.1:\d+)")
 
 
 def has_postgres():
@@ -78,7 +74,6 @@ def deployed(tmp_path):
     checkout = tmp_path / "citynet"
     shutil.copytree(ROOT, checkout, ignore=not_in_a_clone)
     database = f"citynet_deploy_{os.getpid()}"
-    port = free_port()
     block = block_under("README.md", "Deploying on PostgreSQL")
     env = {
         key: value
@@ -96,7 +91,7 @@ def deployed(tmp_path):
         [
             "bash",
             "-c",
-            script(block, f"postgres://postgres@127.0.0.1:5432/{database}", f"127.0.0.1:{port}"),
+            script(block, f"postgres://postgres@127.0.0.1:5432/{database}", "127.0.0.1:0"),
         ],
         cwd=checkout,
         env=env,
@@ -106,15 +101,8 @@ def deployed(tmp_path):
         start_new_session=True,
     )
     try:
-        deadline = time.monotonic() + 900
-        while True:
-            assert process.poll() is None, f"the deploy stopped:\n{log_path.read_text()}"
-            assert time.monotonic() < deadline, f"gunicorn did not start:\n{log_path.read_text()}"
-            with socket.socket() as probe:
-                if probe.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(1)
-        yield {"url": f"http://127.0.0.1:{port}", "log": log_path, "checkout": checkout}
+        url = wait_for_output(log_path, LISTENING, process, timeout=900)[1]
+        yield {"url": url, "log": log_path, "checkout": checkout}
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=60)

@@ -11,14 +11,7 @@ from wagtail.models import Locale, Page
 from citynet.editorial.calendar import calendar_events, default_window
 from citynet.editorial.models import CalendarFeed
 from tests import factories
-
-NOW = datetime.datetime(2030, 6, 10, 12, 0, tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
+from tests.clock import START
 
 
 @pytest.fixture
@@ -27,20 +20,20 @@ def schedule(clock, blog_index, program_index, secondee, comms):
     coming = factories.ArticlePageFactory(
         parent=blog_index, title="Coming soon", live=False, owner=secondee
     )
-    coming.go_live_at = NOW + datetime.timedelta(days=3)
+    coming.go_live_at = START + datetime.timedelta(days=3)
     coming.save_revision(user=comms).publish(user=comms)
 
     expiring = factories.ProgramPageFactory(parent=program_index, title="Ending workshop")
-    expiring.expire_at = NOW + datetime.timedelta(days=10)
+    expiring.expire_at = START + datetime.timedelta(days=10)
     expiring.save_revision(user=comms).publish(user=comms)
 
-    with time_machine.travel(NOW - datetime.timedelta(days=2), tick=False):
+    with time_machine.travel(START - datetime.timedelta(days=2), tick=False):
         past = factories.ArticlePageFactory(parent=blog_index, title="Went out", live=False)
-        past.go_live_at = NOW - datetime.timedelta(days=2)
+        past.go_live_at = START - datetime.timedelta(days=2)
         past.save_revision().publish()
 
     far = factories.ArticlePageFactory(parent=blog_index, title="Next year", live=False)
-    far.go_live_at = NOW + datetime.timedelta(days=60)
+    far.go_live_at = START + datetime.timedelta(days=60)
     far.save_revision(user=comms).publish(user=comms)
     return {"coming": coming, "expiring": expiring, "past": past}
 
@@ -78,7 +71,7 @@ def test_calendar_queries_do_not_grow_with_the_number_of_pages(
 ):
     for number in range(5):
         article = factories.ArticlePageFactory(parent=blog_index, live=False)
-        article.go_live_at = NOW + datetime.timedelta(days=number + 1)
+        article.go_live_at = START + datetime.timedelta(days=number + 1)
         article.save_revision().publish()
 
     with django_assert_num_queries(3):

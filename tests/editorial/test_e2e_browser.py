@@ -7,7 +7,6 @@ two ahead, and the worker publishes it. Deselect with `-m "not e2e"`.
 
 import datetime
 import json
-import shutil
 import time
 import urllib.error
 import urllib.request
@@ -15,53 +14,11 @@ import urllib.request
 import pytest
 from django.utils import translation
 
-from tests.editorial.e2e_site import PASSWORD, LiveSite
+from tests.live.fixtures import log_in
 
 pytestmark = pytest.mark.e2e
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TITLE = "Seoul opens its data"
-
-
-@pytest.fixture(scope="module")
-def live_site(tmp_path_factory):
-    site = LiveSite(tmp_path_factory.mktemp("e2e"))
-    site.start()
-    yield site
-    site.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (.ci/run does it)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def log_in(browser, site, username):
-    page = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    page.set_default_timeout(20_000)
-    page.goto(f"{site.url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{site.url}/admin/")
-    return page
 
 
 def write_and_submit(page, site):

@@ -18,16 +18,10 @@ from wagtail.views import serve
 from citynet.editorial.scheduling import apply_due_changes, expire_if_due, publish_if_due
 from search.views import search
 from tests import factories
+from tests.clock import START
 
-START = datetime.datetime(2030, 3, 1, 9, 0, tzinfo=datetime.UTC)
 GO_LIVE = START + datetime.timedelta(hours=2)
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(START, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture

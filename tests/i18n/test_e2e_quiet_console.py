@@ -11,9 +11,10 @@ import re
 
 import pytest
 
-from tests.editorial.e2e_site import SETUP, LiveSite
-from tests.editorial.test_e2e_browser import browser, log_in, start_article  # noqa: F401
+from tests.editorial.test_e2e_browser import start_article
 from tests.i18n.test_e2e_translation import review, submit, translate_segment, wait_until, words
+from tests.live.fixtures import log_in
+from tests.live.sites import SETUP
 
 pytestmark = pytest.mark.e2e
 
@@ -44,11 +45,8 @@ print(DBTaskResult.objects.ready().count() + DBTaskResult.objects.running().coun
 
 
 @pytest.fixture(scope="module")
-def live_site(tmp_path_factory):
-    site = LiveSite(tmp_path_factory.mktemp("e2e-quiet"), setup=SETUP + KOREAN_TREE)
-    site.start()
-    yield site
-    site.stop()
+def live_site_setup():
+    return SETUP + KOREAN_TREE
 
 
 def noise(site, start):
@@ -57,7 +55,7 @@ def noise(site, start):
         return [line.rstrip() for line in log if NOISE.search(line)]
 
 
-def test_a_session_of_writing_translating_and_approving_logs_nothing(live_site, browser):  # noqa: F811
+def test_a_session_of_writing_translating_and_approving_logs_nothing(live_site, browser):
     start = live_site.log_path.stat().st_size  # after the servers' start-up banners
     say = words("en")
 

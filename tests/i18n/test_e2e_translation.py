@@ -18,8 +18,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import trans_real
 
-from tests.editorial.e2e_site import LiveSite
-from tests.editorial.test_e2e_browser import browser, log_in  # noqa: F401 (the fixture)
+from tests.live.fixtures import log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -69,11 +68,8 @@ EDITORS = {
 
 
 @pytest.fixture(scope="module")
-def live_site(tmp_path_factory):
-    site = LiveSite(tmp_path_factory.mktemp("e2e-translation"), setup=SETUP)
-    site.start()
-    yield site
-    site.stop()
+def live_site_setup():
+    return SETUP
 
 
 def words(language):

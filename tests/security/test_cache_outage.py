@@ -7,18 +7,17 @@ owns its Redis server and stops and starts it mid-test.
 import logging
 
 import pytest
-import redis
 from django.core.cache import cache
 
 from tests import factories
-from tests.security.servers import RedisServer, serving_the_cache
+from tests.live.servers import RedisServer, serving_the_cache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def redis_server():
-    yield from serving_the_cache(RedisServer())
+def redis_server(tmp_path):
+    yield from serving_the_cache(RedisServer(tmp_path))
 
 
 @pytest.fixture
@@ -46,7 +45,7 @@ def statuses(client, urls):
 def test_public_surfaces_answer_through_a_cache_outage(client, redis_server, public_urls, caplog):
     everything_ok = dict.fromkeys(public_urls, 200)
     assert statuses(client, public_urls) == everything_ok
-    assert redis.Redis(port=redis_server.port).dbsize() > 0  # the cache was in use
+    assert redis_server.client().dbsize() > 0  # the cache was in use
 
     redis_server.stop()
     with caplog.at_level(logging.WARNING, logger="citynet.cache"):
@@ -57,8 +56,8 @@ def test_public_surfaces_answer_through_a_cache_outage(client, redis_server, pub
     assert warnings[0].levelno == logging.WARNING
     assert "unreachable" in warnings[0].getMessage()
 
-    redis_server.start()  # empty, on the same port: the client reconnects by itself
+    redis_server.start()  # empty, at the same address: the client reconnects by itself
     assert statuses(client, public_urls) == everything_ok
-    assert redis.Redis(port=redis_server.port).dbsize() > 0
+    assert redis_server.client().dbsize() > 0
     cache.set("citynet:probe", "back")
     assert cache.get("citynet:probe") == "back"

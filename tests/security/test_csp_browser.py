@@ -7,8 +7,7 @@ import json
 
 import pytest
 
-from tests.editorial.e2e_site import PASSWORD, LiveSite
-from tests.editorial.test_e2e_browser import browser  # noqa: F401 (a fixture)
+from tests.live.sites import PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -41,15 +40,12 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 @pytest.fixture(scope="module")
-def live_site(tmp_path_factory):
-    site = LiveSite(tmp_path_factory.mktemp("csp"))
-    site.start()
-    site.content = json.loads(site.manage("shell", "-v0", "-c", CONTENT).strip().splitlines()[-1])
-    yield site
-    site.stop()
+def live_site(live_site):
+    live_site.content = json.loads(live_site.shell(CONTENT))
+    return live_site
 
 
-def watched_page(browser):  # noqa: F811
+def watched_page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     context.add_init_script(LISTEN)
     page = context.new_page()
@@ -66,7 +62,7 @@ def watched_page(browser):  # noqa: F811
     return page
 
 
-def test_every_page_type_loads_without_a_csp_violation(browser, live_site):  # noqa: F811
+def test_every_page_type_loads_without_a_csp_violation(browser, live_site):
     page = watched_page(browser)
     urls = [*live_site.content["urls"], "/en/search/?q=water", "/en/no-such-page/"]
 
@@ -79,7 +75,7 @@ def test_every_page_type_loads_without_a_csp_violation(browser, live_site):  # n
     assert page.violations == [], "\n".join(page.violations)
 
 
-def test_the_page_editor_and_preview_load_without_a_csp_violation(browser, live_site):  # noqa: F811
+def test_the_page_editor_and_preview_load_without_a_csp_violation(browser, live_site):
     page = watched_page(browser)
     page.goto(f"{live_site.url}/admin/login/")
     page.fill("#id_username", "csp-admin")

@@ -5,16 +5,13 @@ on the APIs), the admin says what is wrong, and the site recovers by itself with
 """
 
 import json
-import os
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 
 import pytest
 
-from citynet.demo.live import ROOT
-from tests.security.servers import PostgresServer, free_port, site_command, wait_for_port
+from citynet.demo.live import LocalSite
+from tests.live.servers import PostgresServer
 
 pytestmark = pytest.mark.e2e
 
@@ -34,39 +31,26 @@ def site(tmp_path_factory):
     database = PostgresServer()
     database.init()
     database.start()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database.url,
-        "DJANGO_SETTINGS_MODULE": "citynet.settings.test",
-    }
-    env.pop("REDIS_URL", None)
-
-    manage = site_command(env)
-
-    manage("migrate", "--no-input", "-v0")
-    port = free_port()
-    log = open(tmp_path_factory.mktemp("db-outage") / "server.log", "w")  # noqa: SIM115
-    server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
+    site = LocalSite(
+        tmp_path_factory.mktemp("db-outage"),
+        DATABASE_URL=database.url,
+        DJANGO_SETTINGS_MODULE="citynet.settings.test",
     )
     try:
-        wait_for_port(port, timeout=60)
-        yield database, f"http://127.0.0.1:{port}", manage
+        # A cluster of its own has no copy of the test run's database: the one migration here.
+        site.migrate()
+        site.serve()
+        site.database = database
+        yield site
     finally:
-        server.terminate()
-        server.wait(timeout=20)
-        log.close()
+        site.stop()
         database.remove()
 
 
 def test_readers_and_editors_are_told_and_the_site_recovers(site):
-    database, url, manage = site
+    database, url = site.database, site.url
     assert get(f"{url}/api/v2/pages/?limit=1")[0] == 200
-    pages_before = manage("shell", "-v0", "-c", COUNT_PAGES)
+    pages_before = site.shell(COUNT_PAGES)
 
     database.stop()
 
@@ -90,5 +74,4 @@ def test_readers_and_editors_are_told_and_the_site_recovers(site):
     assert get(f"{url}/en/")[0] == 200
     assert get(f"{url}/api/v2/pages/?limit=2")[0] == 200
     assert get(f"{url}/admin/login/")[0] == 200
-    assert manage("shell", "-v0", "-c", COUNT_PAGES) == pages_before
-    wait_for_port(database.port)
+    assert site.shell(COUNT_PAGES) == pages_before

@@ -4,7 +4,6 @@ API (moto_server) runs on loopback with a private bucket, as production's should
 `documents/`; the storage settings are production's.
 """
 
-import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -18,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
 from tests import factories
-from tests.security.servers import free_port, wait_for_port
+from tests.live.servers import serve, stop
 
 pytestmark = pytest.mark.django_db
 
@@ -28,16 +27,12 @@ CREDENTIALS = {"aws_access_key_id": "test", "aws_secret_access_key": "test"}
 
 @pytest.fixture
 def s3(tmp_path):
-    port = free_port()
-    process = subprocess.Popen(
-        [Path(sys.executable).with_name("moto_server"), "-H", "127.0.0.1", "-p", str(port)],
+    process, endpoint = serve(
+        [Path(sys.executable).with_name("moto_server"), "-H", "127.0.0.1", "-p", "0"],
+        tmp_path / "moto.log",
         cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
     )
     try:
-        wait_for_port(port)
-        endpoint = f"http://127.0.0.1:{port}"
         client = boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", **CREDENTIALS)
         client.create_bucket(Bucket=BUCKET)
         storage = {
@@ -60,8 +55,7 @@ def s3(tmp_path):
         ):
             yield client
     finally:
-        process.terminate()
-        process.wait(timeout=10)
+        stop(process)
 
 
 def upload(title, collection):

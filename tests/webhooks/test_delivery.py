@@ -15,21 +15,15 @@ from citynet.webhooks import sending
 from citynet.webhooks.models import Attempt, Delivery, Subscription
 from citynet.webhooks.tasks import prune, send_overdue
 from tests import factories
+from tests.clock import START
 from tests.webhooks.conftest import DATABASE_QUEUE, subscribe
 
-START = datetime.datetime(2030, 3, 1, 9, 0, tzinfo=datetime.UTC)
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def database_queue(settings):
     settings.TASKS = DATABASE_QUEUE
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(START, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture

@@ -3,26 +3,18 @@
 import datetime
 
 import pytest
-import time_machine
 from wagtail.models import Locale, PageViewRestriction
 
 from citynet.editorial.scheduling import apply_due_changes
 from tests import factories
+from tests.clock import START
 from tests.webhooks.conftest import subscribe
-
-START = datetime.datetime(2030, 3, 1, 9, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
 def sent(django_capture_on_commit_callbacks):
     """Run the block as a request would: deliveries go out when its transaction commits."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(START, tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture

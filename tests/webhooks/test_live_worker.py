@@ -5,17 +5,14 @@ waiting.
 """
 
 import json
-import os
 import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 from standardwebhooks.webhooks import Webhook
 
-ROOT = Path(__file__).resolve().parents[2]
+from citynet.demo.live import LocalSite
+
 SETUP = """
 from home.models import HomePage
 from tests import factories
@@ -33,53 +30,13 @@ print(page.go_live_at.timestamp())
 """
 
 
-class Site:
-    def __init__(self, directory):
-        self.env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "citynet.settings.dev",
-            "DATABASE_URL": f"sqlite:///{directory / 'db.sqlite3'}",
-            "MEDIA_ROOT": str(directory / "media"),
-        }
-        self.env.pop("REDIS_URL", None)
-        self.log = directory / "worker.log"
-        self.worker = None
-
-    def manage(self, *args):
-        command = [sys.executable, "manage.py", *args]
-        result = subprocess.run(
-            command, cwd=ROOT, env=self.env, capture_output=True, text=True, timeout=300
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stdout.strip()
-
-    def shell(self, code):
-        return self.manage("shell", "-v", "0", "-c", code)
-
-    def start_worker(self):
-        with open(self.log, "a") as log:
-            self.worker = subprocess.Popen(
-                [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval", "1"],
-                cwd=ROOT,
-                env=self.env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-
-    def kill_worker(self):
-        self.worker.send_signal(signal.SIGKILL)
-        self.worker.wait(timeout=20)
-
-
 @pytest.fixture
-def site(tmp_path):
-    site = Site(tmp_path)
-    site.manage("migrate", "--no-input", "-v", "0")
+def site(tmp_path, migrated_database):
+    site = LocalSite(tmp_path)
+    migrated_database(site)
     site.shell(SETUP)
     yield site
-    if site.worker and site.worker.poll() is None:
-        site.worker.terminate()
-        site.worker.wait(timeout=20)
+    site.stop()
 
 
 def wait_for(receiver, count, timeout=60):
@@ -93,7 +50,7 @@ def test_go_live_arrives_and_a_restarted_worker_sends_what_waited(site, receiver
     secret = json.loads(site.manage("webhooks", "add", receiver.url, "--events", "all", "--json"))[
         "secret"
     ]
-    site.start_worker()
+    worker = site.start_worker("--interval", "1")
     go_live = float(site.shell(PUBLISH.format(title="Planned ahead", delay=4)))
 
     wait_for(receiver, 1)
@@ -103,11 +60,12 @@ def test_go_live_arrives_and_a_restarted_worker_sends_what_waited(site, receiver
     assert payload["data"]["title"] == "Planned ahead"
     print(f"go-live to receipt: {went_live['received_at'] - go_live:.2f} s")
 
-    site.kill_worker()
+    worker.send_signal(signal.SIGKILL)
+    worker.wait(timeout=20)
     site.shell(PUBLISH.format(title="While the worker was down", delay=0))
     assert len(receiver.requests) == 1  # nobody to send it
 
-    site.start_worker()
+    site.start_worker("--interval", "1")
     wait_for(receiver, 2)
     payload = Webhook(secret).verify(receiver.requests[1]["body"], receiver.requests[1]["headers"])
     assert payload["type"] == "page.published"

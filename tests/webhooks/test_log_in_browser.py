@@ -5,8 +5,7 @@ on one line and a long error is read whole (issue 26). Deselect with `-m "not e2
 
 import pytest
 
-from tests.editorial.e2e_site import LiveSite
-from tests.editorial.test_e2e_browser import browser, log_in  # noqa: F401 (fixture)
+from tests.live.fixtures import log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -31,18 +30,14 @@ print(0)
 
 
 @pytest.fixture(scope="module")
-def live_site(tmp_path_factory):
-    site = LiveSite(tmp_path_factory.mktemp("e2e-webhook-log"), setup=SETUP)
-    site.start()
-    yield site
-    site.stop()
+def live_site_setup():
+    return SETUP
 
 
-def test_the_redeliver_button_is_on_one_line_and_the_error_whole(live_site, browser):  # noqa: F811
+def test_the_redeliver_button_is_on_one_line_and_the_error_whole(live_site, browser):
     admin = log_in(browser, live_site, "admin")
     admin.set_viewport_size({"width": 1280, "height": 800})
     admin.goto(f"{live_site.url}/admin/webhooks/log/")
-    admin.screenshot(path="/tmp/26b/webhook-log.png", full_page=True)
     button = admin.get_by_role("link", name="Redeliver")
     assert lines_of_text(button) == 1
     error = admin.get_by_text(ERROR).bounding_box()

@@ -1,9 +1,9 @@
-"""A real site for the browser test: its own SQLite file, runserver and the task worker."""
+"""The browser tests' site: runserver and a task worker, with editors and a blog to work in."""
 
-from citynet.demo.live import LocalSite, free_port
+from citynet.demo.live import LocalSite
 
-PORTS = range(8401, 8410)
 PASSWORD = "correct horse battery staple"  # the one UserFactory sets
+# The editors and what they work with; the last line printed is the blog's id.
 SETUP = """
 from django.contrib.auth.models import Group
 from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
@@ -23,16 +23,10 @@ print(blog.pk)
 
 
 class LiveSite(LocalSite):
-    def __init__(self, directory, setup=SETUP):
-        super().__init__(directory)
-        self.setup = setup  # a shell script whose last line printed is a page id
-
-    def start(self):
-        self.manage("migrate", "--no-input", "-v0")
-        self.blog_index_id = int(
-            self.manage("shell", "-v0", "-c", self.setup).strip().splitlines()[-1]
-        )
-        self.port = free_port(PORTS)
+    def start(self, setup=SETUP):
+        """Run `setup` (a shell script whose last line printed is a page id), then serve."""
+        self.blog_index_id = int(self.shell(setup))
+        self.serve()
         # Links in emails, which have no request to take the address from.
-        self.env["WAGTAILADMIN_BASE_URL"] = f"http://127.0.0.1:{self.port}"
-        self.serve(self.port, ["db_worker", "--no-reload", "--interval", "1"])
+        self.env["WAGTAILADMIN_BASE_URL"] = self.url
+        self.start_worker("--interval", "1")
