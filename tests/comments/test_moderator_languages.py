@@ -29,10 +29,10 @@ def prefers(user, language):
     profile.save()
 
 
-def received(inbox):
-    """{recipients: (subject, body)} of what the SMTP server received."""
+def received(server):
+    """{recipients: (subject, body)} of what the SMTP `server` received."""
     found = {}
-    for envelope in inbox.messages:
+    for envelope in server.messages:
         message = email.message_from_bytes(envelope.original_content, policy=policy.default)
         found[tuple(sorted(envelope.rcpt_tos))] = (
             str(message["subject"]).strip(),
@@ -53,7 +53,7 @@ def test_a_korean_moderator_reads_korean_and_the_author_english(
     prefers(comms, "ko")  # chosen after the post, before the worker sends: it counts
     run_worker()
 
-    inbox = received(smtp_server.inbox)
+    inbox = received(smtp_server)
     korean_subject, korean_body = inbox[(comms.email,)]
     assert korean_subject == "“Seoul data”에 달린 독자 댓글이 검토를 기다리고 있습니다"
     assert "Ana Reader님이 “Seoul data”에 댓글을 남겼습니다" in korean_body

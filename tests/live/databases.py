@@ -42,16 +42,23 @@ class Template:
     def __init__(self, config, directory):
         connection = connections[DEFAULT_DB_ALIAS]
         self.vendor = connection.vendor
+        # Under xdist, the controller's migrated database, which no test touches: a worker's own
+        # may have been emptied by a transactional test before this fixture first runs.
+        controllers = getattr(config, "workerinput", {}).get(WORKERINPUT_KEY, {})
         if self.vendor == "sqlite":
             self.path = directory / "template.sqlite3"
+            if controllers.get(DEFAULT_DB_ALIAS):
+                shutil.copyfile(controllers[DEFAULT_DB_ALIAS], self.path)
+                return
             connection.ensure_connection()
             target = sqlite3.connect(self.path)
             connection.connection.backup(target)
             target.close()
             return
-        templates = getattr(config, "workerinput", {}).get(WORKERINPUT_KEY, {})
         connection.close()  # a template must have no other session
-        self.name = create_from(templates.get(DEFAULT_DB_ALIAS) or connection.settings_dict["NAME"])
+        self.name = create_from(
+            controllers.get(DEFAULT_DB_ALIAS) or connection.settings_dict["NAME"]
+        )
         self.created = [self.name]
 
     def copy_into(self, site):

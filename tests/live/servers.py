@@ -216,7 +216,7 @@ class Varnish:
 class SMTPServer:
     """
     aiosmtpd in a thread of the test's process on a socket bound now, so that its port is known
-    (and held) while the server is still down; `inbox` keeps what it receives.
+    (and held) while the server is still down; `messages` keeps what it receives.
     """
 
     def __init__(self):
