@@ -1,4 +1,5 @@
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views import snippets
@@ -45,7 +46,7 @@ class PersonWorkflowHistoryDetailView(OwnProfileMixin, snippets.WorkflowHistoryD
 class PersonViewSet(snippets.SnippetViewSet):
     model = Person
     icon = "user"
-    menu_label = "People"
+    menu_label = _("People")
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["name", "role", "organisation"]

@@ -17,7 +17,7 @@ class SubscriptionViewSet(ModelViewSet):
     model = Subscription
     name = "webhook_subscriptions"
     url_prefix = "webhooks"
-    menu_label = "Webhooks"
+    menu_label = _("Webhooks")
     icon = "link-external"
     add_to_settings_menu = True
     list_display = [
@@ -45,7 +45,7 @@ class DeliveryLogViewSet(ModelViewSet):
     model = Attempt
     name = "webhook_log"
     url_prefix = "webhooks/log"
-    menu_label = "Webhook log"
+    menu_label = _("Webhook log")
     icon = "list-ul"
     add_to_settings_menu = True
     list_display = [

@@ -7,9 +7,11 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from wagtail.admin.menu import admin_menu, settings_menu
 from wagtail.users.models import UserProfile
 
-from tests.editorial.test_calendar import clock, schedule  # noqa: F401 (fixtures)
+from tests.editorial.test_calendar import schedule  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,14 @@ def test_the_translation_report_speaks_korean(client, korean_comms, blog_index):
     response = client.get(REPORT, {"mine": "on"})
 
     assert chips(response) == ["표시할 언어: 내가 번역하는 언어만"]
+
+
+def test_the_admin_menu_speaks_korean(rf, admin_user):
+    request = rf.get("/admin/")
+    request.user = admin_user
+    with translation.override("ko"):
+        menu = [str(item.label) for item in admin_menu.menu_items_for_request(request)]
+        settings = [str(item.label) for item in settings_menu.menu_items_for_request(request)]
+
+    assert {"캘린더", "인물", "주제"} <= set(menu)
+    assert {"웹훅", "웹훅 기록"} <= set(settings)
