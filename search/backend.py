@@ -11,12 +11,22 @@ from wagtail.search.query import PlainText
 from citynet.i18n.search import split_unspaced_words
 
 
+def readable(query_string):
+    """
+    The query with unspaced words split; a double quote left open is read as a space, since
+    SQLite's full-text search refuses it ("unterminated string") and a reader meant no phrase.
+    """
+    if query_string.count('"') % 2:
+        query_string = query_string.replace('"', " ")
+    return split_unspaced_words(query_string)
+
+
 class UnspacedWordsMixin:
     def search(self, query, model_or_queryset, *args, **kwargs):
         if isinstance(query, str):
-            query = split_unspaced_words(query)
+            query = readable(query)
         elif isinstance(query, PlainText):
-            query = PlainText(split_unspaced_words(query.query_string), query.operator, query.boost)
+            query = PlainText(readable(query.query_string), query.operator, query.boost)
         return super().search(query, model_or_queryset, *args, **kwargs)
 
 

@@ -90,3 +90,15 @@ def test_search_queries_do_not_grow_with_results(client, blog_index, count):
     # Results are fetched as their specific page type: one more query per type shown. The
     # reader's language and its fallback chain are subqueries.
     assert count_queries(client, f"{URL}?q=flood") == 6
+
+
+@pytest.mark.parametrize("query", ['"', 'monsoon"', '"monsoon', '水"'])
+def test_a_double_quote_left_open_is_read_as_a_space(client, pages, query):
+    """SQLite's full-text search refused it as a syntax error, and the site answered 503."""
+    html = get_ok(client, f"{URL}?q={query}")
+    api = client.get("/api/v2/pages/", {"search": query})
+
+    assert api.status_code == 200
+    if "monsoon" in query:
+        assert f'href="{pages["article"].url}"' in html
+        assert pages["article"].pk in [item["id"] for item in api.json()["items"]]
