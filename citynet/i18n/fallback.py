@@ -6,11 +6,13 @@ of a 404 (decision 0165).
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils import translation
 from wagtail import hooks
 from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
+
+from citynet.visibility import publicly_visible
 
 from .languages import fallback_chain
 
@@ -76,6 +78,12 @@ def serve(request, path):
         route = nearest_route(request, path, language_code)
         if route is None:
             raise Http404
+        # A translation in the reader's language under a slug of its own: send them there.
+        own = publicly_visible(route.page.get_translations()).filter(
+            locale__language_code=language_code
+        )
+        if (translated := own.first()) is not None:
+            return HttpResponseRedirect(translated.get_url(request))
     page, args, kwargs = route
     # As wagtail.views.serve does with the route it finds: the page-serving hooks, then serve.
     serve_chain = serve_page

@@ -146,6 +146,19 @@ def test_a_draft_translation_is_neither_listed_nor_served(client, articles, blog
 
 
 @pytest.mark.django_db
+def test_a_translation_under_its_own_slug_is_where_its_readers_are_sent(client, articles):
+    korean = articles["english"].copy_for_translation(Locale.objects.get(language_code="ko"))
+    korean.slug = "english-in-korean"
+    korean.save_revision().publish()
+
+    response = client.get("/ko/blog/english/")
+
+    assert response.status_code == 302
+    assert response["Location"] == "/ko/blog/english-in-korean/"
+    assert client.get("/zh-hant/blog/english/")["Content-Language"] == "en"  # no translation
+
+
+@pytest.mark.django_db
 def test_a_page_in_its_own_language_shows_no_notice(client, articles):
     response = client.get("/en/blog/english/", {"fallback_from": "ko"})
     assert response.status_code == 200
