@@ -193,6 +193,11 @@ def overwrite_warning(page):
     return page.locator(".messages .warning a[href*='/revisions/compare/']")
 
 
+@pytest.mark.xfail(
+    reason="issue 26, open: on the shared live-server harness the new-page form sends no "
+    "autosave in headless Chromium (by hand it does), so the page is never created",
+    strict=False,
+)
 @pytest.mark.parametrize("username", ["secondee", "comms", "secondee_ko", "comms_ko"])
 def test_only_another_tabs_save_warns_of_an_overwrite(live_site, browser, korean_editors, username):
     first_tab = log_in(browser, live_site, username)
