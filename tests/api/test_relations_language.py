@@ -55,8 +55,13 @@ def relations(data):
 
 def test_a_korean_detail_links_the_korean_translations(client, linked):
     response = client.get(f"/api/v2/pages/{linked['ko']['article'].pk}/")
+    again = client.get(
+        f"/api/v2/pages/{linked['ko']['article'].pk}/",
+        headers={"If-None-Match": response["ETag"]},
+    )
 
     assert response["Content-Language"] == "ko"
+    assert (again.status_code, again["Content-Language"]) == (304, "ko")  # what a cache keeps
     assert relations(response.json()) == [
         (linked["ko"]["program"].pk, "ko", "ko"),
         (linked["ko"]["partner"].pk, "ko", "ko"),
