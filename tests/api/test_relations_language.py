@@ -162,3 +162,13 @@ def test_a_restricted_page_is_not_replaced_by_a_translation(
     assert data["programs"] == []
     assert chinese.title not in html and chinese.title not in listing
     assert article["related_programs"] == []
+
+
+def test_a_listing_names_the_languages_of_its_items(client, linked):
+    korean = client.get("/api/v2/pages/", {"type": "blog.ArticlePage", "locale": "ko"})
+    chain = client.get(
+        "/api/v2/pages/", {"type": "programs.ProgramPage", "locale": "th", "fallback": "true"}
+    )
+
+    assert korean["Content-Language"] == "ko"
+    assert chain["Content-Language"] == "en"  # Thai falls back to English
