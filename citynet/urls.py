@@ -15,7 +15,7 @@ from blog.feeds import ArticleFeed
 from blog.models import ArticlePage
 from citynet.delivery.cache import cache_public_responses
 from citynet.delivery.tags import html_page_tags, listing_tags
-from citynet.i18n.fallback import serve
+from citynet.i18n.fallback import at_readers_address, serve
 from citynet.i18n.sitemap import MultilingualSitemap
 from citynet.security.throttling import throttle_page_passwords, throttle_password_resets
 from programs import urls as program_urls
@@ -65,7 +65,9 @@ if settings.SERVE_MEDIA:  # development only (citynet/settings/dev.py)
 # password guesses are throttled (decision 0072).
 WRAPPED = {
     "wagtail_serve": lambda view: cache_public_responses(serve, html_page_tags, snapshot=True),
-    "wagtailcore_authenticate_with_password": throttle_page_passwords,
+    "wagtailcore_authenticate_with_password": lambda view: throttle_page_passwords(
+        at_readers_address(view)
+    ),
 }
 page_urlpatterns = [
     re_path(

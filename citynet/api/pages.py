@@ -397,7 +397,12 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         pages = list(self.paginate_queryset(queryset))
         # The listing is about its items, whichever fields (`-id` too) it shows of them.
         tags.add(*(tags.about_tag(page.pk) for page in pages))
-        return self.get_paginated_response(self.serialize(pages, many=True))
+        response = self.get_paginated_response(self.serialize(pages, many=True))
+        # The languages of the items' text, not the one LocaleMiddleware picked for /api/.
+        languages = dict.fromkeys(page.locale.language_code for page in pages)
+        if languages:
+            response["Content-Language"] = ", ".join(languages)
+        return response
 
     def detail_view(self, request, pk):
         page = self.get_object()

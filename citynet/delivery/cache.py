@@ -275,6 +275,9 @@ def public_response(request, respond, tags_for=None, snapshot=False):
     )
     if not_modified is not None:
         not_modified["ETag"] = stored.etag
+        # The language of the text the client keeps, not the one LocaleMiddleware would name.
+        if "Content-Language" in stored.headers:
+            not_modified["Content-Language"] = stored.headers["Content-Language"]
         patch_freshness(not_modified, stored)
         return not_modified
     response = stored.response()

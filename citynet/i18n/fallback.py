@@ -5,6 +5,8 @@ inside an interface in their language, with a notice naming the language of the 
 of a 404 (decision 0165).
 """
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils import translation
@@ -97,6 +99,20 @@ def serve(request, path):
     # LocaleMiddleware would name the interface's language; the header names the text's.
     response.headers["Content-Language"] = page.locale.language_code
     return response
+
+
+def at_readers_address(view):
+    """
+    A Wagtail view that shows a page outside `serve` (a wrong password's form), in the
+    interface of its address's language as `serve` shows it, not in the page's.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        request.reader_language = translation.get_language()
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def serve_page(page, request, args, kwargs):

@@ -55,8 +55,13 @@ def relations(data):
 
 def test_a_korean_detail_links_the_korean_translations(client, linked):
     response = client.get(f"/api/v2/pages/{linked['ko']['article'].pk}/")
+    again = client.get(
+        f"/api/v2/pages/{linked['ko']['article'].pk}/",
+        headers={"If-None-Match": response["ETag"]},
+    )
 
     assert response["Content-Language"] == "ko"
+    assert (again.status_code, again["Content-Language"]) == (304, "ko")  # what a cache keeps
     assert relations(response.json()) == [
         (linked["ko"]["program"].pk, "ko", "ko"),
         (linked["ko"]["partner"].pk, "ko", "ko"),
@@ -157,3 +162,13 @@ def test_a_restricted_page_is_not_replaced_by_a_translation(
     assert data["programs"] == []
     assert chinese.title not in html and chinese.title not in listing
     assert article["related_programs"] == []
+
+
+def test_a_listing_names_the_languages_of_its_items(client, linked):
+    korean = client.get("/api/v2/pages/", {"type": "blog.ArticlePage", "locale": "ko"})
+    chain = client.get(
+        "/api/v2/pages/", {"type": "programs.ProgramPage", "locale": "th", "fallback": "true"}
+    )
+
+    assert korean["Content-Language"] == "ko"
+    assert chain["Content-Language"] == "en"  # Thai falls back to English

@@ -68,9 +68,16 @@ def test_an_untranslated_page_asks_for_its_password_in_the_readers_language(clie
         page=article, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
 
-    page = site_page(client.get("/th/blog/harbour/"))
+    response = client.get("/th/blog/harbour/")
+    wrong = client.post(
+        BeautifulSoup(response.content.decode(), "html.parser").select_one("main form")["action"],
+        {"password": "wrong", "return_url": "/th/blog/harbour/"},
+    )
 
-    assert page == {"lang": "th", "h1": in_language("th", "Password required"), "layout": True}
+    expected = {"lang": "th", "h1": in_language("th", "Password required"), "layout": True}
+    assert site_page(response) == site_page(wrong) == expected
+    menu = BeautifulSoup(wrong.content.decode(), "html.parser").select(".main-nav a")
+    assert [link["href"] for link in menu] == ["/th/blog/"]
 
 
 def test_the_sign_in_for_a_page_of_signed_in_readers_is_in_the_readers_language(
