@@ -12,7 +12,14 @@ import re
 import pytest
 
 from tests.editorial.test_e2e_browser import start_article
-from tests.i18n.test_e2e_translation import review, submit, translate_segment, wait_until, words
+from tests.i18n.test_e2e_translation import (
+    approve_from_dashboard,
+    review,
+    submit,
+    translate_segment,
+    wait_until,
+    words,
+)
 from tests.live.fixtures import log_in
 from tests.live.sites import SETUP
 
@@ -72,12 +79,7 @@ def test_a_session_of_writing_translating_and_approving_logs_nothing(live_site, 
         secondee.locator("footer button[name=action-submit]").click()
 
     comms = log_in(browser, live_site, "comms")
-    row = comms.locator("tr", has=comms.get_by_text(TITLE))
-    row.locator("button.w-dropdown__toggle").click()
-    with comms.expect_navigation():
-        row.locator(
-            "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
-        ).click()
+    approve_from_dashboard(comms, TITLE)
 
     secondee.goto(f"{live_site.url}/admin/localize/submit/page/{english_id}/")
     secondee.get_by_label("Korean").check()

@@ -133,6 +133,16 @@ def report_status(page, site, article_id, language):
     return row.locator(f"td[data-locale='{language}']").get_attribute("data-status")
 
 
+def approve_from_dashboard(page, title):
+    """Approve the page titled `title` from its dashboard row's menu (Awaiting your review)."""
+    row = page.locator("tr", has=page.get_by_text(title))
+    row.locator("button.w-dropdown__toggle").click()
+    with page.expect_navigation():
+        row.locator(
+            "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
+        ).click()
+
+
 def up_to_date_in_the_api(site, korean_id):
     return api(site, f"pages/{korean_id}/")["meta"]["translation_status"]["up_to_date"]
 
@@ -275,12 +285,7 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
 
     # This time from the dashboard, under "Awaiting your review".
     comms.goto(f"{live_site.url}/admin/")
-    row = comms.locator("tr", has=comms.get_by_text(korean_title))
-    row.locator("button.w-dropdown__toggle").click()
-    with comms.expect_navigation():
-        row.locator(
-            "button[data-workflow-action-url*='/approve/']:not([data-launch-modal])"
-        ).click()
+    approve_from_dashboard(comms, korean_title)
     assert report_status(comms, live_site, english_id, "ko") == "up_to_date"
     assert up_to_date_in_the_api(live_site, korean_id) is True
     assert not sync_link(secondee, live_site, korean_id).count()
