@@ -22,5 +22,5 @@ class CalendarFilterForm(forms.Form):
         sections = section_pages()
         self.fields["section"].queryset = sections
         self.fields["section"].label_from_instance = lambda page: (
-            f"{page.title} ({page.locale.language_code})"
+            f"{page.title} ({page.locale.get_display_name()})"
         )

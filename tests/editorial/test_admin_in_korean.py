@@ -3,11 +3,13 @@ Issue 26: the calendar and the translation report name themselves and speak the 
 language; the report opens unfiltered, without a "My languages: False" chip.
 """
 
+import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 from wagtail.admin.menu import admin_menu, settings_menu
 from wagtail.users.models import UserProfile
 
@@ -55,6 +57,32 @@ def test_the_calendar_speaks_korean(client, korean_comms, schedule):  # noqa: F8
         assert korean in content
     for english in ["Goes live", "All sections", "Subscribe in your calendar app"]:
         assert english not in content
+
+
+def test_the_calendar_writes_dates_and_language_names_as_korean_does(
+    client,
+    korean_comms,
+    schedule,  # noqa: F811
+):
+    client.force_login(korean_comms)
+    content = client.get(reverse("editorial_calendar")).content.decode()
+
+    assert "2월 22일부터 2030년 4월 1일까지" in content  # month first, not "22 2월"
+    assert "<h2>2030년 3월 4일 월요일</h2>" in content  # not "월요일 4 3월 2030"
+    assert "<th>변경</th>" in content  # the kind of change, not "변화" (a transformation)
+    assert content.count("<td>영어</td>") == 3  # the pages' language, named in Korean
+    assert "<td>en</td>" not in content
+
+
+@pytest.mark.parametrize("language", [code for code, _name in settings.LANGUAGES])
+def test_every_language_heads_a_calendar_day_in_its_own_order(language):
+    day = datetime.date(2030, 3, 4)
+    with translation.override(language):
+        heading = formats.date_format(day, "WEEKDAY_DATE_FORMAT")
+        date, weekday = formats.date_format(day), formats.date_format(day, "l")
+
+    assert date in heading
+    assert weekday in heading
 
 
 def test_the_translation_report_opens_without_a_filter_chip(client, comms, blog_index):

@@ -1,0 +1,1 @@
+WEEKDAY_DATE_FORMAT = "Y년 n월 j일 l"

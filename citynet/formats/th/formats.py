@@ -1,0 +1,1 @@
+WEEKDAY_DATE_FORMAT = "วันlที่ j F Y"
