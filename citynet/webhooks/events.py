@@ -11,6 +11,7 @@ import json
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 PAGE_PUBLISHED = "page.published"
@@ -25,18 +26,18 @@ SNIPPET_CHANGED = "snippet.changed"
 PING = "ping"
 
 EVENT_CHOICES = [
-    (PAGE_PUBLISHED, "A page is published"),
-    (PAGE_UNPUBLISHED, "A page is unpublished"),
-    (PAGE_SCHEDULED_PUBLISHED, "A page goes live at its scheduled time"),
-    (PAGE_EXPIRED, "A page expires"),
-    (PAGE_DELETED, "A published page is deleted"),
-    (PAGE_MOVED, "A published page's URL changes"),
-    (PAGE_TRANSLATION_PUBLISHED, "A translation is published"),
-    (IMAGE_CHANGED, "An image is added, changed or deleted"),
-    (SNIPPET_CHANGED, "A person or theme is added, changed or deleted"),
+    (PAGE_PUBLISHED, _("A page is published")),
+    (PAGE_UNPUBLISHED, _("A page is unpublished")),
+    (PAGE_SCHEDULED_PUBLISHED, _("A page goes live at its scheduled time")),
+    (PAGE_EXPIRED, _("A page expires")),
+    (PAGE_DELETED, _("A published page is deleted")),
+    (PAGE_MOVED, _("A published page's URL changes")),
+    (PAGE_TRANSLATION_PUBLISHED, _("A translation is published")),
+    (IMAGE_CHANGED, _("An image is added, changed or deleted")),
+    (SNIPPET_CHANGED, _("A person or theme is added, changed or deleted")),
 ]
 SUBSCRIBABLE = [name for name, _label in EVENT_CHOICES]
-EVENT_CHOICES.append((PING, "Test message"))
+EVENT_CHOICES.append((PING, _("Test message")))
 
 
 @dataclasses.dataclass

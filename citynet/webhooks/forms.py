@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale, Page, get_page_models
 
@@ -24,29 +25,32 @@ def sections():
 
 
 class SubscriptionForm(WagtailAdminModelForm):
-    url = forms.URLField(label="Target URL", max_length=2000, assume_scheme="https")
+    url = forms.URLField(label=_("Target URL"), max_length=2000, assume_scheme="https")
     events = forms.MultipleChoiceField(
+        label=_("Events"),
         choices=[choice for choice in EVENT_CHOICES if choice[0] in SUBSCRIBABLE],
         widget=forms.CheckboxSelectMultiple,
     )
     page_types = forms.ModelMultipleChoiceField(
+        label=_("Page types"),
         queryset=ContentType.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Only pages of these types (page events). None ticked: every type.",
+        help_text=_("Only pages of these types (page events). None ticked: every type."),
     )
     locales = forms.ModelMultipleChoiceField(
-        label="Languages",
+        label=_("Languages"),
         queryset=Locale.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Only these languages. None ticked: every language.",
+        help_text=_("Only these languages. None ticked: every language."),
     )
     sections = forms.ModelMultipleChoiceField(
+        label=_("Sections"),
         queryset=Page.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Only pages in these sections, in every language. None ticked: all pages.",
+        help_text=_("Only pages in these sections, in every language. None ticked: all pages."),
     )
 
     class Meta:

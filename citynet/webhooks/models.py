@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from . import keys
@@ -25,38 +26,49 @@ class SubscriptionQuerySet(models.QuerySet):
 class Subscription(models.Model):
     """An external site that wants to hear about changes. An operational record, not content."""
 
-    url = models.URLField("target URL", max_length=2000)
-    description = models.CharField(max_length=255, blank=True, help_text="Who receives this.")
-    events = models.JSONField(default=list)
+    url = models.URLField(_("target URL"), max_length=2000)
+    description = models.CharField(
+        _("description"), max_length=255, blank=True, help_text=_("Who receives this.")
+    )
+    events = models.JSONField(_("events"), default=list)
     page_types = models.ManyToManyField(
         ContentType,
         blank=True,
         related_name="+",
-        help_text="Only pages of these types (page events). None: every type.",
+        verbose_name=_("page types"),
+        help_text=_("Only pages of these types (page events). None: every type."),
     )
     locales = models.ManyToManyField(
-        Locale, blank=True, related_name="+", help_text="Only these languages. None: every one."
+        Locale,
+        blank=True,
+        related_name="+",
+        verbose_name=_("locales"),
+        help_text=_("Only these languages. None: every one."),
     )
     sections = models.ManyToManyField(
         Page,
         blank=True,
         related_name="+",
-        help_text="Only pages in these sections, in any language (page events). None: all.",
+        verbose_name=_("sections"),
+        help_text=_("Only pages in these sections, in any language (page events). None: all."),
     )
-    active = models.BooleanField(default=True)
+    active = models.BooleanField(_("active"), default=True)
     secret_encrypted = models.TextField(editable=False)
     previous_secret_encrypted = models.TextField(editable=False, blank=True)
     previous_secret_expires_at = models.DateTimeField(null=True, blank=True, editable=False)
-    secret_fingerprint = models.CharField(max_length=8, editable=False)
+    secret_fingerprint = models.CharField(_("secret fingerprint"), max_length=8, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     disabled_at = models.DateTimeField(null=True, blank=True, editable=False)
-    disabled_reason = models.CharField(max_length=255, blank=True, editable=False)
+    disabled_reason = models.CharField(
+        _("disabled reason"), max_length=255, blank=True, editable=False
+    )
 
     objects = SubscriptionQuerySet.as_manager()
 
     class Meta:
         ordering = ["url", "pk"]
-        verbose_name = "webhook subscription"
+        verbose_name = _("webhook subscription")
+        verbose_name_plural = _("webhook subscriptions")
 
     def __str__(self):
         return self.description or self.url
@@ -70,7 +82,7 @@ class Subscription(models.Model):
     def get_events_display(self):
         return ", ".join(self.events)
 
-    get_events_display.short_description = "Events"
+    get_events_display.short_description = _("Events")
 
     def set_new_secret(self, overlap=None):
         """Make a new secret and return it (it is not readable in plain text anywhere else).
@@ -131,16 +143,19 @@ class Delivery(models.Model):
     """One event for one subscription. Every attempt sends the same body and webhook-id."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        DELIVERED = "delivered", "Delivered"
-        FAILED = "failed", "Failed"
-        SKIPPED = "skipped", "Skipped (subscription inactive)"
+        PENDING = "pending", _("Pending")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed")
+        SKIPPED = "skipped", _("Skipped (subscription inactive)")
 
     subscription = models.ForeignKey(
-        Subscription, on_delete=models.CASCADE, related_name="deliveries"
+        Subscription,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        verbose_name=_("subscription"),
     )
     message_id = models.CharField("webhook-id", max_length=40, unique=True, default=new_message_id)
-    event = models.CharField(max_length=40, choices=EVENT_CHOICES)
+    event = models.CharField(_("event"), max_length=40, choices=EVENT_CHOICES)
     body = models.TextField()
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -167,8 +182,8 @@ class Attempt(models.Model):
     """One try at sending a delivery: the delivery log."""
 
     delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="attempt_log")
-    attempted_at = models.DateTimeField(default=timezone.now, db_index=True)
-    status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    attempted_at = models.DateTimeField(_("attempted at"), default=timezone.now, db_index=True)
+    status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
     duration_ms = models.PositiveIntegerField(default=0)
     error = models.CharField(max_length=500, blank=True)
 
@@ -176,7 +191,8 @@ class Attempt(models.Model):
 
     class Meta:
         ordering = ["-attempted_at", "-pk"]
-        verbose_name = "delivery attempt"
+        verbose_name = _("delivery attempt")
+        verbose_name_plural = _("delivery attempts")
 
     def __str__(self):
         return f"{self.delivery} at {self.attempted_at:%Y-%m-%d %H:%M:%S}"

@@ -16,6 +16,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 
 class Refused(Exception):
@@ -33,13 +34,14 @@ class Response:
 def check_url(url):
     """Save-time checks of a target URL; raises Refused with the reason."""
     parts = urlsplit(url)
-    allowed = {"https", "http"} if settings.WEBHOOKS_ALLOW_HTTP else {"https"}
-    if parts.scheme not in allowed:
-        raise Refused(f"the target must use {' or '.join(sorted(allowed))}")
+    if settings.WEBHOOKS_ALLOW_HTTP and parts.scheme not in {"http", "https"}:
+        raise Refused(_("the target must use http or https"))
+    if not settings.WEBHOOKS_ALLOW_HTTP and parts.scheme != "https":
+        raise Refused(_("the target must use https"))
     if not parts.hostname:
-        raise Refused("the target has no host")
+        raise Refused(_("the target has no host"))
     if parts.username or parts.password:
-        raise Refused("credentials in the URL are not allowed; use the signature")
+        raise Refused(_("credentials in the URL are not allowed; use the signature"))
     try:
         address = ipaddress.ip_address(parts.hostname)
     except ValueError:
@@ -54,7 +56,10 @@ def check_address(address):
     if address.is_loopback and settings.WEBHOOKS_ALLOW_LOOPBACK:
         return
     if not address.is_global or address.is_multicast or address.is_reserved:
-        raise Refused(f"{address} is a private, loopback, link-local or reserved address")
+        raise Refused(
+            _("%(address)s is a private, loopback, link-local or reserved address")
+            % {"address": address}
+        )
 
 
 def resolve(host, port):

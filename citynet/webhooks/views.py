@@ -43,7 +43,8 @@ class SubscriptionCreateView(generic.CreateView):
         return super().save_instance()
 
     def save_action(self):
-        return show_secret(self.request, self.object, self.secret, "Webhook subscription created")
+        heading = _("Webhook subscription created")
+        return show_secret(self.request, self.object, self.secret, heading)
 
 
 class SubscriptionIndexView(generic.IndexView):
@@ -51,7 +52,7 @@ class SubscriptionIndexView(generic.IndexView):
         buttons = super().get_list_more_buttons(instance)
         if self.user_has_permission("change"):
             url = reverse("webhook_subscriptions:rotate", args=[instance.pk])
-            buttons.append(ListingButton("Rotate secret", url=url, icon_name="key", priority=25))
+            buttons.append(ListingButton(_("Rotate secret"), url=url, icon_name="key", priority=25))
         return buttons
 
 
@@ -65,7 +66,7 @@ def rotate_secret(permission_policy, request, pk):
             request,
             "webhooks/rotate.html",
             {
-                "page_title": "Rotate secret",
+                "page_title": _("Rotate secret"),
                 "header_icon": "key",
                 "subscription": subscription,
                 "overlap_hours": ROTATION_OVERLAP_HOURS,
@@ -73,7 +74,7 @@ def rotate_secret(permission_policy, request, pk):
         )
     secret = subscription.set_new_secret(overlap=datetime.timedelta(hours=ROTATION_OVERLAP_HOURS))
     subscription.save()
-    return show_secret(request, subscription, secret, "New webhook secret")
+    return show_secret(request, subscription, secret, _("New webhook secret"))
 
 
 class DeliveryLogIndexView(generic.IndexView):
@@ -108,15 +109,19 @@ def redeliver(permission_policy, request, pk):
         return TemplateResponse(
             request,
             "webhooks/redeliver.html",
-            {"page_title": "Redeliver", "header_icon": "resubmit", "delivery": delivery},
+            {"page_title": _("Redeliver"), "header_icon": "resubmit", "delivery": delivery},
         )
     if not delivery.subscription.active:
-        messages.error(request, "The subscription is disabled: enable it first.")
+        messages.error(request, _("The subscription is disabled: enable it first."))
         return redirect("webhook_log:index")
     with transaction.atomic():
         Delivery.objects.filter(pk=delivery.pk).update(
             status=Delivery.Status.PENDING, attempts=0, next_attempt_at=delivery.created_at
         )
         transaction.on_commit(partial(queue, delivery.pk))
-    messages.success(request, f"{delivery.event} {delivery.message_id} queued for redelivery.")
+    messages.success(
+        request,
+        _("%(event)s %(message_id)s queued for redelivery.")
+        % {"event": delivery.event, "message_id": delivery.message_id},
+    )
     return redirect("webhook_log:index")
