@@ -379,7 +379,9 @@ USE_I18N = True
 # Dates follow each language's conventions (Django's own formats); ours override a few.
 FORMAT_MODULE_PATH = ["citynet.formats"]
 # The site-wide catalogue; each plugin keeps its own in <app>/locale (citynet/i18n/catalogues.py).
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Then our translations of Wagtail's and wagtail-localize's strings where their own catalogues
+# lack them or get them wrong: LOCALE_PATHS come before every app's catalogue (decision 0235).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "citynet/i18n/upstream_locale"]
 USE_TZ = True
 
 STATICFILES_FINDERS = [
