@@ -166,7 +166,8 @@ class Delivery(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "deliveries"
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
         indexes = [models.Index(fields=["status", "next_attempt_at"], name="webhooks_delivery_due")]
 
     def __str__(self):
@@ -181,7 +182,9 @@ class AttemptQuerySet(models.QuerySet):
 class Attempt(models.Model):
     """One try at sending a delivery: the delivery log."""
 
-    delivery = models.ForeignKey(Delivery, on_delete=models.CASCADE, related_name="attempt_log")
+    delivery = models.ForeignKey(
+        Delivery, on_delete=models.CASCADE, related_name="attempt_log", verbose_name=_("delivery")
+    )
     attempted_at = models.DateTimeField(_("attempted at"), default=timezone.now, db_index=True)
     status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)
     duration_ms = models.PositiveIntegerField(default=0)

@@ -24,7 +24,7 @@ class SubscriptionViewSet(ModelViewSet):
         "url",
         "description",
         "get_events_display",
-        BooleanColumn("active"),
+        BooleanColumn("active", label=_("Active")),
         "disabled_reason",
         "secret_fingerprint",
     ]

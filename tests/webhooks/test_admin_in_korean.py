@@ -24,6 +24,12 @@ ENGLISH = [
     "Duration (ms)",
     "again?",
     "must use",
+    "Delivery ",
+    "Active",
+    # Wagtail's listing words its Korean catalogue lacks (decision 0235)
+    "Sort by",
+    "Show filters",
+    "More options for",
 ]
 
 
