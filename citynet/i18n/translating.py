@@ -251,11 +251,13 @@ def refuse_publish_while_awaiting_approval(request, instance):
     """
     wagtail-localize's editor publishes on a POST with action=publish, workflow or not: while
     the translation awaits approval that would bypass the review (issue 26), so it is refused,
-    as a page from a tab opened before the translation was submitted may still offer it.
+    as a page from a tab opened before the translation was submitted may still offer it. (Those
+    who may not publish are refused by wagtail-localize.)
     """
     if (
         request.POST.get("action") == "publish"
         and awaiting_approval(instance)
+        and can_publish(request.user, instance)
         and enabled_translations_of(instance).exists()
     ):
         messages.error(
