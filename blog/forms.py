@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
+from wagtail.admin.forms import WagtailAdminPageForm
 
 from citynet.people.models import Person
 from citynet.taxonomy.models import Theme
@@ -27,3 +28,15 @@ class ArticleFilterForm(forms.Form):
         self.fields["author"].choices = [("", _("All authors"))] + [
             (person.pk, person.name) for person in authors.distinct()
         ]
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """
+    The admin's article form. A draft may have no author yet (Wagtail defers the authors'
+    minimum for a draft save); submitting for approval or publishing needs one (decision 0241).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's own "Please submit at least 1 form." does not say what is missing.
+        self.formsets["authors"].error_messages["too_few_forms"] = _("Add at least one author.")

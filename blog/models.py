@@ -26,7 +26,7 @@ from citynet.people.models import public_people
 from partners.models import PartnerPage
 from programs.models import ProgramPage
 
-from .forms import ArticleFilterForm
+from .forms import ArticleFilterForm, ArticlePageForm
 from .structured_data import article_posting
 
 WORDS_PER_MINUTE = 200
@@ -100,6 +100,7 @@ class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
         InlinePanel("partner_links", label="Related partners"),
     ]
     settings_panels = Page.settings_panels + [FieldPanel("reader_comments_open")]
+    base_form_class = ArticlePageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),

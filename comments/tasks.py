@@ -12,6 +12,8 @@ import smtplib
 from django.utils import timezone
 from django_tasks import task
 
+from citynet.i18n.staff_emails import EMAIL_RETRY_MINUTES
+
 from . import notifications
 from .models import ReaderComment
 
@@ -32,8 +34,6 @@ def forget_ip_addresses():
     return forget_old_ip_addresses()
 
 
-# Minutes to wait after each failed send: about a day in all, then the email is given up (logged).
-EMAIL_RETRY_MINUTES = [1, 5, 15, 60, 180, 600, 600]
 EMAILS = {
     "commenter": notifications.commenter_emails,
     "moderators": notifications.moderator_emails,

@@ -7,6 +7,10 @@ the site's default language, whoever's action sent the email.
 from django.conf import settings
 from wagtail.users.models import UserProfile
 
+# Minutes to wait after each failed send of an email queued on the task worker: about a day in
+# all, then the email is given up (logged). Comment and outdated-translation emails (0182, 0240).
+EMAIL_RETRY_MINUTES = [1, 5, 15, 60, 180, 600, 600]
+
 
 def admin_language(user):
     return by_admin_language([user])[0][0]

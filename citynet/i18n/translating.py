@@ -78,13 +78,17 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         return form
 
 
-def enabled_translation(instance):
-    return get_object_or_404(
-        Translation,
+def enabled_translations_of(instance):
+    """The translation whose editor edits `instance` (none for a source or a plain page)."""
+    return Translation.objects.filter(
         source__object_id=instance.translation_key,
         target_locale_id=instance.locale_id,
         enabled=True,
     )
+
+
+def enabled_translation(instance):
+    return get_object_or_404(enabled_translations_of(instance))
 
 
 def save_translation_draft(translation, instance, user):
@@ -236,6 +240,31 @@ def editor_action(user, instance):
     if task is not None:
         return {"kind": "awaiting"}
     return {"kind": "submit", "url": action_url("submit", instance)}
+
+
+def awaiting_approval(instance):
+    """Whether a reviewer's decision is awaited: only their "Approve and publish" publishes."""
+    return isinstance(instance, WorkflowMixin) and instance.workflow_in_progress
+
+
+def refuse_publish_while_awaiting_approval(request, instance):
+    """
+    wagtail-localize's editor publishes on a POST with action=publish, workflow or not: while
+    the translation awaits approval that would bypass the review (issue 26), so it is refused,
+    as a page from a tab opened before the translation was submitted may still offer it. (Those
+    who may not publish are refused by wagtail-localize.)
+    """
+    if (
+        request.POST.get("action") == "publish"
+        and awaiting_approval(instance)
+        and can_publish(request.user, instance)
+        and enabled_translations_of(instance).exists()
+    ):
+        messages.error(
+            request, _("This translation is awaiting approval: approve it to publish it.")
+        )
+        return redirect(request.path)
+    return None
 
 
 def locked_for(user, instance):

@@ -19,6 +19,21 @@ def register_checked_translation_urls():
     return translating.urlpatterns
 
 
+# Ahead of wagtail-localize's hooks, which answer a POST to a translation's edit view.
+@hooks.register("before_edit_page", order=-1)
+def refuse_publishing_a_page_awaiting_approval(request, page):
+    if request.method == "POST":
+        return translating.refuse_publish_while_awaiting_approval(request, page)
+    return None
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def refuse_publishing_a_snippet_awaiting_approval(request, instance):
+    if request.method == "POST":
+        return translating.refuse_publish_while_awaiting_approval(request, instance)
+    return None
+
+
 @hooks.register("construct_page_listing_buttons")
 def hide_translation_buttons(buttons, page, user, context=None):
     """wagtail-localize offers Translate and Sync to every translator: keep them to the page's."""

@@ -169,6 +169,10 @@ def main_actions(page):
     return [label.strip() for label in page.locator("footer:visible button").all_inner_texts()]
 
 
+def csrf_token(page):
+    return next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+
+
 def message(page, level):
     return page.locator(f".messages li.{level}").inner_text().strip()
 
@@ -219,9 +223,8 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
     # Awaiting approval, the segments are read-only, and the server refuses an edit.
     assert main_actions(secondee) == []
     assert secondee.get_by_role("button", name=say("Edit", script=True), exact=True).count() == 0
-    csrf = next(c["value"] for c in secondee.context.cookies() if c["name"] == "csrftoken")
     refused = secondee.request.put(
-        edits[0], form={"value": "바뀐 제목"}, headers={"X-CSRFToken": csrf}
+        edits[0], form={"value": "바뀐 제목"}, headers={"X-CSRFToken": csrf_token(secondee)}
     )
     assert refused.status == 403
 
@@ -229,6 +232,16 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
     comms = log_in(browser, live_site, comms_name)
     comms.goto(f"{live_site.url}/admin/pages/{korean_id}/edit/")
     assert main_actions(comms) == [say("Approve and publish"), say("Request changes")]
+    # No second way to publish around the review: no hidden Publish button, and a publish
+    # posted from a tab opened before the submission is refused.
+    assert comms.locator("button[value=publish]").count() == 0
+    refused = comms.request.post(
+        f"{live_site.url}/admin/pages/{korean_id}/edit/",
+        form={"action": "publish"},
+        headers={"X-CSRFToken": csrf_token(comms)},
+    )
+    assert say("This translation is awaiting approval: approve it to publish it.") in refused.text()
+    assert served_at(live_site, korean_path) == (korean_path, "en")
     review(comms, say, "Request changes")
     assert message(comms, "error") == say(
         "Say what needs to change: the comment is sent to the author."
@@ -254,6 +267,8 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
         "title": korean_title
     }
     assert page_state(live_site, korean_id) == (korean_title, korean_title, False)
+    # No review is awaited: publishing directly is communications' main action again.
+    assert main_actions(comms)[0] == say("Publish in ", script=True) + say("Korean")
     assert served_at(live_site, korean_path) == (korean_path, "ko")
     korean = alternates(live_site, korean_path)
     assert korean["en"].endswith(english_path) and korean["ko"].endswith(korean_path)

@@ -5,7 +5,7 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.admin.ui.side_panels import StatusSidePanel
 
-from ..translating import editor_action, locked_for
+from ..translating import awaiting_approval, editor_action, locked_for
 
 register = template.Library()
 
@@ -18,11 +18,16 @@ def translation_editor_action(context, instance):
 
 
 @register.simple_tag(takes_context=True)
-def with_lock(context, props, instance):
-    """wagtail-localize's editor props, its segments read-only while `instance` is locked for
-    the user, as while it awaits approval (the endpoints refuse too: translating.py)."""
+def with_review_rules(context, props, instance):
+    """
+    wagtail-localize's editor props, its segments read-only while `instance` is locked for the
+    user, as while it awaits approval, and without its Publish button while it awaits approval:
+    the reviewer approves instead (the server refuses both too: translating.py).
+    """
     props = json.loads(props)
     props["object"]["isLocked"] |= bool(locked_for(context["request"].user, instance))
+    if awaiting_approval(instance):
+        props["perms"]["canPublish"] = False
     return json.dumps(props)
 
 
