@@ -232,9 +232,11 @@ def test_only_another_tabs_save_warns_of_an_overwrite(live_site, browser, korean
     assert overwrite_warning(second_tab).count() == 0
 
     # Autosave stops, Wagtail's editing sessions ask first; going on, the editor is warned that
-    # they replaced the second tab's version, with a link to compare them.
+    # they replaced the second tab's version, with a link to compare them. Wagtail asks once its
+    # sessions list knows of the newer version, which it then shows: the editor sees it first.
     first_tab.fill("#id_standfirst", "Saved in the first tab, on top of the second.")
     first_tab.locator("#w-autosave-indicator[data-w-autosave-state-value=paused]").wait_for()
+    first_tab.locator("#w-editing-sessions .w-editing-sessions__session--saved").wait_for()
     first_tab.locator("footer button.action-save").first.click()
     with first_tab.expect_navigation():
         first_tab.locator("#w-save-confirmation-dialog [data-w-dialog-target=confirm]").click()
