@@ -62,11 +62,6 @@ def noise(site, start):
         return [line.rstrip() for line in log if NOISE.search(line)]
 
 
-@pytest.mark.xfail(
-    reason="issue 26, open: on the shared live-server harness the new-page form sometimes sends "
-    "no autosave in headless Chromium, so the article is never created (start_article)",
-    strict=False,
-)
 def test_a_session_of_writing_translating_and_approving_logs_nothing(live_site, browser):
     start = live_site.log_path.stat().st_size  # after the servers' start-up banners
     say = words("en")
