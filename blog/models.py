@@ -20,6 +20,7 @@ from citynet.core.blocks import StoryBlock
 from citynet.core.filters import Filter, date_filter, parse_positive_int
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import IndexPage, SitePageMixin, live_pages_in_order, paginate
+from citynet.core.reader_comments import reader_comments_switch
 from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
 from citynet.images.models import HeroCaptionMixin
 from citynet.people.models import public_people
@@ -63,7 +64,13 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
+class ArticlePage(
+    HeroCaptionMixin,
+    HeadlessPreviewMixin,
+    SitePageMixin,
+    reader_comments_switch(open_by_default=True),
+    Page,
+):
     standfirst = models.TextField(help_text="The opening summary, shown under the title.")
     date_published = models.DateField(
         "publication date", default=timezone.localdate, help_text="The date shown on the article."
@@ -78,12 +85,6 @@ class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
     body = StreamField(StoryBlock())
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="articles")
-    # Read by the reader comments plugin (comments/), which this app does not import.
-    reader_comments_open = models.BooleanField(
-        "reader comments open",
-        default=True,
-        help_text="Readers may comment (until the site's automatic closing date).",
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
@@ -99,7 +100,6 @@ class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
         InlinePanel("program_links", label="Related programs"),
         InlinePanel("partner_links", label="Related partners"),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("reader_comments_open")]
 
     search_fields = Page.search_fields + [
         index.SearchField("standfirst"),

@@ -35,6 +35,7 @@ from citynet.core.pages import (
     live_pages_in_order,
     paginate,
 )
+from citynet.core.reader_comments import reader_comments_switch
 from citynet.i18n.search import BigramSearchField
 from citynet.images.models import HeroCaptionMixin
 from partners.models import PartnerPage
@@ -108,7 +109,14 @@ def parse_year(value):
     return int(value)
 
 
-class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
+class ProgramPage(
+    HeroCaptionMixin,
+    HeadlessPreviewMixin,
+    SitePageMixin,
+    EventDetails,
+    reader_comments_switch(open_by_default=False),
+    Page,
+):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", _("Workshop")
         FORUM = "forum", _("Forum")
@@ -143,12 +151,6 @@ class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDe
     body = StreamField(StoryBlock(), blank=True)
     registration_url = models.URLField(blank=True)
     themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="programs")
-    # Read by the reader comments plugin (comments/), which this app does not import.
-    reader_comments_open = models.BooleanField(
-        "reader comments open",
-        default=False,
-        help_text="Readers may comment (until the site's automatic closing date).",
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -179,7 +181,6 @@ class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDe
         InlinePanel("partner_links", label="Organising and co-organising partners"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("reader_comments_open")]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
