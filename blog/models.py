@@ -19,7 +19,9 @@ from citynet.api.fields import LinkedPagesField
 from citynet.core.blocks import StoryBlock
 from citynet.core.filters import Filter, date_filter, parse_positive_int
 from citynet.core.headless import HeadlessPreviewMixin
-from citynet.core.pages import IndexPage, SitePageMixin, live_pages_in_order, paginate
+from citynet.core.pages import IndexPage, SitePageMixin, paginate
+from citynet.core.reader_comments import reader_comments_switch
+from citynet.core.related import related_pages
 from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
 from citynet.images.models import HeroCaptionMixin
 from citynet.people.models import public_people
@@ -63,7 +65,13 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
+class ArticlePage(
+    HeroCaptionMixin,
+    HeadlessPreviewMixin,
+    SitePageMixin,
+    reader_comments_switch(open_by_default=True),
+    Page,
+):
     standfirst = models.TextField(help_text="The opening summary, shown under the title.")
     date_published = models.DateField(
         "publication date", default=timezone.localdate, help_text="The date shown on the article."
@@ -78,12 +86,6 @@ class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
     body = StreamField(StoryBlock())
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
     themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="articles")
-    # Read by the reader comments plugin (comments/), which this app does not import.
-    reader_comments_open = models.BooleanField(
-        "reader comments open",
-        default=True,
-        help_text="Readers may comment (until the site's automatic closing date).",
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
@@ -99,7 +101,6 @@ class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
         InlinePanel("program_links", label="Related programs"),
         InlinePanel("partner_links", label="Related partners"),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("reader_comments_open")]
     base_form_class = ArticlePageForm
 
     search_fields = Page.search_fields + [
@@ -187,16 +188,10 @@ class ArticlePage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, Page):
         context["themes"] = list(self.themes.all())
         context["tags"] = list(self.tags.all())
         language_code = context["reader_language"]
-        context["related_programs"] = live_pages_in_order(
-            ProgramPage.objects.all(),
-            [link.program_id for link in self.program_links.all()],
-            language_code,
-        )
-        context["related_partners"] = live_pages_in_order(
-            PartnerPage.objects.all(),
-            [link.partner_id for link in self.partner_links.all()],
-            language_code,
-        )
+        programs = related_pages(self.program_links.all(), "program", language_code)
+        partners = related_pages(self.partner_links.all(), "partner", language_code)
+        context["related_programs"] = [program for _link, program in programs]
+        context["related_partners"] = [partner for _link, partner in partners]
         context["blog_index"] = context["breadcrumbs"][-1]
         return context
 
@@ -233,17 +228,13 @@ class ArticleAuthor(Orderable):
 
 class ArticleProgram(Orderable):
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="program_links")
-    program = models.ForeignKey(
-        "programs.ProgramPage", on_delete=models.CASCADE, related_name="article_links"
-    )
+    program = models.ForeignKey(ProgramPage, on_delete=models.CASCADE, related_name="article_links")
 
     panels = [FieldPanel("program")]
 
 
 class ArticlePartner(Orderable):
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="partner_links")
-    partner = models.ForeignKey(
-        "partners.PartnerPage", on_delete=models.CASCADE, related_name="article_links"
-    )
+    partner = models.ForeignKey(PartnerPage, on_delete=models.CASCADE, related_name="article_links")
 
     panels = [FieldPanel("partner")]

@@ -8,7 +8,8 @@ from wagtail.models import Orderable, Page
 
 from blog.models import ArticlePage, BlogIndexPage
 from citynet.api.fields import LinkedPagesField
-from citynet.core.pages import SitePageMixin, live_pages_in_order
+from citynet.core.pages import SitePageMixin, specific_pages
+from citynet.core.related import related_pages
 from citynet.i18n.links import in_language_below
 from citynet.visibility import publicly_visible
 from partners.models import PartnerIndexPage
@@ -52,10 +53,10 @@ class HomePage(SitePageMixin, Page):
 
     def featured_pages(self, language_code=None):
         """The editor's picks that are live, in the editor's order and the reader's language."""
-        ids = [link.page_id for link in self.featured_links.all()]
-        featured = live_pages_in_order(
-            Page.objects.specific(), ids, language_code or self.locale.language_code
+        related = related_pages(
+            self.featured_links.all(), "page", language_code or self.locale.language_code
         )
+        featured = specific_pages([page for _link, page in related])
         # What the cards show, fetched per page type.
         articles = [page for page in featured if isinstance(page, ArticlePage)]
         programs = [page for page in featured if isinstance(page, ProgramPage)]

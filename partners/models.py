@@ -11,12 +11,16 @@ from wagtail_localize.fields import SynchronizedField
 from citynet.api.fields import LinkedPagesField
 from citynet.core.filters import choice_filter, country_filter
 from citynet.core.headless import HeadlessPreviewMixin
-from citynet.core.pages import IndexPage, SitePageMixin, paginate, unique
-from citynet.i18n.links import nearest_public_translations
+from citynet.core.pages import IndexPage, SitePageMixin, paginate
+from citynet.core.related import public_links_to_translations, resolve_links
 from citynet.i18n.search import BigramSearchField
 
 from .forms import PartnerFilterForm
 from .structured_data import partner_organization
+
+# The pages that name a partner, newest first: on its page and in the API alike.
+PROGRAMS_ORDER = ("-start_date",)
+ARTICLES_ORDER = ("-date_published",)
 
 
 class PartnerIndexPage(IndexPage):
@@ -121,6 +125,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
             serializer=LinkedPagesField(
                 source="program_links",
                 of_every_translation=True,
+                order_by=PROGRAMS_ORDER,
                 page_attr="program",
                 page_fields=("kind", "start_date", "end_date", "city", "country"),
                 link_fields=("role",),
@@ -132,6 +137,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
             serializer=LinkedPagesField(
                 source="article_links",
                 of_every_translation=True,
+                order_by=ARTICLES_ORDER,
                 page_attr="article",
                 page_fields=("date_published", "standfirst"),
                 image="hero_image",
@@ -158,27 +164,21 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
     # the reverse relations so that this plugin imports neither of theirs.
     def programs(self, language_code=None):
         """Live programs this partner (co-)organises, newest first."""
-        return self.pages_linking_here(self.program_links, "program", "-start_date", language_code)
+        return self.pages_linking_here("program_links", "program", PROGRAMS_ORDER, language_code)
 
     def articles(self, language_code=None):
         """Live articles that link to this partner, newest first."""
-        return self.pages_linking_here(
-            self.article_links, "article", "-date_published", language_code
-        )
+        return self.pages_linking_here("article_links", "article", ARTICLES_ORDER, language_code)
 
-    def pages_linking_here(self, links, field, order, language_code=None):
+    def pages_linking_here(self, relation, page_attr, order_by, language_code=None):
         """
-        The public pages that link to this partner in any language through `links` (a reverse
-        relation), in `order`, each in `language_code` (the page's own by default) when
-        translated into it or a language of its fallback chain.
+        The public pages that link to this partner in any language through `relation` (a
+        reverse relation), as its API field lists them (citynet/core/related.py).
         """
-        link_model = links.model
-        linked = link_model.objects.filter(partner__translation_key=self.translation_key)
-        pages = link_model._meta.get_field(field).related_model.objects.order_by(order, "pk")
-        found = nearest_public_translations(
-            pages, linked.values(f"{field}_id"), language_code or self.locale.language_code
-        )
-        return unique(shown for _linked, shown in found)
+        links = public_links_to_translations([self], relation, page_attr, order_by)
+        language_code = language_code or self.locale.language_code
+        [related] = resolve_links([(links[self.translation_key], language_code)], page_attr)
+        return [page for _link, page in related]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

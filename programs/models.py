@@ -28,13 +28,9 @@ from citynet.core.filters import (
     parse_date,
 )
 from citynet.core.headless import HeadlessPreviewMixin
-from citynet.core.pages import (
-    IndexPage,
-    SitePageMixin,
-    live_pages_by_id,
-    live_pages_in_order,
-    paginate,
-)
+from citynet.core.pages import IndexPage, SitePageMixin, paginate
+from citynet.core.reader_comments import reader_comments_switch
+from citynet.core.related import related_pages
 from citynet.i18n.search import BigramSearchField
 from citynet.images.models import HeroCaptionMixin
 from partners.models import PartnerPage
@@ -108,7 +104,14 @@ def parse_year(value):
     return int(value)
 
 
-class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDetails, Page):
+class ProgramPage(
+    HeroCaptionMixin,
+    HeadlessPreviewMixin,
+    SitePageMixin,
+    EventDetails,
+    reader_comments_switch(open_by_default=False),
+    Page,
+):
     class Kind(models.TextChoices):
         WORKSHOP = "workshop", _("Workshop")
         FORUM = "forum", _("Forum")
@@ -143,12 +146,6 @@ class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDe
     body = StreamField(StoryBlock(), blank=True)
     registration_url = models.URLField(blank=True)
     themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="programs")
-    # Read by the reader comments plugin (comments/), which this app does not import.
-    reader_comments_open = models.BooleanField(
-        "reader comments open",
-        default=False,
-        help_text="Readers may comment (until the site's automatic closing date).",
-    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -179,7 +176,6 @@ class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDe
         InlinePanel("partner_links", label="Organising and co-organising partners"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
-    settings_panels = Page.settings_panels + [FieldPanel("reader_comments_open")]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -322,24 +318,18 @@ class ProgramPage(HeroCaptionMixin, HeadlessPreviewMixin, SitePageMixin, EventDe
         if "organisers" in context:
             partners = [partner for partner, _role in context["organisers"]]
         else:
-            ids = [link.partner_id for link in self.partner_links.all()]
-            partners = live_pages_in_order(
-                PartnerPage.objects.all(), ids, self.locale.language_code
-            )
+            related = related_pages(self.partner_links.all(), "partner", self.locale.language_code)
+            partners = [partner for _link, partner in related]
         return program_event(self, request, partners, context.get("social_rendition"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        links = list(self.partner_links.all())
-        partners = live_pages_by_id(
-            PartnerPage.objects.select_related("logo"),
-            [link.partner_id for link in links],
-            context["reader_language"],
+        organisers = related_pages(
+            self.partner_links.all(), "partner", context["reader_language"], select=["logo"]
         )
-        roles = {link.partner_id: link.get_role_display() for link in links}
-        logos = [partner.logo for partner in partners.values() if partner.logo]
+        logos = [partner.logo for _link, partner in organisers if partner.logo]
         prefetch_related_objects(logos + self.body.stream_block.get_images(self.body), "renditions")
-        context["organisers"] = [(partner, roles[pk]) for pk, partner in partners.items()]
+        context["organisers"] = [(partner, link.get_role_display()) for link, partner in organisers]
         context["themes"] = list(self.themes.all())
         context["program_index"] = context["breadcrumbs"][-1]
         if self.is_event:
@@ -354,9 +344,7 @@ class ProgramPartner(Orderable):
         CO_ORGANISER = "co_organiser", _("Co-organiser")
 
     program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="partner_links")
-    partner = models.ForeignKey(
-        "partners.PartnerPage", on_delete=models.CASCADE, related_name="program_links"
-    )
+    partner = models.ForeignKey(PartnerPage, on_delete=models.CASCADE, related_name="program_links")
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.ORGANISER)
 
     panels = [FieldPanel("partner"), FieldPanel("role")]

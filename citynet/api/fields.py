@@ -4,18 +4,16 @@ v2 serializer fields shared by the plugins. Besides its representation, a field 
 renditions it shows): the pages viewset uses both to keep a constant number of queries.
 """
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from rest_framework.fields import Field
-from wagtail.models import Page
 
-from citynet.i18n.links import nearest_public_translations
+from citynet.core.related import public_links, public_links_to_translations, resolve_links
 from citynet.images.api import (
     ImageField,
     image_representation,
     preload_stream_images,
 )
 from citynet.people.models import public_people
-from citynet.visibility import publicly_visible
 
 
 class SelectedImageField(ImageField):
@@ -168,13 +166,13 @@ def page_summary(page, request, extra_fields=()):
 class LinkedPagesField(Field):
     """
     Pages reached through link models (an article's partners, a program's partners, a
-    partner's programs), inline with a few of their fields. Pages the public may not see are
-    left out: the links are prefetched with that filter. Each linked page is its public
-    translation nearest the reader's language (`follow_language`), as in the HTML (0137).
+    partner's programs), inline with a few of their fields: the related pages as the page's
+    HTML shows them, resolved by citynet/core/related.py for the reader's language
+    (`follow_language`) and serialised here.
 
     `of_every_translation`: the links point at the page from other pages (programs and articles
     name a partner), and each translation of those may name the partner in another language;
-    the links to every translation of the page are gathered, as its HTML does.
+    the links to every translation of the page are gathered, in the linking pages' `order_by`.
     """
 
     schema = {"type": "array", "items": {"$ref": "#/components/schemas/PageSummary"}}
@@ -186,6 +184,7 @@ class LinkedPagesField(Field):
         link_fields=(),
         image=None,
         of_every_translation=False,
+        order_by=(),
         **kwargs,
     ):
         self.page_attr = page_attr
@@ -193,108 +192,67 @@ class LinkedPagesField(Field):
         self.link_fields = link_fields
         self.image = image
         self.of_every_translation = of_every_translation
+        self.order_by = order_by
         super().__init__(read_only=True, **kwargs)
 
-    def links(self, page):
-        """The page's links: prefetched, or gathered from its translations."""
-        if not self.of_every_translation:
-            return getattr(page, self.source).all()
-        if not hasattr(page, self.gathered_attr):
-            self.gather_from_translations([page])
-        return getattr(page, self.gathered_attr)
+    @property
+    def select(self):
+        """What the summaries show of the linked pages beyond their own fields."""
+        return (self.image,) if self.image else ()
 
     @property
-    def gathered_attr(self):
-        return f"_{self.source}_of_every_translation"
-
-    def gather_from_translations(self, pages):
-        """Set the public links to any translation of each of `pages` on it, in one query."""
-        relation = type(pages[0])._meta.get_field(self.source)
-        target = relation.field.name  # the link's foreign key to pages like these
-        links = self.public_links(relation.related_model).filter(
-            **{f"{target}__translation_key__in": {page.translation_key for page in pages}}
-        )
-        by_key = {}
-        for link in links.annotate(target_key=F(f"{target}__translation_key")):
-            by_key.setdefault(link.target_key, []).append(link)
-        for page in pages:
-            setattr(page, self.gathered_attr, by_key.get(page.translation_key, []))
-
-    def public_links(self, link_model):
-        """The links of `link_model` to public pages, with what their summaries show."""
-        related = [self.page_attr, f"{self.page_attr}__locale"] + (
-            [f"{self.page_attr}__{self.image}"] if self.image else []
-        )
-        links = link_model.objects.filter(
-            **{f"{self.page_attr}__in": publicly_visible(Page.objects).values("pk")}
-        ).select_related(*related)
-        if hasattr(link_model, "sort_order"):
-            links = links.order_by("sort_order", "pk")
-        return links
-
-    def get_attribute(self, instance):
-        if self.of_every_translation:
-            return self.links(instance)  # public pages only
-        links = getattr(instance, self.source).all()
-        if self.source in getattr(instance, "_prefetched_objects_cache", {}):
-            return links  # loaded by optimise(), public pages only
-        # Not prefetched (API v3, a draft's in-memory links): the same rule, one query.
-        public = set(
-            publicly_visible(Page.objects)
-            .filter(pk__in=[getattr(link, f"{self.page_attr}_id") for link in links])
-            .values_list("pk", flat=True)
-        )
-        return [link for link in links if getattr(link, f"{self.page_attr}_id") in public]
+    def resolved_attr(self):
+        return f"_{self.field_name}_related_pages"
 
     def optimise(self, queryset):
         if self.of_every_translation:
             return queryset  # gathered with the pages' translations in follow_language
         link_model = queryset.model._meta.get_field(self.source).related_model
-        return queryset.prefetch_related(
-            Prefetch(self.source, queryset=self.public_links(link_model))
-        )
+        links = public_links(link_model.objects.all(), self.page_attr, self.select)
+        return queryset.prefetch_related(Prefetch(self.source, queryset=links))
+
+    def public_links(self, pages):
+        """Each of `pages`' public links: prefetched by optimise(), else loaded here."""
+        if self.of_every_translation:
+            by_key = public_links_to_translations(
+                pages, self.source, self.page_attr, self.order_by, self.select
+            )
+            return [by_key[page.translation_key] for page in pages]
+        found = []
+        for page in pages:
+            links = getattr(page, self.source).all()
+            if self.source not in getattr(page, "_prefetched_objects_cache", {}):
+                # Not prefetched (API v3, a draft's in-memory links): the same rule.
+                links = public_links(links, self.page_attr, self.select)
+            found.append(links)
+        return found
 
     def follow_language(self, pages, language_code=None):
         """
-        Swap each linked page of `pages` for its public translation nearest `language_code`
-        (each page's own language by default) along that language's fallback chain: one query
-        per language, and none when every linked page is in it already.
+        Resolve the related pages of each of `pages` for a reader of `language_code` (each
+        page's own language by default): one query per language, and none when every linked
+        page is in it already.
         """
-        if self.of_every_translation and pages:
-            self.gather_from_translations(pages)
-        links_by_language = {}
-        for page in pages:
-            language = language_code or page.locale.language_code
-            for link in self.links(page):
-                if getattr(link, self.page_attr).locale.language_code != language:
-                    links_by_language.setdefault(language, []).append(link)
-        for language, links in links_by_language.items():
-            model = type(getattr(links[0], self.page_attr))
-            candidates = model.objects.select_related(
-                "locale", *([self.image] if self.image else [])
-            )
-            ids = list({getattr(link, f"{self.page_attr}_id") for link in links})
-            shown = {
-                linked.pk: page
-                for linked, page in nearest_public_translations(candidates, ids, language)
-            }
-            for link in links:
-                linked_id = getattr(link, f"{self.page_attr}_id")
-                if linked_id in shown:
-                    setattr(link, self.page_attr, shown[linked_id])
-                else:  # a restricted translation nearer the reader hides it (i18n/links.py)
-                    link.hidden = True
+        if not pages:
+            return
+        languages = [language_code or page.locale.language_code for page in pages]
+        resolved = resolve_links(
+            list(zip(self.public_links(pages), languages, strict=True)),
+            self.page_attr,
+            self.select,
+        )
+        for page, related in zip(pages, resolved, strict=True):
+            setattr(page, self.resolved_attr, related)
 
-    def to_representation(self, links):
+    def get_attribute(self, instance):
+        if not hasattr(instance, self.resolved_attr):  # API v3 serialises without the viewset
+            self.follow_language([instance])
+        return getattr(instance, self.resolved_attr)
+
+    def to_representation(self, related):
         request = self.context.get("request")
         items = []
-        shown = set()
-        for link in self.shown(links):
-            page = getattr(link, self.page_attr)
-            # Links from several translations of one page lead to one translation of it.
-            if page.pk in shown:
-                continue
-            shown.add(page.pk)
+        for link, page in related:
             item = page_summary(page, request, self.page_fields)
             for name in self.link_fields:
                 item[name] = getattr(link, name)
@@ -307,9 +265,4 @@ class LinkedPagesField(Field):
     def images(self, page):
         if not self.image:
             return []
-        links = self.shown(self.links(page))
-        return [getattr(getattr(link, self.page_attr), self.image) for link in links]
-
-    @staticmethod
-    def shown(links):
-        return [link for link in links if not getattr(link, "hidden", False)]
+        return [getattr(linked, self.image) for _link, linked in self.get_attribute(page)]

@@ -28,7 +28,7 @@ from citynet.api import registry
 from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.delivery import tags
-from citynet.delivery.cache import tag_versions
+from citynet.delivery.versions import tag_versions
 from citynet.i18n.languages import content_language_codes
 from citynet.images.api import prefetch_renditions, reused_image_representations
 from citynet.visibility import not_expired, publicly_visible

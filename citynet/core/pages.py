@@ -181,8 +181,8 @@ def live_pages_by_id(pages, ids, language_code):
     """
     {id: page} for the live, public pages of `pages` whose ids are in `ids`, in that order, each
     in the reader's language (`language_code`) when it is translated into it or a language of
-    its fallback chain. Pages pick related pages this way rather than with
-    `link__page__in=...`, which previews (unsaved links) cannot run.
+    its fallback chain: the home page, sections and breadcrumbs of a page shown in a language
+    it is not written in.
     """
     found = {
         linked.pk: shown
@@ -191,13 +191,15 @@ def live_pages_by_id(pages, ids, language_code):
     return {pk: found[pk] for pk in ids if pk in found}
 
 
-def live_pages_in_order(pages, ids, language_code):
-    """The pages of live_pages_by_id(), once each (two linked translations of one page meet)."""
-    return unique(live_pages_by_id(pages, ids, language_code).values())
-
-
-def unique(pages):
-    return list({page.pk: page for page in pages}.values())
+def specific_pages(pages):
+    """`pages` as instances of their own page types, in order: one query per type."""
+    ids_by_model = {}
+    for page in pages:
+        ids_by_model.setdefault(page.specific_class, []).append(page.pk)
+    found = {}
+    for model, ids in ids_by_model.items():
+        found |= model.objects.in_bulk(ids)
+    return [found[page.pk] for page in pages if page.pk in found]
 
 
 def paginate(items, per_page, page_number):

@@ -2,10 +2,10 @@
 What anonymous readers see, cached on the server until what it shows changes (decision 0060).
 
 Each stored response carries its cache tags (citynet/delivery/tags.py) and the version each tag
-had when it was computed. A change sets new versions on the tags it touches
-(citynet/delivery/invalidation.py); a stored response whose tags moved on is never served
-again, and every other one stays warm. There is no periodic rollover: what changes with time is
-applied by the task queue at its moment.
+had when it was computed (citynet/delivery/versions.py). A change sets new versions on the tags
+it touches (citynet/delivery/invalidation.py); a stored response whose tags moved on is never
+served again, and every other one stays warm. There is no periodic rollover: what changes with
+time is applied by the task queue at its moment.
 
 The ETag is a hash of the bytes, so it changes only when the bytes do; Last-Modified is the
 latest change among the pages and tags the response shows. Every public response names its tags
@@ -27,9 +27,8 @@ from redis.exceptions import RedisError
 
 from citynet.delivery import snapshots
 from citynet.delivery import tags as cache_tags
+from citynet.delivery.versions import TAG_KEY, current_generation, tag_versions
 
-GENERATION_KEY = "citynet:generation"
-TAG_KEY = "citynet:tag:"
 RESPONSE_KEY = "citynet:response:"
 # Tag headers understood by CDNs, and how each separates tags.
 TAG_SEPARATORS = {"cache-tag": ","}
@@ -46,43 +45,6 @@ return found
 """
 # Where django-redis reports the errors it ignores (decision 0071); read_entry reports its own.
 cache_logger = logging.getLogger(settings.DJANGO_REDIS_LOGGER)
-
-
-def tag_versions(tags):
-    """{tag: (generation, time)} for the tags that changed since the cache was empty."""
-    found = cache.get_many([TAG_KEY + tag for tag in tags])
-    return {key.removeprefix(TAG_KEY): version for key, version in found.items()}
-
-
-def current_generation():
-    return cache.get(GENERATION_KEY, 0)
-
-
-def next_generation():
-    """
-    A number above every generation handed out, even after the key was evicted or the cache
-    flushed; None when the cache cannot be reached.
-    """
-    try:
-        return cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, int(time.time() * 1000), None)
-        return cache.incr(GENERATION_KEY)
-
-
-def invalidate(tags):
-    """
-    Every stored response showing any of `tags` is computed again when next asked for. True
-    once the cache is known to hold the new versions: an unreachable cache (decision 0071)
-    drops writes silently, so they are read back.
-    """
-    generation = next_generation()
-    if generation is None:
-        return False
-    keys = [TAG_KEY + tag for tag in tags]
-    cache.set_many(dict.fromkeys(keys, (generation, time.time())), None)
-    found = cache.get_many(keys)
-    return all(key in found and found[key][0] >= generation for key in keys)
 
 
 def is_anonymous(request):

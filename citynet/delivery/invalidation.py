@@ -32,8 +32,7 @@ from wagtail import signals as wagtail_signals
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_unpublished, post_page_move
 
-from citynet.delivery import cache as response_cache
-from citynet.delivery import snapshots
+from citynet.delivery import snapshots, versions
 from citynet.delivery import tags as cache_tags
 from citynet.delivery.models import Invalidation
 from citynet.delivery.purge import PurgeFailed, purge
@@ -127,7 +126,7 @@ def invalidate(tags):
 def forget(tags):
     """The app's own copies: True if the response cache took the new versions."""
     # The versions first: a snapshot read or built meanwhile sees them and is not kept.
-    taken = response_cache.invalidate(tags)
+    taken = versions.invalidate(tags)
     snapshots.invalidate(tags)
     return taken
 

@@ -31,6 +31,7 @@ from django_tasks import task
 from wagtail.models import Page
 
 from citynet.delivery.models import PageSnapshot, SnapshotTag
+from citynet.delivery.versions import tag_versions
 from citynet.visibility import publicly_visible
 
 ABOUT_PREFIX = "about-"
@@ -59,8 +60,6 @@ def read(request, generation):
     cache generation read before: a snapshot whose tags changed since then may be being
     deleted, and is not used.
     """
-    from citynet.delivery.cache import tag_versions
-
     row = (
         PageSnapshot.objects.filter(url=snapshot_url(request), version=settings.RESPONSE_VERSION)
         .values_list("content", "headers", "tags", "last_modified", "valid_until")

@@ -167,12 +167,8 @@ def circles_behind_local_imports(root):
     )
 
 
-# Left to the delivery work of issue 30 (snapshots are built from cached responses).
-KNOWN_CIRCLES = {"citynet.delivery.snapshots imports citynet.delivery.cache in a function"}
-
-
 def test_no_function_local_import_hides_a_circle():
-    assert set(circles_behind_local_imports(Path(settings.BASE_DIR))) <= KNOWN_CIRCLES
+    assert circles_behind_local_imports(Path(settings.BASE_DIR)) == []
 
 
 def test_a_circle_behind_a_function_local_import_is_found(tmp_path):

@@ -86,5 +86,5 @@ def test_program_queries_do_not_grow_with_partners(client, program_index, partne
         program.themes.add(factories.ThemeFactory())
     program.save()
 
-    # 14, plus the reader comments (one query; comments are closed on programs by default)
-    assert count_queries(client, program.url) == 15
+    # 13, plus the reader comments (one query; comments are closed on programs by default)
+    assert count_queries(client, program.url) == 14
