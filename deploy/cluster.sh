@@ -38,12 +38,15 @@ ensure_services() {
             || service postgresql start >/dev/null
         for _ in $(seq 30); do pg_isready -q -h "$db_host" -p "$db_port" && break; sleep 1; done
     fi
-    redis_host="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).hostname)' "$REDIS_URL")"
-    redis_port="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).port or 6379)' "$REDIS_URL")"
-    if ! redis-cli -h "$redis_host" -p "$redis_port" ping >/dev/null 2>&1; then
-        echo "Starting Redis on port $redis_port"
-        redis-server --bind "$redis_host" --port "$redis_port" --daemonize yes --save "" \
-            --appendonly no --maxmemory 512mb --maxmemory-policy allkeys-lru >/dev/null
+    # A Redis on a Unix socket (unix://...) is its owner's to start.
+    if [[ "$REDIS_URL" == redis://* ]]; then
+        redis_host="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).hostname)' "$REDIS_URL")"
+        redis_port="$(python3 -c 'import sys,urllib.parse as u; print(u.urlsplit(sys.argv[1]).port or 6379)' "$REDIS_URL")"
+        if ! redis-cli -h "$redis_host" -p "$redis_port" ping >/dev/null 2>&1; then
+            echo "Starting Redis on port $redis_port"
+            redis-server --bind "$redis_host" --port "$redis_port" --daemonize yes --save "" \
+                --appendonly no --maxmemory 512mb --maxmemory-policy allkeys-lru >/dev/null
+        fi
     fi
     [[ "$DATABASE_URL" == postgres* ]] || return 0
     "$BIN/python" - "$DATABASE_URL" <<'PY'
@@ -78,10 +81,13 @@ MEDIA_ROOT=$CLUSTER_DIR/media
 ENV
 }
 
+# The app servers at these ports in Varnish's round robin. Without any yet, VCL still needs a
+# backend: one that is none (503) while they start.
 write_backends() {
     {
         local names=""
-        for app_port in $APP_PORTS; do
+        [ $# -gt 0 ] || echo "backend starting none;"
+        for app_port in "$@"; do
             echo "backend app_$app_port { .host = \"127.0.0.1\"; .port = \"$app_port\"; }"
             names="$names app_$app_port"
         done
@@ -92,15 +98,25 @@ write_backends() {
     } > "$CLUSTER_DIR/backends.vcl"
 }
 
-install_varnish
-ensure_services
-write_env
-write_backends
-set -a; . "$CLUSTER_DIR/env"; set +a
-cd "$ROOT"
-"$BIN/python" manage.py migrate --no-input -v0
-"$BIN/python" manage.py collectstatic --no-input -v0
-if [ "$CLUSTER_DEMO" = 1 ]; then "$BIN/python" manage.py load_demo --address "$HOST:$PORT"; fi
+# `until_found COMMAND...`: what COMMAND prints once it prints something (600 tries, 0.1 s apart).
+until_found() {
+    local found=""
+    for _ in $(seq 600); do
+        found="$("$@" 2>/dev/null || true)"
+        [ -n "$found" ] && break
+        sleep 0.1
+    done
+    [ -n "$found" ] || { echo "Timed out waiting for: $*" >&2; return 1; }
+    echo "$found"
+}
+
+varnish_port() {  # debug.listen_address answers "a0 127.0.0.1 <port>"
+    varnishadm -n "$CLUSTER_DIR/varnish" debug.listen_address | awk '{print $3; exit}'
+}
+
+gunicorn_port() {  # gunicorn logs "Listening at: http://127.0.0.1:<port> (<pid>)"
+    grep -o 'Listening at: http://[^ ]*' "$1" | head -1 | sed 's/.*://'
+}
 
 pids=()
 stop() {
@@ -111,18 +127,39 @@ stop() {
 }
 trap stop EXIT INT TERM
 
-for app_port in $APP_PORTS; do
-    "$BIN/gunicorn" citynet.wsgi --bind "127.0.0.1:$app_port" --workers 2 \
-        --access-logfile /dev/null --log-level warning &
-    pids+=($!)
-done
-"$BIN/python" manage.py db_worker --no-reload --interval 0.5 &
-pids+=($!)
+install_varnish
+ensure_services
+# Port 0 (PORT=0, APP_PORTS="0 0") lets the system choose each port, read back once the server
+# listens (decision 0250): Varnish starts first, so that the site's addresses can name it, and
+# is given the app servers once they listen.
+write_backends
 VARNISHD="$(command -v varnishd || echo /usr/sbin/varnishd)"
 "$VARNISHD" -F -j none -n "$CLUSTER_DIR/varnish" -a "$HOST:$PORT" \
     -f "$ROOT/deploy/varnish.vcl" -p vcl_path="$CLUSTER_DIR:$ROOT/deploy" \
     -p http_resp_hdr_len=65536 -p http_resp_size=98304 -s malloc,256m &
 pids+=($!)
-echo "CityNet cluster: http://$HOST:$PORT/ (Varnish) -> app servers on ports $APP_PORTS"
-echo "Environment for manage.py: $CLUSTER_DIR/env"
+PORT="$(until_found varnish_port)"
+write_env
+set -a; . "$CLUSTER_DIR/env"; set +a
+cd "$ROOT"
+"$BIN/python" manage.py migrate --no-input -v0
+"$BIN/python" manage.py collectstatic --no-input -v0
+if [ "$CLUSTER_DEMO" = 1 ]; then "$BIN/python" manage.py load_demo --address "$HOST:$PORT"; fi
+
+bound=()
+for app_port in $APP_PORTS; do
+    log="$CLUSTER_DIR/app-$((${#bound[@]} + 1)).log"
+    : > "$log"
+    "$BIN/gunicorn" citynet.wsgi --bind "127.0.0.1:$app_port" --workers 2 \
+        --access-logfile /dev/null --error-logfile "$log" --log-level info &
+    pids+=($!)
+    bound+=("$(until_found gunicorn_port "$log")")
+done
+write_backends "${bound[@]}"
+varnishadm -n "$CLUSTER_DIR/varnish" vcl.load app_servers "$ROOT/deploy/varnish.vcl" >/dev/null
+varnishadm -n "$CLUSTER_DIR/varnish" vcl.use app_servers >/dev/null
+"$BIN/python" manage.py db_worker --no-reload --interval 0.5 &
+pids+=($!)
+echo "CityNet cluster: http://$HOST:$PORT/ (Varnish) -> app servers on ports ${bound[*]}"
+echo "Environment for manage.py: $CLUSTER_DIR/env; app server logs: $CLUSTER_DIR/app-*.log"
 wait -n

@@ -30,12 +30,15 @@ WALKERS = {"en": "water", "ko": "워크숍", "th": "water", "zh-hant": "城市"}
 UNTRANSLATED_ARTICLE = "/en/blog/citynet-turns-30-in-colombo/"
 # An untranslated article that the width test puts behind a password.
 WITH_PASSWORD = "/en/blog/mayors-to-meet-on-resilient-cities/"
-RESTRICT = f"""
+# The shared demo site (tests/live) gets its article back unrestricted after the test.
+RESTRICTIONS = f"""
 from blog.models import ArticlePage
-from wagtail.models import PageViewRestriction
-page = ArticlePage.objects.get(locale__language_code="en", slug="{WITH_PASSWORD.split("/")[3]}")
-PageViewRestriction.objects.create(page=page, restriction_type="password", password="secret")
+restrictions = ArticlePage.objects.get(
+    locale__language_code="en", slug="{WITH_PASSWORD.split("/")[3]}"
+).view_restrictions
 """
+RESTRICT = RESTRICTIONS + 'restrictions.create(restriction_type="password", password="secret")'
+UNRESTRICT = RESTRICTIONS + "restrictions.all().delete()"
 PHONE_WIDTHS = [320, 360, 390]
 # The demo's English section titles: no other language's menu shows them.
 ENGLISH_MENU = ["News and stories", "Programs", "Partners"]
@@ -116,8 +119,14 @@ def test_a_reader_walks_the_site_in_their_language(browser, demo_site, language)
         assert not set(home_menu) & set(ENGLISH_MENU), home_menu
 
 
-def test_no_page_scrolls_sideways_on_a_phone(browser, demo_site):
+@pytest.fixture
+def restricted(demo_site):
     demo_site.manage("shell", "-v0", "-c", RESTRICT)
+    yield
+    demo_site.manage("shell", "-v0", "-c", UNRESTRICT)
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, demo_site, restricted):
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.set_default_timeout(60_000)
     english = demo_site.english

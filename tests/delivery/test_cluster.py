@@ -1,13 +1,15 @@
 """
 End to end against `make cluster` as documented (deploy/cluster.sh, its demo content included):
 Varnish with xkey in front of two gunicorn app servers, PostgreSQL, Redis and a task worker.
-Only the ports, the database and Redis are its own. Skipped only where Varnish or PostgreSQL is
+Only the ports (0: each server's is read back, decision 0250), the database and Redis (the
+harness's, on a Unix socket) are its own. Skipped only where Varnish or PostgreSQL is
 missing (`make test` installs Varnish).
 """
 
 import http.client
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -18,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.live.servers import has_varnish
+from citynet.demo.live import wait_for_output
+from tests.live.servers import RedisServer, has_varnish
 
 ROOT = Path(__file__).resolve().parents[2]
 VENV = Path(sys.executable).parent.parent  # the virtual environment running the tests
@@ -43,17 +46,6 @@ PENDING_INVALIDATIONS = (
 pytestmark = [pytest.mark.cluster]
 
 
-def free_port():
-    """
-    The one port number a test still chooses: `make cluster` takes its ports as documented
-    (PORT, APP_PORTS), and writes them into Varnish's backends and the site's addresses before
-    any server starts (decision 0220).
-    """
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def has_postgres():
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", 5432)) == 0
@@ -65,15 +57,10 @@ def get(url, headers=None):
         return response.headers, response.read()
 
 
-def wait_for(url, process, timeout=600):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the cluster stopped while starting"
-        try:
-            return get(url)
-        except OSError:
-            time.sleep(1)
-    raise AssertionError("the cluster did not start")
+# Printed once every server listens, with the ports they bound (deploy/cluster.sh).
+STARTED = re.compile(
+    r"CityNet cluster: (http://127\.0\.0\.1:\d+)/ .* app servers on ports (\d+) (\d+)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -81,23 +68,21 @@ def cluster(tmp_path_factory):
     if not (has_varnish() and has_postgres()):
         pytest.skip("Varnish with xkey, or PostgreSQL, is not available here")
     directory = tmp_path_factory.mktemp("cluster")
-    redis_port, port, app_a, app_b = (free_port() for _ in range(4))
     database = f"citynet_cluster_{os.getpid()}"
-    redis = subprocess.Popen(
-        ["redis-server", "--bind", "127.0.0.1", "--port", str(redis_port), "--save", ""],
-        stdout=subprocess.DEVNULL,
-    )
+    redis = RedisServer(directory)
+    redis.start()
     env = {
         **os.environ,
-        "APP_PORTS": f"{app_a} {app_b}",
+        "APP_PORTS": "0 0",
         "CLUSTER_DIR": str(directory),
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{database}",
-        "REDIS_URL": f"redis://127.0.0.1:{redis_port}/0",
+        "REDIS_URL": redis.url,
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    log = open(directory / "cluster.log", "w")  # noqa: SIM115 (closed below)
+    log_path = directory / "cluster.log"
+    log = open(log_path, "w")  # noqa: SIM115 (closed below)
     process = subprocess.Popen(
-        ["make", "--no-print-directory", "cluster", f"PORT={port}", f"VENV={VENV}"],
+        ["make", "--no-print-directory", "cluster", "PORT=0", f"VENV={VENV}"],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -105,7 +90,7 @@ def cluster(tmp_path_factory):
         start_new_session=True,
     )
     try:
-        wait_for(f"http://127.0.0.1:{port}/api/v2/pages/", process)
+        varnish, app_a, app_b = wait_for_output(log_path, STARTED, process, timeout=600).groups()
         site_env = {
             **os.environ,
             **dict(line.split("=", 1) for line in (directory / "env").read_text().splitlines()),
@@ -126,7 +111,7 @@ def cluster(tmp_path_factory):
             assert time.monotonic() < deadline, "the worker did not apply the invalidations"
             time.sleep(1)
         yield {
-            "varnish": f"http://127.0.0.1:{port}",
+            "varnish": varnish,
             "app_a": f"http://127.0.0.1:{app_a}",
             "app_b": f"app_{app_b}",
             "changing": changing,
@@ -137,8 +122,7 @@ def cluster(tmp_path_factory):
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=60)
         log.close()
-        redis.terminate()
-        redis.wait(timeout=10)
+        redis.stop()
         subprocess.run(
             ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "--force", database],
             check=False,

@@ -39,7 +39,11 @@ RUN_BY = [
     (r"make test\b|^make check$", ".ci/run (CI runs them as written)"),
     (r"^make openapi$", SNAPSHOT),
     (r"^make benchmark", "never in CI (30-40 minutes): its target and variables checked here"),
-    (r"^make cluster", CLUSTER),
+    (
+        r"benchmarks/responses\.py|^git worktree add /tmp/before|^diff -r /tmp/responses",
+        "on demand, never in CI (4 minutes a checkout): responses compared across commits",
+    ),
+    (r'^(APP_PORTS="0 0" )?make cluster', CLUSTER),  # the test's own ports: 0 (decision 0250)
     (r"^set -a; \. \.cluster/env; set \+a", CLUSTER),  # the test reads the cluster's env file
     (r"127\.0\.0\.1:8080", CLUSTER_PURGES),
     (r"^API=http://127\.0\.0\.1:8000/api/v2$", DEMO_REQUESTS),

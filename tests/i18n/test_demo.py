@@ -2,15 +2,27 @@ import io
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from wagtail.models import Locale, Page
 
 from blog.models import ArticlePage
 from citynet.i18n import status
 
 
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """
+    The demo, loaded once for this module's tests, which only read it (a load costs half a
+    minute): each test runs in a savepoint of this transaction, rolled back after the last.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.mark.django_db
-def test_the_demo_shows_every_translation_status_and_the_fallback(client, home_page):
-    call_command("load_demo", stdout=io.StringIO())
+def test_the_demo_shows_every_translation_status_and_the_fallback(demo, client, home_page):
     locales = {code: Locale.objects.get(language_code=code) for code in ("ko", "zh-hant", "ja")}
 
     def status_of(slug, code):
@@ -61,13 +73,12 @@ def test_the_demo_shows_every_translation_status_and_the_fallback(client, home_p
 
 
 @pytest.mark.django_db
-def test_the_demo_secondee_translates_into_korean_and_awaits_approval(home_page):
+def test_the_demo_secondee_translates_into_korean_and_awaits_approval(demo, home_page):
     from django.contrib.auth import get_user_model
 
     from citynet.i18n.models import TranslatorProfile
     from citynet.people.models import Person
 
-    call_command("load_demo", stdout=io.StringIO())
     secondee = get_user_model().objects.get(username="secondee")
     korean = ArticlePage.objects.get(
         slug="notes-from-the-ninth-world-urban-forum", locale__language_code="ko"

@@ -62,9 +62,13 @@ def live_site(tmp_path_factory, migrated_database, live_site_setup, live_site_en
     yield from running(site, migrated_database, live_site_setup)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_site(tmp_path_factory, migrated_database):
-    """The demo content served without DEBUG, so that errors are the site's own pages."""
+    """
+    The demo content served without DEBUG, so that errors are the site's own pages. One per
+    worker (a start loads the demo, a minute on a busy machine): a test that changes it undoes
+    its change.
+    """
     with DemoSite(tmp_path_factory.mktemp("demo"), debug=False, prepare=migrated_database) as site:
         yield site
 
