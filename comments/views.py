@@ -102,12 +102,12 @@ def post(request):
         confirmed_email=confirmed_email(request),
     )
     if outcome.errors:
-        # A fresh token, so that the reader can correct and send again from this page.
-        data = request.POST.copy()
-        user_id = form.user.pk if form.user else None
-        data["token"] = form_token(page.pk, user_id)
-        form = ReaderCommentForm(data, page=page, user=request.user)
+        # A fresh token, so that the reader can correct and send again from this page. The form
+        # keeps the errors of what was sent (validated now if a rule refused it first):
+        # validated with the new token, it would say "That was very fast" as well.
         form.is_valid()
+        form.data = form.data.copy()
+        form.data["token"] = form_token(page.pk, form.user.pk if form.user else None)
         context = {"commented_page": page, "outcome": outcome, "form": form}
         return render(request, "comments/result.html", context, status=400)
     context = {"commented_page": page, "outcome": outcome}

@@ -14,6 +14,7 @@ from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject, Length, Substr
 from django.http import Http404
 from django.urls import NoReverseMatch
+from django.utils import translation
 from rest_framework.fields import Field
 from rest_framework.response import Response
 from rest_framework.serializers import ListSerializer
@@ -29,6 +30,7 @@ from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.delivery import tags
 from citynet.delivery.versions import tag_versions
+from citynet.i18n.fallback import nearest_route
 from citynet.i18n.languages import content_language_codes
 from citynet.images.api import prefetch_renditions, reused_image_representations
 from citynet.visibility import not_expired, publicly_visible
@@ -299,6 +301,27 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
                 raise Http404("not found")
             self._cached_object = page
         return self._cached_object
+
+    def find_object(self, queryset, request):
+        """
+        The page a reader sees at `?html_path=`. Behind a language prefix (/ko/...), the path is
+        routed in that language's tree, falling back along its chain and preferring the page's
+        translation in that language, as the HTML site does (citynet/i18n/fallback.py); without
+        one, in the default tree, as Wagtail does.
+        """
+        path = "/" + request.GET.get("html_path", "").lstrip("/")
+        language_code = translation.get_language_from_path(path)
+        if not language_code:
+            return super().find_object(queryset, request)
+        below_prefix = path.split("/", 2)[2] if path.count("/") > 1 else ""
+        route = nearest_route(request, below_prefix, language_code)
+        if route is None:
+            return None
+        translations = queryset.filter(translation_key=route.page.translation_key)
+        return (
+            translations.filter(locale__language_code=language_code).first()
+            or translations.filter(pk=route.page.pk).first()
+        )
 
     def detail_queryset(self, model):
         """

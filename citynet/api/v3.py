@@ -4,8 +4,9 @@ problem document instead of a 500: out-of-range offsets, NUL characters, repeate
 parameters, bodies that are not a JSON object (whatever their Content-Type), bodies over the
 size limit. Unknown v3 URLs are JSON 404s, nothing a token reads is kept by a cache (decision
 0070), refused tokens are throttled (decision 0072), and a write answered with an error changes
-nothing (decision 0150). Anonymous readers see what v2 and HTML show (decision 0150). Its
-OpenAPI description says so, and is valid OpenAPI (decision 0160).
+nothing (decision 0150). Anonymous readers see what v2 and HTML show (decision 0150); a token
+adds what its user may edit (decision 0260). Its OpenAPI description says so, and is valid
+OpenAPI (decision 0160).
 """
 
 import functools
@@ -14,11 +15,14 @@ import json
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.utils.cache import patch_cache_control
 from django_countries.fields import CountryField
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v3 import querysets as wagtail_querysets
 from wagtail.api.v3.errors import problem_response
+from wagtail.models import Page
 
 from citynet.api.pages import public_pages
 from citynet.api.pagination import MAX_OFFSET
@@ -28,6 +32,8 @@ WRITE_METHODS = {"POST", "PUT", "PATCH"}
 # v3's list parameters (`?type=a&type=b`, `?order=title&order=-id`): repeated with different
 # values they mean several; every other parameter, or the same value twice, is ambiguous.
 LIST_PARAMETERS = {"type", "order"}
+# Wagtail's: an anonymous reader's pages (`anonymous_pages`), or those a token's user may edit.
+wagtail_pages = wagtail_querysets.get_pages_queryset
 
 
 def anonymous_pages(request, model):
@@ -35,13 +41,27 @@ def anonymous_pages(request, model):
     What an anonymous v3 reader may see: the one rule of v2, HTML, search and feeds
     (citynet/visibility.py, in the request's site). Wagtail's v3 reads it through
     `wagtail.api.v3.querysets.get_public_pages_queryset` (set in citynet/api/apps.py); a token's
-    reads stay Wagtail's: what its user may explore in the admin.
+    reads add the pages its user may edit (`readable_pages`).
     """
     try:
         # Through the (indexed) id, so that `?search=` can filter by it (as publicly_searchable).
         return model.objects.live().filter(pk__in=public_pages(request, model).values("pk"))
     except BadRequestError as error:  # a host name shared by several sites: v3 answers 400
         raise ValueError(str(error)) from error
+
+
+def readable_pages(request, model=Page):
+    """
+    What a v3 reader may read (decision 0260): the public pages, and with a token also the pages
+    its user may change or publish in the admin, drafts included. A draft (`?version=draft`)
+    is its editors' only: asked for one, a token finds only the pages its user may edit.
+    """
+    pages = wagtail_pages(request, model)
+    if not request.user.is_authenticated or request.GET.get("version") == "draft":
+        return pages
+    public = anonymous_pages(request, model)
+    readable = Q(pk__in=pages.values("pk")) | Q(pk__in=public.values("pk"))
+    return model.objects.filter(readable).select_related("content_type", "locale").order_by("pk")
 
 
 def query_problem(request):
@@ -217,16 +237,19 @@ def country_schema(generator, field):
 def install():
     """
     What Wagtail's v3 takes from this site, set before its schemas and routers are built (the
-    first import of `wagtail.api.v3.registry`): anonymous reads through `anonymous_pages`,
-    countries as codes. Both are private seams of a preview API (decision 0150); the tests of
-    tests/api/test_v3_surfaces.py fail if Wagtail stops reading them.
+    first import of `wagtail.api.v3.registry` and of its pages router): anonymous reads through
+    `anonymous_pages`, every read through `readable_pages`, countries as codes. All are private
+    seams of a preview API (decisions 0150, 0260); the tests of tests/api/test_v3_surfaces.py and
+    tests/api/test_v3_token_reads.py fail if Wagtail stops reading them.
     """
     import sys
 
-    import wagtail.api.v3.querysets
     from wagtail.api.v3.schemas import read_generator
 
-    if "wagtail.api.v3.registry" in sys.modules:
-        raise RuntimeError("Wagtail's v3 schemas were built before citynet.api was ready")
-    wagtail.api.v3.querysets.get_public_pages_queryset = anonymous_pages
+    built = {"wagtail.api.v3.registry", "wagtail.api.v3.routers.pages"} & set(sys.modules)
+    if built:
+        raise RuntimeError(f"{', '.join(built)} imported before citynet.api was ready")
+    wagtail_querysets.get_public_pages_queryset = anonymous_pages
+    # The pages router imports it by name: replaced before its first import.
+    wagtail_querysets.get_pages_queryset = readable_pages
     read_generator.register_field_schema(CountryField, country_schema)

@@ -88,11 +88,28 @@ def test_a_rejected_comment_says_why(client, article, overrides, message):
     assert not mail.outbox
 
 
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"fax": "+82 2 555 0100"}, "Leave the last field empty."),
+        ({"token": "made-up"}, "The form could not be checked."),
+        ({"text": ""}, "This field is required."),
+    ],
+)
+def test_a_refusal_is_said_once_and_only_that_one(client, article, overrides, message):
+    """The form shown again keeps what was refused: its new token is not "very fast" too."""
+    page = post_comment(client, article, **overrides).content.decode()
+
+    assert "That was very fast" not in page
+    # Said in the page's message; a field's own error is said beside the field as well.
+    assert page.count(message) == (2 if overrides.get("text") == "" else 1)
+
+
 def test_a_form_sent_within_seconds_of_loading_is_refused(client, article):
     response = post_comment(client, article, token=aged_token(article.pk, age=1))
 
     assert response.status_code == 400
-    assert "That was very fast" in response.content.decode()
+    assert response.content.decode().count("That was very fast") == 1
     # The page offers the form again, with the reader's text and a new token.
     assert "Thank you for this article." in response.content.decode()
     assert 'name="token" value="' in response.content.decode()

@@ -395,11 +395,12 @@ def expected(world, surface, kind, state, pk, reader):
     if surface is webhook_payloads:
         return state in ANNOUNCED
     if reader != "anonymous" and surface in (v3_list, v3_detail):
-        # A token reads what its user may change or publish in the admin, drafts included.
+        # A token adds what its user may change or publish in the admin, drafts included.
         page = Page.objects.filter(pk=pk).first()
         user = getattr(world, reader)
         permissions = page and page.permissions_for_user(user)
-        return bool(permissions and (permissions.can_edit() or permissions.can_publish()))
+        editable = bool(permissions and (permissions.can_edit() or permissions.can_publish()))
+        return STATES[state] or editable
     return STATES[state]
 
 
