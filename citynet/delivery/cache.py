@@ -14,6 +14,7 @@ RESPONSE_CACHE is on, which needs a cache every process shares (decision 0026).
 """
 
 import hashlib
+import json
 import logging
 import time
 
@@ -22,7 +23,7 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_etags
 from redis.exceptions import RedisError
 
 from citynet.delivery import snapshots
@@ -32,16 +33,28 @@ from citynet.delivery.versions import TAG_KEY, current_generation, tag_versions
 RESPONSE_KEY = "citynet:response:"
 # Tag headers understood by CDNs, and how each separates tags.
 TAG_SEPARATORS = {"cache-tag": ","}
-# Beside each entry in Redis: the keys of its tags' versions, as plain text for READ_ENTRY.
-TAG_KEYS_SUFFIX = ":tag-keys"
-# A hit (and so every 304) in one round trip: the entry, its tag keys and those tags' versions.
+# A hit (and so every 304) in one round trip, checked by Redis itself. An entry is three lines:
+# a digest of its tags' versions, its ETag and its tag keys; what a 304 needs (JSON); its body.
+# It is returned only while the digest of the versions Redis holds now is the same, and
+# without its body when the client has it (ARGV[1], the request's ETags).
 READ_ENTRY = """
-local found = {redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2])}
-if not found[1] or not found[2] then return {} end
-for key in string.gmatch(found[2], '%S+') do
-    found[#found + 1] = redis.call('GET', key)
+local entry = redis.call('GET', KEYS[1])
+local head_end = entry and string.find(entry, '\\n', 1, true)
+local meta_end = head_end and string.find(entry, '\\n', head_end + 1, true)
+if not meta_end then return false end
+local words, versions = {}, {}
+for word in string.gmatch(string.sub(entry, 1, head_end - 1), '%S+') do
+    words[#words + 1] = word
 end
-return found
+for index = 3, #words do
+    local version = redis.call('GET', words[index])
+    versions[#versions + 1] = version and (#version .. ':' .. version) or '-'
+end
+if redis.sha1hex(table.concat(versions, ',')) ~= words[1] then return false end
+if string.find(ARGV[1], words[2], 1, true) then
+    return string.sub(entry, head_end + 1, meta_end - 1)
+end
+return string.sub(entry, head_end + 1)
 """
 # Where django-redis reports the errors it ignores (decision 0071); read_entry reports its own.
 cache_logger = logging.getLogger(settings.DJANGO_REDIS_LOGGER)
@@ -77,22 +90,26 @@ def response_key(request):
 class Stored:
     """A shareable response as kept in the cache, with what it needs to be validated."""
 
-    def __init__(self, content, headers, tags, versions, last_modified, valid_until):
-        self.content = content
+    def __init__(self, content, headers, tags, versions, last_modified, valid_until, etag=None):
+        self.content = content  # None when read for a 304
         self.headers = headers
         self.tags = sorted(tags)
-        # The cache keys of its tags' versions, as READ_ENTRY reads them beside the entry.
-        self.tag_keys = " ".join(cache.make_key(TAG_KEY + tag) for tag in self.tags)
-        self.versions = versions
-        self.etag = f'"{hashlib.sha1(self.content).hexdigest()}"'
+        self.versions = versions  # None when read from Redis, which checked them
+        self.etag = etag or f'"{hashlib.sha1(self.content).hexdigest()}"'
         self.last_modified = last_modified
         self.valid_until = valid_until  # the earliest expiry among the pages shown
 
-    def is_current(self, versions=None):
-        """Nothing it shows changed: `versions` of its tags as read now, else read here."""
-        if self.valid_until is not None and time.time() >= self.valid_until:
-            return False
-        return (tag_versions(self.tags) if versions is None else versions) == self.versions
+    def meta(self):
+        """What a 304 needs, and a 200 with the body, as READ_ENTRY returns it."""
+        names = ("headers", "tags", "last_modified", "valid_until", "etag")
+        return json.dumps({name: getattr(self, name) for name in names}).encode()
+
+    def has_expired(self):
+        return self.valid_until is not None and time.time() >= self.valid_until
+
+    def is_current(self):
+        """Nothing it shows changed or expired, its tags' versions read here (not Redis)."""
+        return not self.has_expired() and tag_versions(self.tags) == self.versions
 
     def max_age(self):
         if self.valid_until is None:
@@ -163,14 +180,27 @@ def redis_client():
 def keep(request, stored):
     key = response_key(request)
     client = redis_client()
-    if client is not None:
-        # The tag keys first: an entry whose tag keys are missing or another's is not read.
-        try:
-            client.set(cache.make_key(key + TAG_KEYS_SUFFIX), stored.tag_keys, ex=timeout())
-        except RedisError:
-            cache_logger.exception("Exception ignored")
-            return
-    cache.set(key, stored, timeout())
+    if client is None:
+        cache.set(key, stored, timeout())
+        return
+    entry = b"\n".join([entry_head(stored), stored.meta(), stored.content])
+    try:
+        client.set(cache.make_key(key), entry, ex=timeout())
+    except RedisError:
+        cache_logger.exception("Exception ignored")
+
+
+def entry_head(stored):
+    """READ_ENTRY's first line: the digest of the tags' versions as Redis holds them, the ETag,
+    the tags' keys."""
+    versions = []
+    for tag in stored.tags:
+        version = stored.versions.get(tag)
+        raw = cache.client.encode(version, allow_int=False) if version else None
+        versions.append(b"%d:%b" % (len(raw), raw) if raw else b"-")
+    digest = hashlib.sha1(b",".join(versions)).hexdigest()
+    tag_keys = (cache.make_key(TAG_KEY + tag) for tag in stored.tags)
+    return " ".join([digest, stored.etag, *tag_keys]).encode()
 
 
 def timeout():
@@ -178,31 +208,26 @@ def timeout():
 
 
 def read_entry(request):
-    """The stored response for this request while nothing it shows changed, else None."""
+    """
+    The stored response for this request while nothing it shows changed, else None; without
+    its content when the client's If-None-Match names it.
+    """
     key = response_key(request)
     client = redis_client()
     if client is None:  # another cache backend: the entry, then its tags' versions
         stored = cache.get(key)
         return stored if stored is not None and stored.is_current() else None
+    etags = " ".join(parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")))
     try:
-        found = client.register_script(READ_ENTRY)(
-            keys=[cache.make_key(key), cache.make_key(key + TAG_KEYS_SUFFIX)]
-        )
+        found = client.register_script(READ_ENTRY)(keys=[cache.make_key(key)], args=[etags])
     except RedisError:
         cache_logger.exception("Exception ignored")
         return None
-    if not found:
+    if found is None:
         return None
-    entry, tag_keys, *versions = found
-    stored = cache.client.decode(entry)
-    if tag_keys.decode() != stored.tag_keys:
-        return None
-    current = {
-        tag: cache.client.decode(version)
-        for tag, version in zip(stored.tags, versions, strict=True)
-        if version is not None
-    }
-    return stored if stored.is_current(current) else None
+    meta, has_content, content = found.partition(b"\n")
+    stored = Stored(content if has_content else None, versions=None, **json.loads(meta))
+    return None if stored.has_expired() else stored
 
 
 def public_response(request, respond, tags_for=None, snapshot=False):
@@ -221,7 +246,9 @@ def public_response(request, respond, tags_for=None, snapshot=False):
     stored = None
     use_cache = settings.RESPONSE_CACHE and not snapshots.is_building()
     if use_cache:
-        stored = read_entry(request)
+        # A conditional request's entry was read by NotModifiedMiddleware.
+        read = hasattr(request, "citynet_entry")
+        stored = request.citynet_entry if read else read_entry(request)
     if stored is None:
         # Read once, before the snapshot and the computing: what changes after is not kept.
         generation = current_generation()
@@ -232,19 +259,51 @@ def public_response(request, respond, tags_for=None, snapshot=False):
         response, stored = compute(request, respond, tags_for, generation, keep_snapshot)
         if stored is None:
             return response
-    not_modified = get_conditional_response(
+    response = not_modified(request, stored)
+    if response is None:
+        response = stored.response()
+        patch_freshness(response, stored)
+    return response
+
+
+def not_modified(request, stored):
+    """A 304 when the client's copy is `stored`, with the headers a 304 repeats; else None."""
+    response = get_conditional_response(
         request, etag=stored.etag, last_modified=stored.last_modified
     )
-    if not_modified is not None:
-        not_modified["ETag"] = stored.etag
+    if response is not None:
+        response["ETag"] = stored.etag
         # The language of the text the client keeps, not the one LocaleMiddleware would name.
-        if "Content-Language" in stored.headers:
-            not_modified["Content-Language"] = stored.headers["Content-Language"]
-        patch_freshness(not_modified, stored)
-        return not_modified
-    response = stored.response()
-    patch_freshness(response, stored)
+        for header in ("Content-Language", "Vary"):
+            if header in stored.headers:
+                response[header] = stored.headers[header]
+        patch_freshness(response, stored)
     return response
+
+
+class NotModifiedMiddleware:
+    """
+    Answers an anonymous reader's conditional GET whose copy is current with a 304 from the
+    response cache's one round trip, before the middleware after it and the view run (decision
+    0255). Otherwise the request goes on, and public_response() uses the entry read here.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if is_conditional(request) and settings.RESPONSE_CACHE and is_anonymous(request):
+            request.citynet_entry = read_entry(request)
+            if request.citynet_entry is not None:
+                response = not_modified(request, request.citynet_entry)
+                if response is not None:
+                    return response
+        return self.get_response(request)
+
+
+def is_conditional(request):
+    validators = {"HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE"} & request.META.keys()
+    return bool(validators) and request.method in ("GET", "HEAD")
 
 
 def patch_freshness(response, stored):

@@ -5,6 +5,8 @@ import datetime
 import pytest
 import redis
 import time_machine
+from django.conf import settings
+from django.middleware.common import CommonMiddleware
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
@@ -56,6 +58,43 @@ def test_last_modified_is_the_last_change_shown(client, make_article):
     assert before <= parse_http_date(changed["Last-Modified"]) <= after
 
 
+@pytest.mark.parametrize("kind", ["api", "html"])
+def test_a_304_repeats_what_the_200_says_of_caching(client, make_article, kind):
+    article = make_article()
+    url = article.url if kind == "html" else f"/api/v2/pages/{article.pk}/"
+    first = client.get(url)
+
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304
+    for header in ("ETag", "Cache-Control", "Vary", "Content-Language", "Content-Security-Policy"):
+        assert again[header] == first[header], header
+
+
+def test_a_304_is_answered_before_the_view_and_most_middleware(client, make_article, monkeypatch):
+    url = f"/api/v2/pages/{make_article().pk}/"
+    first = client.get(url)
+    reached = []
+    record = lambda _middleware, request: reached.append(request.path)  # noqa: E731
+    monkeypatch.setattr(CommonMiddleware, "process_request", record)
+
+    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    assert reached == []
+    assert client.get(url).status_code == 200  # a plain request goes the whole way
+    assert reached == [url]
+
+
+def test_a_conditional_request_with_a_session_goes_the_whole_way(client, make_article):
+    url = f"/api/v2/pages/{make_article().pk}/"
+    first = client.get(url)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "a-reader"
+
+    again = client.get(url, headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 200
+    assert "private" in again["Cache-Control"]
+
+
 @pytest.fixture
 def redis_server(tmp_path):
     yield from serving_the_cache(RedisServer(tmp_path))
@@ -77,6 +116,11 @@ def test_a_304_costs_one_redis_round_trip(client, make_article, redis_server, mo
     )
 
     assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+    assert len(commands) == 1
+
+    # A client with an older copy gets the stored one, from the same round trip.
+    commands.clear()
+    assert client.get(url, headers={"If-None-Match": '"old"'}).content == first.content
     assert len(commands) == 1
 
     article.title = "Seoul opens more data"  # and a change is seen in that one round trip
