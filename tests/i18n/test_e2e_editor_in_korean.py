@@ -6,6 +6,7 @@ Deselect with `-m "not e2e"`.
 
 import pytest
 
+from tests.i18n.test_e2e_translation import open_korean_translation
 from tests.live.fixtures import log_in
 
 pytestmark = pytest.mark.e2e
@@ -40,10 +41,7 @@ def live_site_setup():
 def test_the_translation_editor_draws_korean_words(live_site, browser):
     article_id = live_site.blog_index_id  # SETUP prints the article's id
     secondee = log_in(browser, live_site, "secondee_ko")
-    secondee.goto(f"{live_site.url}/admin/localize/submit/page/{article_id}/")
-    secondee.get_by_label("한국어").check()
-    with secondee.expect_navigation(url="**/edit/"):
-        secondee.locator("input[type=submit].button").click()
+    open_korean_translation(secondee, live_site, article_id, "한국어")
 
     # Words wagtail-localize's Korean catalogue left in English, or gave as "번역하다".
     secondee.get_by_role("button", name="번역하기", exact=True).first.wait_for()

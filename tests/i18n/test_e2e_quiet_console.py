@@ -14,6 +14,7 @@ import pytest
 from tests.editorial.test_e2e_browser import start_article
 from tests.i18n.test_e2e_translation import (
     approve_from_dashboard,
+    open_korean_translation,
     review,
     submit,
     translate_segment,
@@ -76,10 +77,7 @@ def test_a_session_of_writing_translating_and_approving_logs_nothing(live_site, 
     comms = log_in(browser, live_site, "comms")
     approve_from_dashboard(comms, TITLE)
 
-    secondee.goto(f"{live_site.url}/admin/localize/submit/page/{english_id}/")
-    secondee.get_by_label("Korean").check()
-    with secondee.expect_navigation(url="**/edit/"):
-        secondee.locator("input[type=submit].button").click()
+    open_korean_translation(secondee, live_site, english_id, "Korean")
     korean_url = secondee.url
     for source, text in KOREAN.items():
         translate_segment(secondee, say, source, text)

@@ -154,6 +154,15 @@ def sync_link(page, site, translation_id):
     return row.locator("a[href*='/admin/localize/update/']")
 
 
+def open_korean_translation(page, site, page_id, korean):
+    """Start the Korean translation of page `page_id` and open its editor; `korean` names the
+    language in the user's admin."""
+    page.goto(f"{site.url}/admin/localize/submit/page/{page_id}/")
+    page.get_by_label(korean).check()
+    with page.expect_navigation(url="**/edit/"):
+        page.locator("input[type=submit].button").click()
+
+
 def translate_segment(page, say, source, text):
     """Translate one segment in wagtail-localize's side-by-side editor."""
     # The innermost list item holding the source text: the segment, with its buttons.
@@ -202,10 +211,7 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
 
     # The secondee starts the translation and translates every segment.
     secondee = log_in(browser, live_site, secondee_name)
-    secondee.goto(f"{live_site.url}/admin/localize/submit/page/{english_id}/")
-    secondee.get_by_label(say("Korean")).check()
-    with secondee.expect_navigation(url="**/edit/"):
-        secondee.locator("input[type=submit].button").click()
+    open_korean_translation(secondee, live_site, english_id, say("Korean"))
     korean_id = int(secondee.url.rstrip("/").split("/")[-2])
     edits = []
     secondee.on("request", lambda r: r.method == "PUT" and edits.append(r.url))

@@ -26,7 +26,10 @@ sys.path.insert(0, str(HERE.parents[2]))
 
 from citynet.core.checks import DEMO_PASSWORDS  # noqa: E402
 from citynet.demo.live import DemoSite  # noqa: E402
-from tests.i18n.test_e2e_translation import translate_segment  # noqa: E402
+from tests.i18n.test_e2e_translation import (  # noqa: E402
+    open_korean_translation,
+    translate_segment,
+)
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
 VIEWPORT = {"width": 1280, "height": 900}
@@ -99,10 +102,7 @@ def main():
         )
         english = lambda message, script=False: message  # noqa: E731 (the admin's own words)
         secondee = log_in(browser, site, "secondee")
-        secondee.goto(f"{site.url}/admin/localize/submit/page/{english_id}/")
-        secondee.get_by_label("Korean").check()
-        with secondee.expect_navigation(url="**/edit/"):
-            secondee.locator("input[type=submit].button").click()
+        open_korean_translation(secondee, site, english_id, "Korean")
         editor = secondee.url
         for source, text in KOREAN.items():
             translate_segment(secondee, english, source, text)
