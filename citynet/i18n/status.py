@@ -17,6 +17,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Case, Count, F, OuterRef, Subquery, When
 from django.db.models.functions import Coalesce, Least
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page, PageLogEntry
 from wagtail_localize.models import StringSegment, TranslationSource
@@ -46,7 +47,8 @@ class TranslationStatus:
         if self.status == IN_PROGRESS:
             return _("In progress (%(percent)s%%)") % {"percent": self.percent}
         if self.status == OUTDATED:
-            return _("Outdated since %(date)s") % {"date": f"{self.outdated_since:%Y-%m-%d}"}
+            # In the reader's language's date format: 2026년 12월 6일, Dec. 6, 2026.
+            return _("Outdated since %(date)s") % {"date": date_format(self.outdated_since)}
         return str(LABELS[self.status])
 
 

@@ -110,3 +110,10 @@ def register_translation_status_menu_item():
         icon_name="globe",
         order=750,
     )
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_localizes_translations_report(request, menu_items):
+    """Our translation status report replaces wagtail-localize's, which disagrees with it (0269)."""
+    localize_report = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if item.url != localize_report]

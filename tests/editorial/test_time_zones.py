@@ -77,3 +77,17 @@ def test_the_calendar_shows_days_and_times_in_the_editors_zone(
     assert f'data-time-zone="{shown_zone}"' in html
     assert f"<h2>{day}</h2>" in html
     assert f"<td>{time}</td>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("zone", "shown"),
+    [("", "UTC</strong> time (+0000)"), ("Asia/Seoul", "Asia/Seoul</strong> time (+0900)")],
+)
+def test_the_calendar_names_the_zone_once_and_its_offset(client, clock, comms, zone, shown):
+    """Issue 26: a UTC editor read "UTC time (UTC)", the zone's abbreviation after its name."""
+    client.force_login(in_time_zone(comms, zone))
+
+    html = client.get(reverse("editorial_calendar")).content.decode()
+
+    assert shown in html

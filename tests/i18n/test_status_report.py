@@ -1,8 +1,11 @@
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from citynet.i18n.translations import translate
 from tests import factories
@@ -106,3 +109,18 @@ def test_people_without_page_permissions_cannot_see_the_report(client):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get(URL).status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_report_dates_an_outdated_translation_in_the_readers_language(client, translated_site):
+    """Issue 26: "2026-12-06부터 오래됨" read as a code in a Korean admin."""
+    user = factories.UserFactory(is_superuser=True, is_staff=True)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "ko"
+    profile.save()
+    client.force_login(user)
+
+    html = client.get(URL).content.decode()
+
+    assert re.search(r"\d{4}년 \d{1,2}월 \d{1,2}일부터 오래됨", html)
+    assert not re.search(r"\d{4}-\d{2}-\d{2}부터", html)

@@ -73,3 +73,13 @@ def test_the_translation_editors_javascript_catalogue_speaks_korean(client, kore
     assert catalogue["Translate"] == "번역하기"  # not the dictionary form 번역하다
     assert catalogue["Not translated"] == "번역되지 않음"
     assert catalogue["segments translated"] == "구간 번역됨"
+    assert catalogue["More actions"] == "추가 작업"  # the editor's footer; not 더 많은 움직임
+
+
+@pytest.mark.django_db
+def test_the_admins_javascript_catalogue_speaks_korean(client, korean_secondee):
+    client.force_login(korean_secondee)
+    script = client.get(reverse("wagtailadmin_javascript_catalog")).content.decode()
+    catalogue = json.loads(script.split("const newcatalog = ")[1].split(";\n")[0])
+
+    assert catalogue["(%(number)s new items in this menu)"] == "(이 메뉴에 새 항목 %(number)s개)"
