@@ -42,6 +42,9 @@ class BlogIndexPage(IndexPage):
     template = "blog/blog_index_page.html"
     menu_label = _("Articles")
 
+    class Meta:
+        verbose_name = _("blog index page")
+
     def articles(self, language_code=None):
         return (
             self.children_in(ArticlePage, language_code)

@@ -29,6 +29,9 @@ class PartnerIndexPage(IndexPage):
     template = "partners/partner_index_page.html"
     menu_label = _("Partners")
 
+    class Meta:
+        verbose_name = _("partner index page")
+
     def partners(self, language_code=None):
         return (
             self.children_in(PartnerPage, language_code)

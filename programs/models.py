@@ -53,6 +53,9 @@ class ProgramIndexPage(IndexPage):
     template = "programs/program_index_page.html"
     menu_label = _("Programs")
 
+    class Meta:
+        verbose_name = _("program index page")
+
     def programs(self, language_code=None):
         return (
             self.children_in(ProgramPage, language_code)
