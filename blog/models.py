@@ -38,9 +38,12 @@ CHARACTERS_PER_MINUTE = 400
 
 class BlogIndexPage(IndexPage):
     subpage_types = ["blog.ArticlePage"]
-    page_description = "The list of articles, newest first."
+    page_description = _("The list of articles, newest first.")
     template = "blog/blog_index_page.html"
     menu_label = _("Articles")
+
+    class Meta:
+        verbose_name = _("blog index page")
 
     def articles(self, language_code=None):
         return (
@@ -72,9 +75,13 @@ class ArticlePage(
     reader_comments_switch(open_by_default=True),
     Page,
 ):
-    standfirst = models.TextField(help_text="The opening summary, shown under the title.")
+    standfirst = models.TextField(
+        _("standfirst"), help_text=_("The opening summary, shown under the title.")
+    )
     date_published = models.DateField(
-        "publication date", default=timezone.localdate, help_text="The date shown on the article."
+        _("publication date"),
+        default=timezone.localdate,
+        help_text=_("The date shown on the article."),
     )
     hero_image = models.ForeignKey(
         "images.CustomImage",
@@ -82,24 +89,27 @@ class ArticlePage(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("hero image"),
     )
-    body = StreamField(StoryBlock())
-    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
-    themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="articles")
+    body = StreamField(StoryBlock(), verbose_name=_("body"))
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    themes = ParentalManyToManyField(
+        "taxonomy.Theme", blank=True, related_name="articles", verbose_name=_("themes")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("standfirst"),
         FieldPanel("date_published"),
         FieldPanel("hero_image"),
         FieldPanel("hero_caption"),
-        InlinePanel("authors", label="Authors", min_num=1),
+        InlinePanel("authors", label=_("Authors"), min_num=1),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("tags"), FieldPanel("themes", widget=forms.CheckboxSelectMultiple)],
-            heading="Tags and themes",
+            heading=_("Tags and themes"),
         ),
-        InlinePanel("program_links", label="Related programs"),
-        InlinePanel("partner_links", label="Related partners"),
+        InlinePanel("program_links", label=_("Related programs")),
+        InlinePanel("partner_links", label=_("Related partners")),
     ]
     base_form_class = ArticlePageForm
 
@@ -161,9 +171,12 @@ class ArticlePage(
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
-    page_description = "An article with byline, photos, quotes, tags and themes."
+    page_description = _("An article with byline, photos, quotes, tags and themes.")
     template = "blog/article_page.html"
     summary_field = "standfirst"
+
+    class Meta:
+        verbose_name = _("article page")
 
     @property
     def social_image(self):
@@ -216,7 +229,10 @@ class ArticlePage(
 class ArticleAuthor(Orderable):
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="authors")
     person = models.ForeignKey(
-        "people.Person", on_delete=models.CASCADE, related_name="authored_articles"
+        "people.Person",
+        on_delete=models.CASCADE,
+        related_name="authored_articles",
+        verbose_name=_("person"),
     )
 
     panels = [FieldPanel("person")]
@@ -228,13 +244,23 @@ class ArticleAuthor(Orderable):
 
 class ArticleProgram(Orderable):
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="program_links")
-    program = models.ForeignKey(ProgramPage, on_delete=models.CASCADE, related_name="article_links")
+    program = models.ForeignKey(
+        ProgramPage,
+        on_delete=models.CASCADE,
+        related_name="article_links",
+        verbose_name=_("program"),
+    )
 
     panels = [FieldPanel("program")]
 
 
 class ArticlePartner(Orderable):
     article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="partner_links")
-    partner = models.ForeignKey(PartnerPage, on_delete=models.CASCADE, related_name="article_links")
+    partner = models.ForeignKey(
+        PartnerPage,
+        on_delete=models.CASCADE,
+        related_name="article_links",
+        verbose_name=_("partner"),
+    )
 
     panels = [FieldPanel("partner")]

@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.api import APIField
@@ -17,19 +18,20 @@ from programs.models import ProgramIndexPage, ProgramPage
 
 
 class HomePage(SitePageMixin, Page):
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
         "images.CustomImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("hero image"),
     )
 
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("hero_image"),
-        InlinePanel("featured_links", label="Featured articles and programs", max_num=6),
+        InlinePanel("featured_links", label=_("Featured articles and programs"), max_num=6),
     ]
 
     api_fields = [
@@ -43,9 +45,12 @@ class HomePage(SitePageMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["blog.BlogIndexPage", "programs.ProgramIndexPage", "partners.PartnerIndexPage"]
-    page_description = "The home page of a site, one per language."
+    page_description = _("The home page of a site, one per language.")
     template = "home/home_page.html"
     summary_field = "introduction"
+
+    class Meta:
+        verbose_name = _("home page")
 
     @property
     def social_image(self):

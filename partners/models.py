@@ -25,9 +25,12 @@ ARTICLES_ORDER = ("-date_published",)
 
 class PartnerIndexPage(IndexPage):
     subpage_types = ["partners.PartnerPage"]
-    page_description = "The list of partners: member cities, organisations and chapters."
+    page_description = _("The list of partners: member cities, organisations and chapters.")
     template = "partners/partner_index_page.html"
     menu_label = _("Partners")
+
+    class Meta:
+        verbose_name = _("partner index page")
 
     def partners(self, language_code=None):
         return (
@@ -56,25 +59,31 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
         ACADEMIC = "academic", _("Academic institution")
         PRIVATE = "private", _("Private sector")
 
-    acronym = models.CharField(max_length=32, blank=True)
-    kind = models.CharField(max_length=32, choices=Kind.choices)
+    acronym = models.CharField(_("acronym"), max_length=32, blank=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
     logo = models.ForeignKey(
         "images.CustomImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("logo"),
     )
-    country = CountryField(blank=True)
-    city = models.CharField(max_length=255, blank=True)
-    website = models.URLField(blank=True)
+    country = CountryField(_("country"), blank=True)
+    city = models.CharField(_("city"), max_length=255, blank=True)
+    website = models.URLField(_("website"), blank=True)
     member_since = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Year the partner joined the network."
+        _("member since"),
+        null=True,
+        blank=True,
+        help_text=_("Year the partner joined the network."),
     )
-    description = RichTextField(features=["bold", "italic", "link", "ol", "ul"], blank=True)
-    contact_name = models.CharField(max_length=255, blank=True)
-    contact_email = models.EmailField(blank=True)
-    contact_phone = models.CharField(max_length=64, blank=True)
+    description = RichTextField(
+        _("description"), features=["bold", "italic", "link", "ol", "ul"], blank=True
+    )
+    contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=64, blank=True)
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
@@ -84,7 +93,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
         FieldPanel("description"),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_phone")],
-            heading="Contact",
+            heading=_("Contact"),
         ),
     ]
 
@@ -147,9 +156,12 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
 
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = []
-    page_description = "A partner's profile: a member city, organisation or chapter."
+    page_description = _("A partner's profile: a member city, organisation or chapter.")
     template = "partners/partner_page.html"
     summary_field = "description"
+
+    class Meta:
+        verbose_name = _("partner page")
 
     structured_data_type = "ProfilePage"
 

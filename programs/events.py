@@ -46,21 +46,34 @@ class AttendanceMode(models.TextChoices):
 
 class EventDetails(models.Model):
     event_status = models.CharField(
-        max_length=16, choices=EventStatus.choices, default=EventStatus.SCHEDULED
+        _("event status"), max_length=16, choices=EventStatus.choices, default=EventStatus.SCHEDULED
     )
     previous_start_date = models.DateField(
-        null=True, blank=True, help_text="For a rescheduled program: the date it was to start."
+        _("previous start date"),
+        null=True,
+        blank=True,
+        help_text=_("For a rescheduled program: the date it was to start."),
     )
     attendance_mode = models.CharField(
-        max_length=16, choices=AttendanceMode.choices, default=AttendanceMode.IN_PERSON
+        _("attendance mode"),
+        max_length=16,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.IN_PERSON,
     )
     online_url = models.URLField(
-        blank=True, help_text="Where to join online (for online and mixed programs)."
+        _("online url"),
+        blank=True,
+        help_text=_("Where to join online (for online and mixed programs)."),
     )
     start_time = models.TimeField(
-        null=True, blank=True, help_text="Local time; leave both times empty for all-day."
+        _("start time"),
+        null=True,
+        blank=True,
+        help_text=_("Local time; leave both times empty for all-day."),
     )
-    end_time = models.TimeField(null=True, blank=True, help_text="Local time on the end date.")
+    end_time = models.TimeField(
+        _("end time"), null=True, blank=True, help_text=_("Local time on the end date.")
+    )
     # Not edited: raised on each publication that changes a field in SEQUENCED_FIELDS.
     event_sequence = models.PositiveIntegerField(default=0, editable=False)
 

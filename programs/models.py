@@ -49,9 +49,12 @@ def validate_time_zone(value):
 
 class ProgramIndexPage(IndexPage):
     subpage_types = ["programs.ProgramPage"]
-    page_description = "The list of programs and events, upcoming first."
+    page_description = _("The list of programs and events, upcoming first.")
     template = "programs/program_index_page.html"
     menu_label = _("Programs")
+
+    class Meta:
+        verbose_name = _("program index page")
 
     def programs(self, language_code=None):
         return (
@@ -123,29 +126,37 @@ class ProgramPage(
 
     Status = Status
 
-    kind = models.CharField(max_length=32, choices=Kind.choices)
-    start_date = models.DateField()
-    end_date = models.DateField(blank=True, help_text="Leave empty for a one-day event.")
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind.choices)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), blank=True, help_text=_("Leave empty for a one-day event.")
+    )
     time_zone = models.CharField(
+        _("time zone"),
         max_length=64,
         default="Asia/Seoul",
         validators=[validate_time_zone],
-        help_text="Where the event happens, e.g. Asia/Kuala_Lumpur.",
+        help_text=_("Where the event happens, e.g. Asia/Kuala_Lumpur."),
     )
-    city = models.CharField(max_length=255, blank=True)
-    country = CountryField(blank=True)
-    venue = models.CharField(max_length=255, blank=True)
-    summary = models.TextField(help_text="One or two sentences for listings and search results.")
+    city = models.CharField(_("city"), max_length=255, blank=True)
+    country = CountryField(_("country"), blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True)
+    summary = models.TextField(
+        _("summary"), help_text=_("One or two sentences for listings and search results.")
+    )
     hero_image = models.ForeignKey(
         "images.CustomImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("hero image"),
     )
-    body = StreamField(StoryBlock(), blank=True)
-    registration_url = models.URLField(blank=True)
-    themes = ParentalManyToManyField("taxonomy.Theme", blank=True, related_name="programs")
+    body = StreamField(StoryBlock(), blank=True, verbose_name=_("body"))
+    registration_url = models.URLField(_("registration url"), blank=True)
+    themes = ParentalManyToManyField(
+        "taxonomy.Theme", blank=True, related_name="programs", verbose_name=_("themes")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("kind"),
@@ -156,24 +167,24 @@ class ProgramPage(
                 FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
                 FieldPanel("time_zone"),
             ],
-            heading="Dates",
+            heading=_("Dates"),
         ),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("event_status"), FieldPanel("previous_start_date")]),
                 FieldRowPanel([FieldPanel("attendance_mode"), FieldPanel("online_url")]),
             ],
-            heading="Event (not used for projects and initiatives)",
+            heading=_("Event (not used for projects and initiatives)"),
         ),
         MultiFieldPanel(
             [FieldPanel("venue"), FieldRowPanel([FieldPanel("city"), FieldPanel("country")])],
-            heading="Place",
+            heading=_("Place"),
         ),
         FieldPanel("hero_image"),
         FieldPanel("hero_caption"),
         FieldPanel("body"),
         FieldPanel("registration_url"),
-        InlinePanel("partner_links", label="Organising and co-organising partners"),
+        InlinePanel("partner_links", label=_("Organising and co-organising partners")),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
 
@@ -275,11 +286,12 @@ class ProgramPage(
 
     parent_page_types = ["programs.ProgramIndexPage"]
     subpage_types = []
-    page_description = "A workshop, forum, training, congress or other program."
+    page_description = _("A workshop, forum, training, congress or other program.")
     template = "programs/program_page.html"
     summary_field = "summary"
 
     class Meta:
+        verbose_name = _("program page")
         indexes = [models.Index(fields=["start_date"]), models.Index(fields=["end_date"])]
 
     def clean(self):
@@ -344,8 +356,13 @@ class ProgramPartner(Orderable):
         CO_ORGANISER = "co_organiser", _("Co-organiser")
 
     program = ParentalKey(ProgramPage, on_delete=models.CASCADE, related_name="partner_links")
-    partner = models.ForeignKey(PartnerPage, on_delete=models.CASCADE, related_name="program_links")
-    role = models.CharField(max_length=16, choices=Role.choices, default=Role.ORGANISER)
+    partner = models.ForeignKey(
+        PartnerPage,
+        on_delete=models.CASCADE,
+        related_name="program_links",
+        verbose_name=_("partner"),
+    )
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.ORGANISER)
 
     panels = [FieldPanel("partner"), FieldPanel("role")]
 

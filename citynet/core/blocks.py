@@ -6,6 +6,7 @@ children. Search reads Wagtail's own per-block `get_searchable_content`.
 """
 
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -15,17 +16,19 @@ from citynet.images.api import absolute_media_urls, image_representation, preloa
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=255)
+    text = blocks.CharBlock(max_length=255, label=_("Text"))
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Heading 2"), ("h3", "Heading 3"), ("h4", "Heading 4")],
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
         default="h2",
+        label=_("Level"),
     )
 
     class Meta:
         icon = "title"
         template = "blocks/heading_block.html"
         preview_value = {"text": "Financing urban energy", "level": "h2"}
-        description = "A section heading"
+        description = _("A section heading")
+        label = _("Heading")
 
     def get_images(self, value):
         return []
@@ -37,15 +40,19 @@ class HeadingBlock(blocks.StructBlock):
 class CaptionedImageBlock(blocks.StructBlock):
     """A photo with its caption; the credit and alt text come from the image itself."""
 
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(label=_("Image"))
     caption = blocks.CharBlock(
-        required=False, max_length=255, help_text="Leave empty to use the image's own caption."
+        required=False,
+        max_length=255,
+        label=_("Caption"),
+        help_text=_("Leave empty to use the image's own caption."),
     )
 
     class Meta:
         icon = "image"
         template = "blocks/captioned_image_block.html"
-        description = "A photo with caption and credit"
+        description = _("A photo with caption and credit")
+        label = _("Image")
 
     def bulk_to_python(self, values):
         images = preloaded_images()
@@ -72,13 +79,14 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class GalleryBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False, max_length=255)
-    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2)
+    title = blocks.CharBlock(required=False, max_length=255, label=_("Title"))
+    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2, label=_("Images"))
 
     class Meta:
         icon = "image"
         template = "blocks/gallery_block.html"
-        description = "Two or more photos shown together"
+        description = _("Two or more photos shown together")
+        label = _("Gallery")
 
     def get_images(self, value):
         image_block = self.child_blocks["images"].child_block
@@ -94,9 +102,13 @@ class GalleryBlock(blocks.StructBlock):
 
 
 class PullQuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    name = blocks.CharBlock(required=False, max_length=255, help_text="Who said it.")
-    role = blocks.CharBlock(required=False, max_length=255, help_text="Their role or title.")
+    quote = blocks.TextBlock(label=_("Quote"))
+    name = blocks.CharBlock(
+        required=False, max_length=255, label=_("Name"), help_text=_("Who said it.")
+    )
+    role = blocks.CharBlock(
+        required=False, max_length=255, label=_("Role"), help_text=_("Their role or title.")
+    )
 
     class Meta:
         icon = "openquote"
@@ -106,7 +118,8 @@ class PullQuoteBlock(blocks.StructBlock):
             "name": "A member city mayor",
             "role": "Mayor",
         }
-        description = "A quotation set apart from the text"
+        description = _("A quotation set apart from the text")
+        label = _("Pull quote")
 
     def get_images(self, value):
         return []
@@ -121,7 +134,8 @@ class StoryBlock(blocks.StreamBlock):
         icon="pilcrow",
         template="blocks/paragraph_block.html",
         preview_value="<p>CityNet connects local governments across the Asia-Pacific.</p>",
-        description="Rich text",
+        description=_("Rich text"),
+        label=_("Paragraph"),
     )
     heading = HeadingBlock()
     image = CaptionedImageBlock()
@@ -130,10 +144,11 @@ class StoryBlock(blocks.StreamBlock):
     embed = EmbedBlock(
         icon="media",
         template="blocks/embed_block.html",
-        description="A video or post from YouTube, Vimeo and similar sites",
+        description=_("A video or post from YouTube, Vimeo and similar sites"),
+        label=_("Embed"),
     )
     # Tables of figures, as WordPress posts and reports have them; plain-text cells.
-    table = TableBlock(icon="table", description="A table of figures")
+    table = TableBlock(icon="table", description=_("A table of figures"), label=_("Table"))
 
     def get_images(self, value):
         """Every image the stream shows, in order: a page fetches their renditions at once."""

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, prefetch_related_objects
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -143,7 +144,7 @@ class IndexPage(SitePageMixin, Page):
     are named after the child type's `listing_filters`, the declaration the API reads too.
     """
 
-    introduction = models.TextField(blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
 

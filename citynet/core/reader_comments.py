@@ -5,6 +5,7 @@ page types, reads it; the page types take it from here, so that they do not impo
 """
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
@@ -17,9 +18,9 @@ def reader_comments_switch(open_by_default):
 
     class ReaderCommentsSwitch(models.Model):
         reader_comments_open = models.BooleanField(
-            "reader comments open",
+            _("reader comments open"),
             default=open_by_default,
-            help_text="Readers may comment (until the site's automatic closing date).",
+            help_text=_("Readers may comment (until the site's automatic closing date)."),
         )
 
         settings_panels = Page.settings_panels + [FieldPanel("reader_comments_open")]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
 
@@ -9,24 +10,25 @@ class CustomImage(AbstractImage):
     """
 
     description = models.CharField(
-        "alt text",
+        _("alt text"),
         max_length=255,
         blank=True,
         default="",
-        help_text="What the photo shows, for people who cannot see it. Defaults to the title.",
+        help_text=_("What the photo shows, for people who cannot see it. Defaults to the title."),
     )
-    caption = models.CharField(max_length=255, blank=True)
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
     credit = models.CharField(
+        _("credit"),
         max_length=255,
         blank=True,
-        help_text='Shown with the photo, e.g. "Photo: courtesy of CityNet".',
+        help_text=_('Shown with the photo, e.g. "Photo: courtesy of CityNet".'),
     )
 
     admin_form_fields = Image.admin_form_fields + ("caption", "credit")
 
     class Meta(AbstractImage.Meta):
-        verbose_name = "image"
-        verbose_name_plural = "images"
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
 
     @property
@@ -48,10 +50,13 @@ class HeroCaptionMixin(models.Model):
     """
 
     hero_caption = models.CharField(
+        _("hero caption"),
         max_length=255,
         blank=True,
-        help_text="What the photo shows on this page, translated with it. "
-        "Leave empty to use the image's own caption.",
+        help_text=_(
+            "What the photo shows on this page, translated with it. "
+            "Leave empty to use the image's own caption."
+        ),
     )
 
     class Meta:

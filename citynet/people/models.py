@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import (
@@ -31,20 +32,24 @@ class Person(
     see the live version only.
     """
 
-    name = models.CharField(max_length=255)
-    role = models.CharField(max_length=255, blank=True, help_text='e.g. "Secondment Staff".')
+    name = models.CharField(_("name"), max_length=255)
+    role = models.CharField(
+        _("role"), max_length=255, blank=True, help_text=_('e.g. "Secondment Staff".')
+    )
     organisation = models.CharField(
+        _("organisation"),
         max_length=255,
         blank=True,
-        help_text="Home organisation, e.g. a city government department.",
+        help_text=_("Home organisation, e.g. a city government department."),
     )
-    bio = models.TextField(blank=True, help_text="Two or three sentences.")
+    bio = models.TextField(_("bio"), blank=True, help_text=_("Two or three sentences."))
     photo = models.ForeignKey(
         "images.CustomImage",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        verbose_name=_("photo"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -52,7 +57,8 @@ class Person(
         blank=True,
         on_delete=models.SET_NULL,
         related_name="person_profiles",
-        help_text="The staff member this profile describes: they may edit and translate it.",
+        verbose_name=_("user"),
+        help_text=_("The staff member this profile describes: they may edit and translate it."),
     )
 
     panels = [
@@ -84,8 +90,8 @@ class Person(
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
-        verbose_name = "person"
-        verbose_name_plural = "people"
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
 
     def __str__(self):
         return self.name

@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import TranslatableMixin
@@ -19,13 +20,16 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
         SDG = "sdg", "Sustainable Development Goal"
         CLUSTER = "cluster", "Thematic cluster"
 
-    name = models.CharField(max_length=255)
-    slug = models.SlugField(max_length=255, allow_unicode=True)
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=255)
+    slug = models.SlugField(_("slug"), max_length=255, allow_unicode=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     sdg_number = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="1 to 17, for Sustainable Development Goals only."
+        _("sdg number"),
+        null=True,
+        blank=True,
+        help_text=_("1 to 17, for Sustainable Development Goals only."),
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     panels = [
         FieldPanel("name"),
@@ -55,6 +59,8 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     ]
 
     class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
         ordering = ["kind", "sdg_number", "name"]
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_theme_slug_per_locale"),
