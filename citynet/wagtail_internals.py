@@ -80,3 +80,49 @@ def index_references_on_save_through(handler):
     wagtails = signal_handlers.update_reference_index_on_save
     signal_handlers.update_reference_index_on_save = handler
     return wagtails
+
+
+def send_workflow_emails_through(wrap):
+    """
+    Connect `wrap(notifier)` in place of each of Wagtail's workflow email notifiers (submitted,
+    approved, rejected), under the `dispatch_uid` Wagtail connects it with in
+    `wagtail.admin.signal_handlers`: Wagtail's `ready()` runs after ours and then connects
+    nothing, its uids being taken (citynet/i18n/apps.py, decision 0265).
+    """
+    from wagtail.admin import signal_handlers
+    from wagtail.models import TaskState, WorkflowState
+    from wagtail.signals import (
+        task_submitted,
+        workflow_approved,
+        workflow_rejected,
+        workflow_submitted,
+    )
+
+    for signal, notifier, sender, dispatch_uid in [
+        (
+            task_submitted,
+            signal_handlers.task_submission_email_notifier,
+            TaskState,
+            "group_approval_task_submitted_email_notification",
+        ),
+        (
+            workflow_submitted,
+            signal_handlers.workflow_submission_email_notifier,
+            WorkflowState,
+            "workflow_state_submitted_email_notification",
+        ),
+        (
+            workflow_rejected,
+            signal_handlers.workflow_rejection_email_notifier,
+            WorkflowState,
+            "workflow_state_rejected_email_notification",
+        ),
+        (
+            workflow_approved,
+            signal_handlers.workflow_approval_email_notifier,
+            WorkflowState,
+            "workflow_state_approved_email_notification",
+        ),
+    ]:
+        signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
+        signal.connect(wrap(notifier), sender=sender, dispatch_uid=dispatch_uid, weak=False)

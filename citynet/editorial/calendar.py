@@ -8,6 +8,7 @@ from operator import or_
 
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Revision, WorkflowState
 
@@ -54,11 +55,13 @@ def section_pages():
 
 def calendar_events(start, end, section=None, locale=None):
     """Go-lives and expiries between `start` and `end`, oldest first, in five queries."""
-    scheduled = dict(
-        Revision.page_revisions.filter(approved_go_live_at__range=(start, end)).values_list(
-            "object_id", "approved_go_live_at"
-        )
-    )
+    # A scheduled revision brings its own expiry, which the page gets only when it goes live.
+    scheduled = {
+        page_id: (go_live, parse_datetime(expire_at) if expire_at else None)
+        for page_id, go_live, expire_at in Revision.page_revisions.filter(
+            approved_go_live_at__range=(start, end)
+        ).values_list("object_id", "approved_go_live_at", "content__expire_at")
+    }
     pages = Page.objects.filter(
         Q(pk__in=[int(pk) for pk in scheduled])
         | Q(live=True, go_live_at__range=(start, end))
@@ -78,7 +81,8 @@ def calendar_events(start, end, section=None, locale=None):
 
     events = []
     for page in pages:
-        go_live = scheduled.get(str(page.pk)) or (page.go_live_at if page.live else None)
+        scheduled_go_live, scheduled_expiry = scheduled.get(str(page.pk), (None, None))
+        go_live = scheduled_go_live or (page.go_live_at if page.live else None)
         if str(page.pk) in scheduled:
             state = _("Scheduled")
         elif task := in_moderation.get(str(page.pk)):
@@ -87,8 +91,9 @@ def calendar_events(start, end, section=None, locale=None):
             state = _("Expired") if page.expired else (_("Live") if page.live else _("Draft"))
         if go_live and start <= go_live < end:
             events.append(Event(go_live, "go-live", page, state))
-        if page.expire_at and start <= page.expire_at < end:
-            events.append(Event(page.expire_at, "expiry", page, state))
+        for expiry in {page.expire_at, scheduled_expiry} - {None}:
+            if start <= expiry < end:
+                events.append(Event(expiry, "expiry", page, state))
     return sorted(events, key=lambda event: (event.when, event.page.pk))
 
 

@@ -7,11 +7,17 @@ class I18nConfig(AppConfig):
     verbose_name = "Languages and translation"
 
     def ready(self):
-        from citynet.wagtail_internals import let_translators_edit_by
+        from citynet.wagtail_internals import (
+            let_translators_edit_by,
+            send_workflow_emails_through,
+        )
 
         from . import checks, signals  # noqa: F401  (registers the checks and signal handlers)
         from .permissions import can_edit
+        from .staff_emails import in_default_language
 
         # wagtail-localize asks for the snippet model's add/change/delete permission before each
         # segment edit; ask the snippet's permission policy about the object instead (0124).
         let_translators_edit_by(can_edit)
+        # Wagtail's workflow emails fall back on the acting reviewer's language (0265).
+        send_workflow_emails_through(in_default_language)

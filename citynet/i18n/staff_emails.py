@@ -5,6 +5,7 @@ the site's default language, whoever's action sent the email.
 """
 
 from django.conf import settings
+from django.utils.translation import override
 from wagtail.users.models import UserProfile
 
 # Minutes to wait after each failed send of an email queued on the task worker: about a day in
@@ -28,3 +29,17 @@ def by_admin_language(users):
     for user in users:
         groups.setdefault(chosen.get(user.pk, settings.LANGUAGE_CODE), []).append(user)
     return sorted(groups.items())
+
+
+def in_default_language(notifier):
+    """
+    Wagtail's workflow emails speak each recipient's chosen language or, for one who chose
+    none, the language active when sent, which is the acting reviewer's: the site's default
+    instead (decision 0265).
+    """
+
+    def send(**kwargs):
+        with override(settings.LANGUAGE_CODE):
+            return notifier(**kwargs)
+
+    return send

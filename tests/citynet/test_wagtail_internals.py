@@ -78,3 +78,17 @@ def test_wagtail_connects_its_reference_index_handler_by_name_when_ready():
     assert signal_handlers.update_reference_index_on_save.__module__ == (
         "citynet.editorial.reference_index"
     )
+
+
+def test_wagtail_connects_its_workflow_email_notifiers_under_the_uids_we_take():
+    """Ours are connected first under Wagtail's uids, so Wagtail's own connect adds nothing."""
+    from wagtail.admin import signal_handlers as admin_handlers
+
+    register = source(admin_handlers.register_signal_handlers)
+    for name in [
+        "group_approval_task_submitted_email_notification",
+        "workflow_state_submitted_email_notification",
+        "workflow_state_rejected_email_notification",
+        "workflow_state_approved_email_notification",
+    ]:
+        assert f'dispatch_uid="{name}"' in register

@@ -181,3 +181,24 @@ def test_section_filter_offers_every_section(client, comms, blog_index, program_
     offered = set(form.fields["section"].queryset.values_list("pk", flat=True))
     assert offered == {blog_index.pk, program_index.pk}
     assert Page.objects.filter(pk__in=offered).count() == 2
+
+
+@pytest.mark.django_db
+def test_a_live_page_s_scheduled_revision_shows_its_expiry_too(client, comms, clock, blog_index):
+    live = factories.ArticlePageFactory(parent=blog_index, title="Forum report")
+    live.save_revision(user=comms).publish(user=comms)
+    live.refresh_from_db()
+    live.go_live_at = START + datetime.timedelta(days=9, minutes=30)
+    live.expire_at = START + datetime.timedelta(days=19, hours=9)
+    live.save_revision(user=comms).publish(user=comms)  # scheduled: the live page is unchanged
+    client.force_login(comms)
+
+    calendar = client.get(reverse("editorial_calendar")).content.decode()
+    feed = icalendar.Calendar.from_ical(client.get(create_feed_url(client)).content)
+
+    assert calendar.count("Forum report") == 2
+    assert "<td>Expires</td>" in calendar
+    assert [(str(event["summary"]), event["dtstart"].dt) for event in feed.walk("VEVENT")] == [
+        ("Goes live: Forum report", live.go_live_at),
+        ("Expires: Forum report", live.expire_at),
+    ]

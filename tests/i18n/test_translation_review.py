@@ -6,7 +6,9 @@ publish it, or request changes with a comment; what they approve is what goes li
 
 import pytest
 from django.contrib.messages import get_messages
+from django.core import mail
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from tests.i18n.test_translation_rights import (
     edit_segment,
@@ -115,3 +117,30 @@ def test_only_reviewers_may_review(client, secondee, submitted):
     assert refused(review(client, submitted, "approve"))
     submitted.refresh_from_db()
     assert submitted.workflow_in_progress
+
+
+def prefers(user, language):
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": language})
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "author_language, greeting, comment_line",
+    [
+        ("", "Hello Sun,", 'The following comment was left: "제목을 더 다듬어 주세요."'),
+        ("ko", "Sun님, 안녕하세요.", '남긴 의견: "제목을 더 다듬어 주세요."'),
+    ],
+)
+def test_a_korean_reviewer_s_request_for_changes_reaches_the_author_in_the_author_s_language(
+    client, secondee, comms, submitted, author_language, greeting, comment_line
+):
+    # The secondee without a chosen language reads the site's default (decision 0205).
+    prefers(secondee, author_language)
+    prefers(comms, "ko")
+    mail.outbox.clear()
+    client.force_login(comms)
+    review(client, submitted, "reject", "제목을 더 다듬어 주세요.")
+
+    [email] = [email for email in mail.outbox if email.to == [secondee.email]]
+    assert greeting in email.body
+    assert comment_line in email.body
