@@ -10,6 +10,8 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ParseError
 from rest_framework.fields import Field
 from rest_framework.response import Response
 from wagtail.api import APIField
@@ -67,7 +69,7 @@ class ReaderCommentsAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
 
     def page_from(self, value):
         if not (isinstance(value, int | str) and str(value).isdigit() and 0 < int(value) < 2**31):
-            raise BadRequestError("page must be a page id")
+            raise BadRequestError(_("page must be a page id"))
         page = public_pages(self.request).filter(pk=int(value)).first()
         if page is None:
             raise Http404("not found")
@@ -95,9 +97,14 @@ class ReaderCommentsAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
         )
 
     def body(self, request):
-        if not hasattr(request.data, "get"):
-            raise BadRequestError("the body must be a JSON object")
-        return request.data
+        """The posted JSON object; refusals are `{"message": ...}` in the reader's language."""
+        try:
+            data = request.data
+        except ParseError as error:
+            raise BadRequestError(_("the body must be a JSON object")) from error
+        if not hasattr(data, "get"):
+            raise BadRequestError(_("the body must be a JSON object"))
+        return data
 
     def token_view(self, request):
         page = self.page_from(self.body(request).get("page"))

@@ -25,7 +25,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page, Site
 
-from citynet.api import registry
+from citynet.api import registry, views
 from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.delivery import tags
@@ -110,7 +110,17 @@ def serializer_class(viewset, router, model, fields, show_details):
         fields_config = parse_fields_parameter(fields) if fields is not None else []
     except ValueError as error:
         raise BadRequestError(f"fields error: {error}") from error
+    if not show_details:
+        refuse_detail_only_fields(viewset, model, fields_config)
     return build_serializer_class(viewset, router, model, fields_config, show_details)
+
+
+def refuse_detail_only_fields(viewset, model, fields_config):
+    """A listing asked for a detail-only field (decision 0023) says where to find it."""
+    names = set(viewset.get_body_fields_names(model)) | set(viewset.get_meta_fields_names(model))
+    for name, _negated, _sub_fields in fields_config:
+        if name in viewset.detail_only_fields and name in names:
+            raise BadRequestError(f"{name} is only in a page's detail: /api/v2/pages/<id>/")
 
 
 def with_public_parent(queryset, request):
@@ -172,8 +182,11 @@ class CityNetPageSerializer(PageSerializer):
     parent = PublicParentField(read_only=True)
 
 
-class FieldsFilter(wagtail_filters.FieldsFilter):
-    """Wagtail's `?field=value` filters, except names a plugin filters (and validates) itself."""
+class FieldsFilter(views.FieldsFilter):
+    """
+    `?field=value` filters, values checked against choices (views.FieldsFilter), except the
+    names a plugin filters (and validates) itself.
+    """
 
     def filter_queryset(self, request, queryset, view):
         own_filters = registry.get(queryset.model).filters
@@ -309,10 +322,17 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         translation in that language, as the HTML site does (citynet/i18n/fallback.py); without
         one, in the default tree, as Wagtail does.
         """
-        path = "/" + request.GET.get("html_path", "").lstrip("/")
-        language_code = translation.get_language_from_path(path)
+        html_path = request.GET.get("html_path")
+        if html_path == "":
+            raise BadRequestError("html_path is empty: give a page's path, such as /en/blog/")
+        if html_path and "//" in html_path:
+            return None  # not the path of any page of the HTML site
+        path = "/" + (html_path or "").lstrip("/")
+        language_code = translation.get_language_from_path(path.lower())
         if not language_code:
             return super().find_object(queryset, request)
+        if language_code != path.split("/")[1]:
+            return None  # /KO/blog/ is a 404 on the HTML site: its prefixes are lower case
         below_prefix = path.split("/", 2)[2] if path.count("/") > 1 else ""
         route = nearest_route(request, below_prefix, language_code)
         if route is None:

@@ -2,11 +2,11 @@
 Wagtail's v3 API (a preview in 8.0) behind a guard that answers bad client input with a 4xx
 problem document instead of a 500: out-of-range offsets, NUL characters, repeated or zero
 parameters, bodies that are not a JSON object (whatever their Content-Type), bodies over the
-size limit. Unknown v3 URLs are JSON 404s, nothing a token reads is kept by a cache (decision
-0070), refused tokens are throttled (decision 0072), and a write answered with an error changes
-nothing (decision 0150). Anonymous readers see what v2 and HTML show (decision 0150); a token
-adds what its user may edit (decision 0260). Its OpenAPI description says so, and is valid
-OpenAPI (decision 0160).
+size limit. A refused token is a 401, never an anonymous read (decision 0267). Unknown v3 URLs
+are JSON 404s, nothing a token reads is kept by a cache (decision 0070), refused tokens are
+throttled (decision 0072), and a write answered with an error changes nothing (decision 0150).
+Anonymous readers see what v2 and HTML show (decision 0150); a token adds what its user may
+edit (decision 0260). Its OpenAPI description says so, and is valid OpenAPI (decision 0160).
 """
 
 import functools
@@ -21,6 +21,7 @@ from django.utils.cache import patch_cache_control
 from django_countries.fields import CountryField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v3 import querysets as wagtail_querysets
+from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.models import Page
 
@@ -125,6 +126,24 @@ def private_if_authenticated(request, response):
     return response
 
 
+def refusing_bad_tokens(view):
+    """
+    A request that sends a token the API refuses (unknown, revoked, its user inactive, or not a
+    bearer token) is a 401: Wagtail's public reads would answer it as anonymous, and a client
+    with a mistyped or revoked token would silently read less than it should.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if "authorization" in request.headers and BearerTokenAuth()(request) is None:
+            response = problem_response(status=401, detail="The bearer token was refused")
+            response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
+            return response
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
 def guarded(view):
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
@@ -220,7 +239,7 @@ def guarded_urls(ninja_urls):
     """The v3 API's URL patterns, each view behind `guarded`."""
     patterns, app_name, namespace = ninja_urls
     for pattern in patterns:
-        pattern.callback = guarded(throttle_api_tokens(pattern.callback))
+        pattern.callback = guarded(throttle_api_tokens(refusing_bad_tokens(pattern.callback)))
     return patterns, app_name, namespace
 
 

@@ -164,9 +164,29 @@ class LocaleCodeField(Field):
         return locale.language_code
 
 
+class FieldsFilter(wagtail_filters.FieldsFilter):
+    """Wagtail's `?field=value` filters; a value a field's choices lack is a 400, not no results."""
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            choices = getattr(field_named(queryset.model, name), "flatchoices", None)
+            if name in fields and choices and value not in {str(key) for key, _ in choices}:
+                known = ", ".join(str(key) for key, _ in choices)
+                raise BadRequestError(f"{name} must be one of: {known}")
+        return super().filter_queryset(request, queryset, view)
+
+
+def field_named(model, name):
+    try:
+        return model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
 class SnippetAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
     filter_backends = [
-        wagtail_filters.FieldsFilter,
+        FieldsFilter,
         wagtail_filters.OrderingFilter,
         SnippetLocaleFilter,
         wagtail_filters.SearchFilter,

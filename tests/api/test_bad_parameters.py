@@ -113,3 +113,19 @@ def test_a_listing_without_ids_is_answered(client, make_article, fields):
     article.save_revision().publish()
     items = client.get("/api/v2/pages/", listing).json()["items"]
     assert [item.get("title", "Renamed") for item in items] == ["Renamed"]
+
+
+def test_an_unknown_choice_of_a_snippet_filter_is_a_400(client, blog_index):
+    response = client.get("/api/v2/themes/", {"kind": "zzz"})
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "kind must be one of: sdg, cluster"
+    assert client.get("/api/v2/themes/", {"kind": "sdg"}).status_code == 200
+
+
+@pytest.mark.parametrize("name", ["body", "reading_time"])
+def test_a_listing_asked_for_a_detail_only_field_says_where_it_is(client, blog_index, name):
+    response = client.get("/api/v2/pages/", {**ARTICLES, "fields": name})
+
+    assert response.status_code == 400
+    assert response.json()["message"] == f"{name} is only in a page's detail: /api/v2/pages/<id>/"

@@ -52,3 +52,22 @@ def test_every_demo_address_finds_its_page_in_each_language(client, home_page):
     assert client.get(fallback)["Content-Language"] == "en"
     assert found_id(client, fallback) == english.pk
     assert found_id(client, "/ko/blog/no-such-article/") is None
+
+
+def test_an_empty_html_path_is_a_400(client, blog_index):
+    response = client.get("/api/v2/pages/find/", {"html_path": ""})
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "html_path is empty: give a page's path, such as /en/blog/"
+
+
+@pytest.mark.parametrize("html_path", ["//", "/en//"])
+def test_a_path_with_an_empty_segment_is_no_page(client, blog_index, html_path):
+    assert found_id(client, html_path) is None
+
+
+def test_a_language_prefix_in_capitals_is_a_404_as_on_the_html_site(client, blog_index):
+    assert found_id(client, f"/ko/{blog_index.slug}/") == blog_index.pk
+
+    assert client.get(f"/KO/{blog_index.slug}/").status_code == 404
+    assert found_id(client, f"/KO/{blog_index.slug}/") is None

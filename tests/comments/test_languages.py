@@ -154,3 +154,19 @@ def test_the_api_answers_in_the_readers_accept_language(client, article):
     assert held.status_code == 201
     assert held.json()["message"] == "ขอบคุณ: ความคิดเห็นของคุณกำลังรอการตรวจสอบ"
     assert ReaderComment.objects.get().language == "th"
+
+
+@pytest.mark.parametrize(
+    "body, korean",
+    [('{"page": "x"}', "page에는 페이지 ID를 입력해야 합니다"), ("{not json", "JSON 객체")],
+)
+def test_a_malformed_post_is_refused_in_the_readers_language(client, article, body, korean):
+    response = client.post(
+        "/api/v2/comments/",
+        body,
+        content_type="application/json",
+        headers={"accept-language": "ko"},
+    )
+
+    assert response.status_code == 400
+    assert korean in response.json()["message"]
