@@ -51,15 +51,26 @@ def warn_about_overwrite(request, page):
         request,
         format_html(
             '{} <a href="{}">{}</a>',
-            _(
-                "%(user)s saved this page at %(time)s while you were editing it. Your save "
-                "replaced their version; both are kept in the history."
-            )
-            % {
-                "user": overwritten.user or _("Someone"),
-                "time": localtime(overwritten.created_at).strftime("%H:%M:%S"),
-            },
+            overwrite_message(request, overwritten),
             compare_url,
             _("Compare the two versions."),
         ),
     )
+
+
+def overwrite_message(request, overwritten):
+    # Named as Wagtail's editing-sessions dialog names them: by full name.
+    time = localtime(overwritten.created_at).strftime("%H:%M:%S")
+    if overwritten.user_id == request.user.pk:
+        return _(
+            "You saved this page in another tab at %(time)s. Your save replaced that version; "
+            "both are kept in the history."
+        ) % {"time": time}
+    user = overwritten.user
+    return _(
+        "%(user)s saved this page at %(time)s while you were editing it. Your save "
+        "replaced their version; both are kept in the history."
+    ) % {
+        "user": (user.get_full_name() or user.get_username()) if user else _("Someone"),
+        "time": time,
+    }
