@@ -38,5 +38,7 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Django's own "Please submit at least 1 form." does not say what is missing.
-        self.formsets["authors"].error_messages["too_few_forms"] = _("Add at least one author.")
+        # Django's own "Please submit at least 1 form." does not say what is missing. A v3 API
+        # update has no authors formset unless it changes the authors.
+        if "authors" in self.formsets:
+            self.formsets["authors"].error_messages["too_few_forms"] = _("Add at least one author.")
