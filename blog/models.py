@@ -92,7 +92,7 @@ class ArticlePage(
         FieldPanel("date_published"),
         FieldPanel("hero_image"),
         FieldPanel("hero_caption"),
-        InlinePanel("authors", label="Authors", min_num=1),
+        InlinePanel("authors", label="Authors"),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("tags"), FieldPanel("themes", widget=forms.CheckboxSelectMultiple)],
