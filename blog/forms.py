@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from citynet.people.models import Person
+from citynet.taxonomy.forms import ThemedPageForm
 from citynet.taxonomy.models import Theme
 
 
@@ -30,7 +30,7 @@ class ArticleFilterForm(forms.Form):
         ]
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(ThemedPageForm):
     """
     The admin's article form. A draft may have no author yet; submitting it for approval or
     publishing it needs one (decisions 0241 and 0261).
