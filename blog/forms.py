@@ -1,9 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
-from wagtail.admin.forms import WagtailAdminPageForm
 
 from citynet.people.models import Person
+from citynet.taxonomy.forms import ThemedPageForm
 from citynet.taxonomy.models import Theme
 
 
@@ -30,13 +30,24 @@ class ArticleFilterForm(forms.Form):
         ]
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(ThemedPageForm):
     """
-    The admin's article form. A draft may have no author yet (Wagtail defers the authors'
-    minimum for a draft save); submitting for approval or publishing needs one (decision 0241).
+    The admin's article form. A draft may have no author yet; submitting it for approval or
+    publishing it needs one (decisions 0241 and 0261).
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Django's own "Please submit at least 1 form." does not say what is missing.
-        self.formsets["authors"].error_messages["too_few_forms"] = _("Add at least one author.")
+    def clean(self):
+        cleaned_data = super().clean()
+        # Wagtail defers required fields for Save draft only. A v3 API update has no authors
+        # formset unless it changes the authors.
+        authors = self.formsets.get("authors")
+        if (
+            authors is not None
+            and not self.is_deferred_validation
+            and authors.is_valid()
+            and not any(
+                form.cleaned_data and not form.cleaned_data.get("DELETE") for form in authors
+            )
+        ):
+            self.add_error(None, _("Add at least one author."))
+        return cleaned_data

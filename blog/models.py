@@ -102,7 +102,7 @@ class ArticlePage(
         FieldPanel("date_published"),
         FieldPanel("hero_image"),
         FieldPanel("hero_caption"),
-        InlinePanel("authors", label=_("Authors"), min_num=1),
+        InlinePanel("authors", label=_("Authors")),
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("tags"), FieldPanel("themes", widget=forms.CheckboxSelectMultiple)],

@@ -33,6 +33,7 @@ from citynet.core.reader_comments import reader_comments_switch
 from citynet.core.related import related_pages
 from citynet.i18n.search import BigramSearchField
 from citynet.images.models import HeroCaptionMixin
+from citynet.taxonomy.forms import ThemedPageForm
 from partners.models import PartnerPage
 
 from .calendar import subscribe_links
@@ -187,6 +188,7 @@ class ProgramPage(
         InlinePanel("partner_links", label=_("Organising and co-organising partners")),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
     ]
+    base_form_class = ThemedPageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

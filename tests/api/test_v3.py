@@ -72,6 +72,39 @@ def test_importer_updates_an_article_as_a_draft(client, make_article, themes, im
     assert client.get(f"/api/v2/pages/{article.pk}/").json()["title"] != "Imported title"
 
 
+def patch_article(client, article, token, **fields):
+    return client.patch(
+        f"/api/v3/pages/{article.pk}/",
+        data=json.dumps({"meta": {"type": "blog.ArticlePage"}, **fields}),
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {token}"},
+    )
+
+
+def test_importer_retitles_an_article_leaving_its_authors_alone(
+    client, make_article, importer_token
+):
+    article = make_article()
+    authors = [link.person for link in article.authors.all()]
+
+    response = patch_article(client, article, importer_token, title="Retitled via v3")
+
+    assert response.status_code == 200, response.content
+    draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
+    assert draft.title == "Retitled via v3"
+    assert [link.person for link in draft.authors.all()] == authors
+
+
+def test_an_empty_title_is_refused_with_a_json_error(client, make_article, importer_token):
+    article = make_article()
+
+    response = patch_article(client, article, importer_token, title="")
+
+    assert response.status_code == 422
+    assert "title" in json.dumps(response.json())
+    assert ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object().title != ""
+
+
 def test_tokens_cannot_write_outside_their_users_permissions(client, program, importer_token):
     response = client.patch(
         f"/api/v3/pages/{program.pk}/",

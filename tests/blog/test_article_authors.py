@@ -36,6 +36,17 @@ def test_a_draft_saves_without_an_author(client, secondee, blog_index):
     assert article.get_latest_revision_as_object().authors.count() == 0
 
 
+def test_a_draft_without_an_author_reopens_and_saves_again(client, secondee, blog_index):
+    client.force_login(secondee)
+    article = save_draft_without_author(client, blog_index)
+
+    data = edit_form_data(client, article, title="Water for every city")  # the form as it opens
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
+
+    assert response.status_code == 302
+    assert article.get_latest_revision_as_object().title == "Water for every city"
+
+
 def test_submitting_an_article_without_an_author_says_to_add_one(client, secondee, blog_index):
     client.force_login(secondee)
     article = save_draft_without_author(client, blog_index)

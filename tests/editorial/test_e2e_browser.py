@@ -192,6 +192,7 @@ def start_article(page, site, title):
     open_new_article(page, site)
     page.fill("#id_title", title)
     page.fill("#id_standfirst", "The city publishes its datasets for everyone.")
+    page.locator("#id_authors-ADD").click()  # a new article opens with no author row
     page.locator("[id$='authors-0-child-person-wrapper'] [data-chooser-action-choose]").click()
     page.get_by_role("link", name="Kim Min-jun").click()
     page.locator("button.c-sf-add-button").click()
