@@ -53,6 +53,7 @@ def write_and_submit(page, site):
     open_new_article(page, site)
     page.fill("#id_title", TITLE)
     page.fill("#id_standfirst", "The city publishes its datasets for everyone.")
+    page.locator("#id_authors-ADD").click()  # a new article opens with no author row
     page.get_by_role("button", name="Choose person").click()
     page.get_by_role("link", name="Kim Min-jun").click()
 
@@ -192,7 +193,9 @@ def start_article(page, site, title):
     page.locator("[id$='authors-0-child-person-wrapper'] [data-chooser-action-choose]").click()
     page.get_by_role("link", name="Kim Min-jun").click()
     page.locator("button.c-sf-add-button").click()
-    page.get_by_role("option", name="Heading").click()
+    with translation.override(page.locator("html").get_attribute("lang")):
+        heading = translation.gettext("Heading")  # the block's name in the editor's language
+    page.get_by_role("option", name=heading).click()
     page.fill("input[name='body-0-value-text']", "Open data for everyone")
     page.wait_for_url("**/edit/")
     page.wait_for_function("() => window.autosaves > 0")  # the URL can change first
