@@ -4,13 +4,16 @@ Communications team. Not to be confused with Wagtail's editor comments (wagtail.
 which editors leave on drafts.
 """
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -20,6 +23,11 @@ from .caching import show_comment_changes
 
 MAX_DEPTH = 3  # a comment, a reply and a reply to the reply
 MAX_LENGTH = 3000
+# Why a comment waits for a moderator (comments/moderation.py chooses), stored in the site's
+# language and shown in each reader's (decision 0296).
+HELD_FOR_LINKS = gettext_noop("more than %(count)d links")
+HELD_FOR_WORDS = gettext_noop("contains a disallowed word")
+HELD_AS_NEW = gettext_noop("new or unconfirmed commenter")
 
 
 class ReaderCommentQuerySet(models.QuerySet):
@@ -114,6 +122,17 @@ class ReaderComment(models.Model):
             raise ValidationError({"parent": _("A reply must be on the same page.")})
         if self.parent_id and self.parent.depth >= MAX_DEPTH:
             raise ValidationError({"parent": _("Replies go at most three levels deep.")})
+
+    def get_held_because_display(self):
+        """Why the comment is held, in the active language; a reason of other origin as stored."""
+        stored = self.held_because
+        with translation.override(settings.LANGUAGE_CODE):
+            links = re.escape(gettext(HELD_FOR_LINKS)).replace(re.escape("%(count)d"), r"(\d+)")
+            counted = re.fullmatch(links, stored)
+            reason = next((r for r in (HELD_FOR_WORDS, HELD_AS_NEW) if gettext(r) == stored), None)
+        if counted:
+            return gettext(HELD_FOR_LINKS) % {"count": int(counted[1])}
+        return gettext(reason) if reason else stored
 
     @property
     def html(self):

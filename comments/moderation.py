@@ -18,7 +18,13 @@ from django.utils.translation import gettext as _
 from citynet.editorial.roles import COMMUNICATIONS, SECONDEES
 
 from . import limits, tasks
-from .models import ReaderComment, ReaderCommentSettings
+from .models import (
+    HELD_AS_NEW,
+    HELD_FOR_LINKS,
+    HELD_FOR_WORDS,
+    ReaderComment,
+    ReaderCommentSettings,
+)
 
 LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 STAFF_GROUPS = (SECONDEES, COMMUNICATIONS)
@@ -108,12 +114,12 @@ def is_trusted(*, email=None, user=None):
 def reason_to_hold(text, trusted, comment_settings):
     """Why a reader's comment waits for a moderator, or "" to publish it at once."""
     if len(LINK.findall(text)) > comment_settings.max_links:
-        return _("more than %(count)d links") % {"count": comment_settings.max_links}
+        return _(HELD_FOR_LINKS) % {"count": comment_settings.max_links}
     lowered = text.lower()
     if any(word in lowered for word in comment_settings.disallowed_word_list()):
-        return _("contains a disallowed word")
+        return _(HELD_FOR_WORDS)
     if not trusted:
-        return _("new or unconfirmed commenter")
+        return _(HELD_AS_NEW)
     return ""
 
 

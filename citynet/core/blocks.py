@@ -150,6 +150,15 @@ class StoryBlock(blocks.StreamBlock):
     # Tables of figures, as WordPress posts and reports have them; plain-text cells.
     table = TableBlock(icon="table", description=_("A table of figures"), label=_("Table"))
 
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except blocks.StreamBlockValidationError as error:
+            # Wagtail words this error in English, outside gettext: the page editor lists it
+            # after the field's label ("Body: …") when the form has an error of its own too.
+            error.message = _("Some blocks have errors: see them below.")
+            raise
+
     def get_images(self, value):
         """Every image the stream shows, in order: a page fetches their renditions at once."""
         return [

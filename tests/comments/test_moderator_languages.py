@@ -103,3 +103,33 @@ def test_a_retry_goes_only_to_those_not_reached(article, comms, make_comment, mo
 
     assert [message.to for message in mail.outbox] == [[article.owner.email]]
     assert retries == [("moderators", comment.pk, 1, [comms.email])]
+
+
+@pytest.mark.parametrize(
+    "language", [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES]
+)
+def test_a_comment_held_for_its_links_says_so_in_every_admin_language(
+    article, comms, make_comment, language
+):
+    """The reason is stored with its number, in the site's language (decision 0296)."""
+    prefers(comms, language)
+    comment = make_comment(status=ReaderComment.Status.PENDING, held_because="more than 2 links")
+
+    (message,) = [message for message in moderator_emails(comment) if comms.email in message.to]
+
+    if language == settings.LANGUAGE_CODE:
+        assert "(held: more than 2 links)" in message.body
+    else:
+        assert "more than 2 links" not in message.body
+        assert "2" in message.body.split("\n", 1)[0]
+    if language == "ko":
+        assert "(보류 사유: 링크가 2개를 넘음)" in message.body
+
+
+def test_a_reason_of_other_origin_is_shown_as_stored(article, comms, make_comment):
+    prefers(comms, "ko")
+    comment = make_comment(status=ReaderComment.Status.PENDING, held_because="held in WordPress")
+
+    (message,) = [message for message in moderator_emails(comment) if comms.email in message.to]
+
+    assert "(보류 사유: held in WordPress)" in message.body

@@ -36,6 +36,8 @@ def test_a_korean_translator_hears_in_korean_that_a_translation_is_outdated(
         == f'"{korean_translation.title}" 번역이 최신이 아닙니다: 영어 원문이 바뀌었습니다'
     )
     assert "한국어 번역 열기:" in message.body
+    # Greeted by the short name, as Wagtail's workflow emails greet the same person (0295).
+    assert message.body.startswith("Sun님")
 
 
 def test_administrators_hear_of_a_disabled_webhook_each_in_their_language():
