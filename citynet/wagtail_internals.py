@@ -126,3 +126,14 @@ def send_workflow_emails_through(wrap):
     ]:
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
         signal.connect(wrap(notifier), sender=sender, dispatch_uid=dispatch_uid, weak=False)
+
+
+def send_comment_emails_through(wrap):
+    """
+    Replace the page editor's `send_commenting_notifications(self, changes)` by
+    `wrap(Wagtail's)`: the page `EditView` (`wagtail.admin.views.pages.edit`) sends the comment
+    emails itself, in the request, with no signal or hook (citynet/i18n/apps.py, decision 0277).
+    """
+    from wagtail.admin.views.pages.edit import EditView
+
+    EditView.send_commenting_notifications = wrap(EditView.send_commenting_notifications)

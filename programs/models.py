@@ -45,7 +45,11 @@ from .structured_data import program_event
 
 def validate_time_zone(value):
     if value not in zoneinfo.available_timezones():
-        raise ValidationError(f"“{value}” is not a known time zone, e.g. Asia/Seoul.")
+        raise ValidationError(
+            _("“%(value)s” is not a known time zone, e.g. Asia/Seoul."),
+            code="unknown_time_zone",
+            params={"value": value},
+        )
 
 
 class ProgramIndexPage(IndexPage):
@@ -301,7 +305,7 @@ class ProgramPage(
         if self.end_date is None:
             self.end_date = self.start_date
         if self.start_date and self.end_date < self.start_date:
-            raise ValidationError({"end_date": "The end date cannot be before the start date."})
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
         self.clean_event_details()
 
     @property

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class WordPressConfig(AppConfig):
@@ -6,4 +7,4 @@ class WordPressConfig(AppConfig):
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "wordpress"
-    verbose_name = "WordPress import"
+    verbose_name = _("WordPress import")

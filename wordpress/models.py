@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class ImportedItem(models.Model):
@@ -8,21 +9,29 @@ class ImportedItem(models.Model):
     """
 
     class Kind(models.TextChoices):
-        POST = "post", "Post"
-        ATTACHMENT = "attachment", "Attachment"
-        AUTHOR = "author", "Author"
-        COMMENT = "comment", "Comment"
+        POST = "post", _("Post")
+        ATTACHMENT = "attachment", _("Attachment")
+        AUTHOR = "author", _("Author")
+        COMMENT = "comment", _("Comment")
 
-    site = models.CharField(max_length=255, help_text="The WordPress blog URL, without scheme.")
-    kind = models.CharField(max_length=16, choices=Kind.choices)
-    wp_id = models.CharField(max_length=255, help_text="Post or comment id, or author login.")
-    object_id = models.PositiveBigIntegerField(
-        help_text="The page, image, person or reader comment made of it."
+    site = models.CharField(
+        _("site"), max_length=255, help_text=_("The WordPress blog URL, without scheme.")
     )
-    fingerprint = models.CharField(max_length=64, blank=True, help_text="Of the item last read.")
-    imported_at = models.DateTimeField(auto_now=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    wp_id = models.CharField(
+        _("WordPress id"), max_length=255, help_text=_("Post or comment id, or author login.")
+    )
+    object_id = models.PositiveBigIntegerField(
+        _("object id"), help_text=_("The page, image, person or reader comment made of it.")
+    )
+    fingerprint = models.CharField(
+        _("fingerprint"), max_length=64, blank=True, help_text=_("Of the item last read.")
+    )
+    imported_at = models.DateTimeField(_("imported at"), auto_now=True)
 
     class Meta:
+        verbose_name = _("imported WordPress item")
+        verbose_name_plural = _("imported WordPress items")
         constraints = [
             models.UniqueConstraint(
                 fields=["site", "kind", "wp_id"], name="unique_wordpress_item_per_site"

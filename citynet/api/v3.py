@@ -25,6 +25,7 @@ from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.models import Page
 
+from citynet.api import v3_references
 from citynet.api.pages import public_pages
 from citynet.api.pagination import MAX_OFFSET
 from citynet.security.throttling import throttle_api_tokens
@@ -257,7 +258,8 @@ def install():
     """
     What Wagtail's v3 takes from this site, set before its schemas and routers are built (the
     first import of `wagtail.api.v3.registry` and of its pages router): anonymous reads through
-    `anonymous_pages`, every read through `readable_pages`, countries as codes. All are private
+    `anonymous_pages`, every read through `readable_pages`, countries as codes, and writes that
+    refer only to what exists (citynet/api/v3_references.py, decision 0275). All are private
     seams of a preview API (decisions 0150, 0260); the tests of tests/api/test_v3_surfaces.py and
     tests/api/test_v3_token_reads.py fail if Wagtail stops reading them.
     """
@@ -272,3 +274,4 @@ def install():
     # The pages router imports it by name: replaced before its first import.
     wagtail_querysets.get_pages_queryset = readable_pages
     read_generator.register_field_schema(CountryField, country_schema)
+    v3_references.install()

@@ -9,6 +9,7 @@ class I18nConfig(AppConfig):
     def ready(self):
         from citynet.wagtail_internals import (
             let_translators_edit_by,
+            send_comment_emails_through,
             send_workflow_emails_through,
         )
 
@@ -21,3 +22,5 @@ class I18nConfig(AppConfig):
         let_translators_edit_by(can_edit)
         # Wagtail's workflow emails fall back on the acting reviewer's language (0265).
         send_workflow_emails_through(in_default_language)
+        # and so do the page editor's comment emails, sent from its edit view (0277).
+        send_comment_emails_through(in_default_language)

@@ -28,6 +28,7 @@ CATALOGUES = {
     "partners/locale": ["partners"],
     "search/locale": ["search"],
     "comments/locale": ["comments"],
+    "wordpress/locale": ["wordpress"],
 }
 NOT_TRANSLATED = {"locale", "static", "migrations", "__pycache__", "demo"}
 HEADER = {

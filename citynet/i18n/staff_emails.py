@@ -4,6 +4,8 @@ Language), decided when the email is sent (decision 0205). Someone who never cho
 the site's default language, whoever's action sent the email.
 """
 
+import functools
+
 from django.conf import settings
 from django.utils.translation import override
 from wagtail.users.models import UserProfile
@@ -33,13 +35,14 @@ def by_admin_language(users):
 
 def in_default_language(notifier):
     """
-    Wagtail's workflow emails speak each recipient's chosen language or, for one who chose
-    none, the language active when sent, which is the acting reviewer's: the site's default
-    instead (decision 0265).
+    Wagtail's workflow and page-comment emails speak each recipient's chosen language or, for
+    one who chose none, the language active when sent, which is the acting reviewer's or
+    commenter's: the site's default instead (decisions 0265, 0277).
     """
 
-    def send(**kwargs):
+    @functools.wraps(notifier)
+    def send(*args, **kwargs):
         with override(settings.LANGUAGE_CODE):
-            return notifier(**kwargs)
+            return notifier(*args, **kwargs)
 
     return send

@@ -24,6 +24,7 @@ from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation, submit_translations, update_translations
 
+from .editor_words import localized_dates
 from .permissions import can_edit, can_publish, can_translate, translatable_locales
 
 
@@ -292,6 +293,20 @@ def refused_while_locked(view):
     return checked
 
 
+def with_localized_dates(view):
+    """wagtail-localize's segment-edit view, the date in its answer's comment localized (0276)."""
+
+    @functools.wraps(view)
+    def localized(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        data = getattr(response, "data", None)
+        if isinstance(data, dict) and "comment" in data and not response.is_rendered:
+            data["comment"] = localized_dates(data["comment"])
+        return response
+
+    return localized
+
+
 urlpatterns = [
     path(
         "localize/submit/page/<int:page_id>/",
@@ -332,7 +347,7 @@ urlpatterns = [
     # while the translation is locked for its translator (awaiting approval, or locked).
     path(
         "localize/translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
-        refused_while_locked(edit_translation.edit_string_translation),
+        refused_while_locked(with_localized_dates(edit_translation.edit_string_translation)),
     ),
     path(
         "localize/translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",

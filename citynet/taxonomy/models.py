@@ -17,8 +17,8 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     """
 
     class Kind(models.TextChoices):
-        SDG = "sdg", "Sustainable Development Goal"
-        CLUSTER = "cluster", "Thematic cluster"
+        SDG = "sdg", _("Sustainable Development Goal")
+        CLUSTER = "cluster", _("Thematic cluster")
 
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=255, allow_unicode=True)
@@ -79,9 +79,9 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     def clean(self):
         if self.kind == self.Kind.SDG and not self.sdg_number:
             raise ValidationError(
-                {"sdg_number": "A Sustainable Development Goal needs its number."}
+                {"sdg_number": _("A Sustainable Development Goal needs its number.")}
             )
         if self.kind == self.Kind.CLUSTER and self.sdg_number:
             raise ValidationError(
-                {"sdg_number": "Only Sustainable Development Goals have a number."}
+                {"sdg_number": _("Only Sustainable Development Goals have a number.")}
             )

@@ -92,3 +92,14 @@ def test_wagtail_connects_its_workflow_email_notifiers_under_the_uids_we_take():
         "workflow_state_approved_email_notification",
     ]:
         assert f'dispatch_uid="{name}"' in register
+
+
+def test_the_page_editor_sends_its_comment_emails_from_the_method_we_wrap():
+    """The edit view's save and publish actions call it; it sends through `send_notification`."""
+    from wagtail.admin.views.pages import edit
+    from wagtail.admin.views.pages.edit import EditView
+
+    assert inspect.getsource(edit).count("self.send_commenting_notifications(changes)") >= 2
+    wagtails = EditView.send_commenting_notifications.__wrapped__
+    assert "send_notification(" in source(wagtails)
+    assert EditView.send_commenting_notifications is not wagtails  # ours is installed

@@ -4,11 +4,18 @@ content model's own words in Korean too: field labels, help texts, panel heading
 type's name and the body's block labels, not only Wagtail's.
 """
 
+import datetime
 import json
 
 import pytest
+from django.apps import apps
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import translation
 from wagtail.users.models import UserProfile
+
+from tests import factories
+from wordpress.models import ImportedItem
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +78,53 @@ def test_the_program_form_names_its_fields_in_korean(client, comms, program_inde
         assert korean in content
     for english in ["Program page", "Start date", "End date", "Time zone", "Venue"]:
         assert english not in content
+
+
+def test_the_theme_form_names_its_kinds_and_refuses_in_korean(client, admin_user):
+    client.force_login(in_korean(admin_user))
+    url = "/admin/snippets/taxonomy/theme/add/?locale=en"
+
+    form = client.get(url).content.decode()
+    refused = client.post(
+        url, {"name": "Clean water", "slug": "water", "kind": "sdg", "description": ""}
+    ).content.decode()
+    numbered = client.post(
+        url,
+        {"name": "Water", "slug": "water-2", "kind": "cluster", "sdg_number": "6"},
+    ).content.decode()
+
+    assert "지속가능발전목표" in form and "주제 분야" in form
+    assert "Sustainable Development Goal" not in form and "Thematic cluster" not in form
+    assert "지속가능발전목표에는 번호가 있어야 합니다." in refused
+    assert "needs its number" not in refused
+    assert "번호는 지속가능발전목표에만 있습니다." in numbered
+
+
+def test_a_programs_dates_and_time_zone_are_refused_in_korean(program_index):
+    program = factories.ProgramPageFactory(parent=program_index)
+    program.end_date = program.start_date - datetime.timedelta(days=1)
+    program.time_zone = "Mars/Olympus"
+
+    with translation.override("ko"):
+        with pytest.raises(ValidationError) as refused:
+            program.full_clean()
+        messages = refused.value.message_dict
+    assert messages["end_date"] == ["종료일은 시작일보다 앞설 수 없습니다."]
+    assert messages["time_zone"] == [
+        "“Mars/Olympus”은(는) 알 수 없는 시간대입니다. 예: Asia/Seoul."
+    ]
+
+
+def test_the_wordpress_importers_labels_are_in_korean():
+    with translation.override("ko"):
+        assert apps.get_app_config("wordpress").verbose_name == "워드프레스 가져오기"
+        assert ImportedItem._meta.verbose_name == "가져온 워드프레스 항목"
+        assert [label for _value, label in ImportedItem.Kind.choices] == [
+            "글",
+            "첨부 파일",
+            "작성자",
+            "댓글",
+        ]
+        assert ImportedItem._meta.get_field("site").help_text == (
+            "워드프레스 블로그 주소(http:// 없이)."
+        )

@@ -49,3 +49,6 @@ def test_the_translation_editor_draws_korean_words(live_site, browser):
     assert secondee.get_by_role("button", name="번역하다", exact=True).count() == 0
     downloads = secondee.locator("a[download]").all_inner_texts()
     assert downloads and all(text.strip() == "PO 파일 다운로드" for text in downloads)
+    # The heading its script writes in English ("영어 to 한국어 translation"; decision 0276).
+    secondee.get_by_role("heading", name="영어 → 한국어 번역", exact=True).first.wait_for()
+    assert secondee.get_by_role("heading", name="영어 to 한국어 translation").count() == 0

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.users.models import UserProfile
 
 from tests.i18n.test_translation_rights import (
@@ -61,6 +62,35 @@ def test_the_translation_editor_speaks_korean(
         assert wrong not in content
     catalogue_url = reverse("wagtail_localize:javascript_catalog")
     assert catalogue_url in content
+
+
+@pytest.mark.django_db
+def test_the_translation_editors_dates_and_heading_are_korean(
+    client,
+    korean_secondee,
+    own_article,
+    korean_article,  # noqa: F811
+):
+    korean_article.save_revision(user=korean_secondee).publish()
+    client.force_login(korean_secondee)
+    saved = edit_segment(client, translation_into_korean(own_article), "모든 도시를 위한 물")
+    today = timezone.localdate()
+    korean_date = f"{today.year}년 {today.month}월 {today.day}일"
+    english_date = f"{today.day} {today:%B} {today.year}"
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[korean_article.pk]))
+    content = editor_text(response)
+    props = json.loads(html.unescape(re.search(r'data-props="([^"]*)"', content)[1]))
+
+    assert saved.json()["comment"] == f"직접 번역함({korean_date})"
+    assert props["object"]["lastPublishedDate"] == korean_date
+    comments = [item["comment"] for item in props["initialStringTranslations"]]
+    assert f"직접 번역함({korean_date})" in comments
+    assert english_date not in content
+    heading = response.context["words"]
+    assert heading == {"english": "영어 to 한국어 translation", "translated": "영어 → 한국어 번역"}
+    assert 'id="i18n-translation-editor-words"' in content
+    assert "i18n/translation_editor_words.js" in content
 
 
 @pytest.mark.django_db

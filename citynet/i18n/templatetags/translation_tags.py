@@ -5,6 +5,7 @@ from django.contrib.admin.utils import quote
 from django.urls import reverse
 from wagtail.admin.ui.side_panels import StatusSidePanel
 
+from ..editor_words import in_editors_language, segments_heading
 from ..translating import awaiting_approval, editor_action, locked_for
 
 register = template.Library()
@@ -22,13 +23,20 @@ def with_review_rules(context, props, instance):
     """
     wagtail-localize's editor props, its segments read-only while `instance` is locked for the
     user, as while it awaits approval, and without its Publish button while it awaits approval:
-    the reviewer approves instead (the server refuses both too: translating.py).
+    the reviewer approves instead (the server refuses both too: translating.py). Its dates are in
+    the editor's language (editor_words.py).
     """
     props = json.loads(props)
     props["object"]["isLocked"] |= bool(locked_for(context["request"].user, instance))
     if awaiting_approval(instance):
         props["perms"]["canPublish"] = False
-    return json.dumps(props)
+    return json.dumps(in_editors_language(props))
+
+
+@register.simple_tag
+def translation_editor_words(props):
+    """What static/i18n/translation_editor_words.js needs: the editor's heading, both ways."""
+    return segments_heading(json.loads(props))
 
 
 class SnippetStatusSidePanel(StatusSidePanel):
