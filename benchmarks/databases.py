@@ -1,9 +1,9 @@
 """
 The benchmarks' own databases: a SQLite file under benchmarks/results/ or a PostgreSQL database
 `citynet_bench_<articles>` (on BENCH_POSTGRES_URL, else the local server; BENCH_POSTGRES_PREFIX
-names another one), per number of articles. Seeded once and reused; each use migrates (new migrations after a merge) and runs the
-tasks left in the queue, so that none is waiting while measuring. `--reseed` drops and seeds
-again, `python -m benchmarks.run --drop` drops them all.
+names another one), per number of articles. Seeded once and reused; each use migrates (new
+migrations after a merge) and runs the tasks left in the queue, so that none is waiting while
+measuring. `--reseed` drops and seeds again, `python -m benchmarks.run --drop` drops them all.
 """
 
 import os
