@@ -178,9 +178,7 @@ class ArticlePage(
     class Meta:
         verbose_name = _("article page")
 
-    @property
-    def social_image(self):
-        return self.hero_image
+    social_image_field = "hero_image"
 
     def main_entity(self, request, context):
         authors = context.get("authors")
