@@ -155,7 +155,11 @@ class Server:
 
     def __exit__(self, *exc):
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a worker still busy on a slow stock request
+            self.process.kill()
+            self.process.wait()
 
 
 def newest_articles(port, number):
