@@ -1,9 +1,9 @@
 """
 The benchmarks' own databases: a SQLite file under benchmarks/results/ or a PostgreSQL database
-`citynet_bench_<articles>` (on BENCH_POSTGRES_URL, else the local server), per number of
-articles. Seeded once and reused; each use migrates (new migrations after a merge) and runs the
-tasks left in the queue, so that none is waiting while measuring. `--reseed` drops and seeds
-again, `python -m benchmarks.run --drop` drops them all.
+`citynet_bench_<articles>` (on BENCH_POSTGRES_URL, else the local server; BENCH_POSTGRES_PREFIX
+names another one), per number of articles. Seeded once and reused; each use migrates (new
+migrations after a merge) and runs the tasks left in the queue, so that none is waiting while
+measuring. `--reseed` drops and seeds again, `python -m benchmarks.run --drop` drops them all.
 """
 
 import os
@@ -16,7 +16,8 @@ import psycopg
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-PREFIX = "citynet_bench_"
+# Several checkouts sharing one server each name their own databases.
+PREFIX = os.environ.get("BENCH_POSTGRES_PREFIX", "citynet_bench_")
 DATABASES = ("sqlite", "postgres")
 
 

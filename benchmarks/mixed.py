@@ -42,7 +42,6 @@ REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15")
 CLIENTS = 2
 ZIPF_S = 1.1
 POPULAR = 2000  # articles whose URLs readers ask for (and the editor republishes)
-SNAPSHOTS = 300  # most read articles whose page snapshots are built before measuring
 PUBLISH_TIMEOUT = 90  # seconds; stock's copies in Varnish live 60 s (benchmarks/stock.vcl)
 
 
@@ -293,10 +292,6 @@ def main():
         with Cluster(database_url):
             articles, korean = popular_articles(args.articles)
             ours, stock = workloads(articles, korean)
-            # Page snapshots (decision 0063) of the most read articles, as publishing built
-            # them (`migrate` cleared them all); the others are computed on a miss.
-            ids = [str(pk) for pk, _slug in articles[:SNAPSHOTS]]
-            databases.manage(database_url, "build_page_snapshots", *ids, REDIS_URL=REDIS_URL)
             run = Run(args.seconds, args.publish_every, articles, env)
             ours_poll, stock_poll = "/api/v2/pages/{}/", "/api/stock/pages/{}/"
             rows = [

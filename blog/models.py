@@ -178,9 +178,7 @@ class ArticlePage(
     class Meta:
         verbose_name = _("article page")
 
-    @property
-    def social_image(self):
-        return self.hero_image
+    social_image_field = "hero_image"
 
     def main_entity(self, request, context):
         authors = context.get("authors")
@@ -189,14 +187,16 @@ class ArticlePage(
         return article_posting(self, request, authors, context.get("social_rendition"))
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
         authors = public_people(
             link.person for link in self.authors.select_related("person__photo")
         )
         photos = [person.photo for person in authors if person.photo]
+        # Every image the page shows, in one query, before SitePageMixin would fetch the hero's.
+        hero = [self.hero_image] if self.hero_image else []
         prefetch_related_objects(
-            photos + self.body.stream_block.get_images(self.body), "renditions"
+            hero + photos + self.body.stream_block.get_images(self.body), "renditions"
         )
+        context = super().get_context(request, *args, **kwargs)
         context["authors"] = authors
         context["themes"] = list(self.themes.all())
         context["tags"] = list(self.tags.all())

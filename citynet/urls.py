@@ -64,7 +64,7 @@ if settings.SERVE_MEDIA:  # development only (citynet/settings/dev.py)
 # language's chain instead of answering 404, and whose public pages are cached; private-page
 # password guesses are throttled (decision 0072).
 WRAPPED = {
-    "wagtail_serve": lambda view: cache_public_responses(serve, html_page_tags, snapshot=True),
+    "wagtail_serve": lambda view: cache_public_responses(serve, html_page_tags),
     "wagtailcore_authenticate_with_password": lambda view: throttle_page_passwords(
         at_readers_address(view)
     ),

@@ -52,9 +52,7 @@ class HomePage(SitePageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    @property
-    def social_image(self):
-        return self.hero_image
+    social_image_field = "hero_image"
 
     def featured_pages(self, language_code=None):
         """The editor's picks that are live, in the editor's order and the reader's language."""

@@ -165,9 +165,7 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
 
     structured_data_type = "ProfilePage"
 
-    @property
-    def social_image(self):
-        return self.logo
+    social_image_field = "logo"
 
     def main_entity(self, request, context):
         return partner_organization(self, request, context.get("social_rendition"))

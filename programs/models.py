@@ -325,9 +325,7 @@ class ProgramPage(
             for day in (self.start_date, self.end_date + datetime.timedelta(days=1))
         ]
 
-    @property
-    def social_image(self):
-        return self.hero_image
+    social_image_field = "hero_image"
 
     def main_entity(self, request, context):
         """An Event for event programs; projects and initiatives are pages only."""

@@ -53,8 +53,6 @@ def cached_api_view(view):
             request,
             lambda: view(request, *args, **kwargs),
             lambda request, response: page_tags_for(request, response, view.cls, kwargs),
-            # A page's detail may come from its snapshot (decision 0063).
-            snapshot="pk" in kwargs and issubclass(view.cls, PagesAPIViewSet),
         )
         if response.status_code not in (200, 304):
             patch_cache_control(response, no_cache=True)

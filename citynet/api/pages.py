@@ -19,7 +19,12 @@ from rest_framework.fields import Field
 from rest_framework.response import Response
 from rest_framework.serializers import ListSerializer
 from wagtail.api.v2 import filters as wagtail_filters
-from wagtail.api.v2.serializers import PageHtmlUrlField, PageParentField, PageSerializer
+from wagtail.api.v2.serializers import (
+    PageHtmlUrlField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -149,6 +154,22 @@ class PublicParentField(PageParentField):
         if isinstance(data, str):  # some databases return JSON as text in subqueries
             data = json.loads(data)
         return Page(**data) if data else None
+
+    def to_representation(self, value):
+        # Wagtail's builds the parent's serializer class anew for every detail.
+        return parent_serializer_class()(context=self.context).to_representation(value)
+
+
+@functools.cache
+def parent_serializer_class():
+    """The parent's fields, as Wagtail's PageParentField shows them; its URL as our pages'
+    (HtmlUrlField: the site root paths the request already read, not another cache read)."""
+    return get_serializer_class(
+        Page,
+        ["id", "type", "detail_url", "html_url", "title"],
+        meta_fields=["type", "detail_url", "html_url"],
+        base=CityNetPageSerializer,
+    )
 
 
 class JsonLdField(Field):

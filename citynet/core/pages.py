@@ -53,10 +53,12 @@ def with_labels(items, language_code):
 class SitePageMixin:
     """
     Adds the navigation, breadcrumbs and social image to a page's context. Mix into every page
-    model before `Page`; subclasses return their image from a `social_image` property.
+    model before `Page`; subclasses name their image's foreign key in `social_image_field`.
     """
 
-    social_image = None
+    # The image of the page's social card and JSON-LD (an image foreign key), loaded with the
+    # page when it is routed (citynet/i18n/fallback.py); None: no image.
+    social_image_field = None
     # The interface's word for the page in the menu and breadcrumbs of a reader whose language
     # it is not translated into (its title is in another language); None: its title.
     menu_label = None
@@ -64,6 +66,10 @@ class SitePageMixin:
     summary_field = None
     # The schema.org type of the page itself (citynet/core/structured_data.py).
     structured_data_type = "WebPage"
+
+    @property
+    def social_image(self):
+        return getattr(self, self.social_image_field) if self.social_image_field else None
 
     @property
     def meta_description(self):

@@ -26,7 +26,6 @@ from django.utils.cache import get_conditional_response, patch_cache_control, pa
 from django.utils.http import http_date, parse_etags
 from redis.exceptions import RedisError
 
-from citynet.delivery import snapshots
 from citynet.delivery import tags as cache_tags
 from citynet.delivery.versions import TAG_KEY, current_generation, tag_versions
 
@@ -125,11 +124,8 @@ class Stored:
         return response
 
 
-def compute(request, respond, tags_for, generation, keep_snapshot=False):
-    """
-    (response, Stored or None): `respond()` with the tags of what it showed. `keep_snapshot`
-    stores it as its page's snapshot too (the task queue building snapshots asks for that).
-    """
+def compute(request, respond, tags_for, generation):
+    """(response, Stored or None): `respond()` with the tags of what it showed."""
     started = time.time()
     with cache_tags.collecting() as collected:
         response = respond()
@@ -154,21 +150,7 @@ def compute(request, respond, tags_for, generation, keep_snapshot=False):
     # The cache must not keep what was computed from data that changed meanwhile.
     if settings.RESPONSE_CACHE and all(gen <= generation for gen, _when in versions.values()):
         keep(request, stored)
-        kept = keep_snapshot and snapshots.store(request, stored)
-        # Something it shows changed while it was stored: build it again after that change.
-        if kept and any(gen > generation for gen, _when in tag_versions(stored.tags).values()):
-            snapshots.discard(request)
     return response, stored
-
-
-def from_snapshot(request, generation):
-    """The stored snapshot of this URL (citynet/delivery/snapshots.py), kept in the cache."""
-    found = snapshots.read(request, generation)
-    if found is None:
-        return None
-    stored = Stored(*found)
-    keep(request, stored)
-    return stored
 
 
 def redis_client():
@@ -230,11 +212,10 @@ def read_entry(request):
     return None if stored.has_expired() else stored
 
 
-def public_response(request, respond, tags_for=None, snapshot=False):
+def public_response(request, respond, tags_for=None):
     """
     `respond()` for an anonymous GET or HEAD, from the cache while nothing it shows changed,
-    else from the page's snapshot when `snapshot` says the view has them, with validators and
-    tag headers, answered 304 when the client's copy is current.
+    with validators and tag headers, answered 304 when the client's copy is current.
     """
     if request.method not in ("GET", "HEAD"):
         return respond()
@@ -244,19 +225,14 @@ def public_response(request, respond, tags_for=None, snapshot=False):
         patch_cache_control(response, private=True, no_store=True)
         return response
     stored = None
-    use_cache = settings.RESPONSE_CACHE and not snapshots.is_building()
-    if use_cache:
+    if settings.RESPONSE_CACHE:
         # A conditional request's entry was read by NotModifiedMiddleware.
         read = hasattr(request, "citynet_entry")
         stored = request.citynet_entry if read else read_entry(request)
     if stored is None:
-        # Read once, before the snapshot and the computing: what changes after is not kept.
+        # Read before computing: what changes after is not kept.
         generation = current_generation()
-        if use_cache and snapshot and snapshots.applies_to(request):
-            stored = from_snapshot(request, generation)
-    if stored is None:
-        keep_snapshot = snapshot and snapshots.is_building() and snapshots.applies_to(request)
-        response, stored = compute(request, respond, tags_for, generation, keep_snapshot)
+        response, stored = compute(request, respond, tags_for, generation)
         if stored is None:
             return response
     response = not_modified(request, stored)
@@ -323,15 +299,14 @@ def max_age():
     return max(settings.API_CACHE_MAX_AGE, 0)
 
 
-def cache_public_responses(view, tags_for=None, snapshot=False):
+def cache_public_responses(view, tags_for=None):
     """
     Decorates a view whose anonymous responses may be shared. `tags_for(request, response)`
-    names the listings a response shows beyond the objects it instantiates; `snapshot` says
-    that its responses about one page may be kept as page snapshots.
+    names the listings a response shows beyond the objects it instantiates.
     """
 
     def wrapped(request, *args, **kwargs):
         respond = lambda: view(request, *args, **kwargs)  # noqa: E731
-        return public_response(request, respond, tags_for, snapshot)
+        return public_response(request, respond, tags_for)
 
     return wrapped

@@ -10,9 +10,9 @@ document touches its own tag and what refers to it. Scheduled go-lives and expir
 unpublish through Wagtail, so they arrive here too.
 
 `invalidate(tags)` is the one way anything is invalidated, and it cannot be lost (decision
-0155). It writes the tags to the outbox (`Invalidation`) in the change's own transaction and
-deletes the snapshots (citynet/delivery/snapshots.py) there too. The response cache is told at
-once and again when the transaction commits (a request computed meanwhile read the old rows).
+0155). It writes the tags to the outbox (`Invalidation`) in the change's own transaction. The
+response cache is told at once and again when the transaction commits (a request computed
+meanwhile read the old rows).
 The task queue then applies the row: response cache first, then the CDN (which refetches from
 the app), twice: ahead of everything, so the CDN drops the old copies at once, and at the
 normal priority, after the search and reference index updates that Wagtail queued before it,
@@ -32,8 +32,8 @@ from wagtail import signals as wagtail_signals
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_unpublished, post_page_move
 
-from citynet.delivery import snapshots, versions
 from citynet.delivery import tags as cache_tags
+from citynet.delivery import versions
 from citynet.delivery.models import Invalidation
 from citynet.delivery.purge import PurgeFailed, purge
 from citynet.visibility import DRAFT_FIELDS, is_draft_save
@@ -112,8 +112,8 @@ def object_tags(obj):
 
 def invalidate(tags):
     """
-    Every response showing any of `tags` goes stale: in the response cache, the snapshots and
-    the CDN, now or, if one of them cannot be reached, as soon as it can.
+    Every response showing any of `tags` goes stale: in the response cache and the CDN, now
+    or, if one of them cannot be reached, as soon as it can.
     """
     if not tags:
         return
@@ -125,10 +125,7 @@ def invalidate(tags):
 
 def forget(tags):
     """The app's own copies: True if the response cache took the new versions."""
-    # The versions first: a snapshot read or built meanwhile sees them and is not kept.
-    taken = versions.invalidate(tags)
-    snapshots.invalidate(tags)
-    return taken
+    return versions.invalidate(tags)
 
 
 def apply_after_commit(pk, tags):
@@ -138,7 +135,7 @@ def apply_after_commit(pk, tags):
 
 
 def apply(tags):
-    """Response cache and snapshots, then the CDN; True if every one of them took it."""
+    """The response cache, then the CDN; True if both took it."""
     if not forget(tags):
         return False
     try:
@@ -180,11 +177,6 @@ def retry_waiting_invalidations():
 
 def page_changed(sender, instance, **kwargs):
     invalidate(page_tags(instance))
-
-
-def page_published(sender, instance, **kwargs):
-    invalidate(page_tags(instance))
-    snapshots.build_after_publish(instance)
 
 
 def page_moved(sender, instance, **kwargs):
@@ -234,7 +226,7 @@ def connect_signals():
 
     for model in cache_tags.tracked_models():
         if issubclass(model, Page):
-            connect(wagtail_signals.page_published, page_published, model)
+            connect(wagtail_signals.page_published, page_changed, model)
             connect(page_unpublished, page_changed, model)
             connect(post_page_move, page_moved, model)
             connect(post_save, page_saved, model)

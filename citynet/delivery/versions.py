@@ -1,8 +1,8 @@
 """
 The version of each cache tag, kept in the shared cache: a change sets new versions on the tags
-it touches (citynet/delivery/invalidation.py), and a stored response or snapshot whose tags
-moved on since it was computed is never served again (citynet/delivery/cache.py,
-citynet/delivery/snapshots.py). A version is (generation, time): generations only grow.
+it touches (citynet/delivery/invalidation.py), and a stored response whose tags moved on since
+it was computed is never served again (citynet/delivery/cache.py). A version is (generation,
+time): generations only grow.
 """
 
 import time

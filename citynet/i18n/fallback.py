@@ -64,7 +64,11 @@ def route_by_url_path(request, path, language_code):
         return None
     pk, content_type_id = found
     model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.select_related("locale").filter(pk=pk).first() if model else None
+    if model is None:
+        return None
+    # The page's social image too: its HTML shows it (citynet/core/pages.py).
+    image = [model.social_image_field] if getattr(model, "social_image_field", None) else []
+    page = model.objects.select_related("locale", *image).filter(pk=pk).first()
     return RouteResult(page) if page is not None else None
 
 

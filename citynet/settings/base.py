@@ -48,7 +48,7 @@ RESPONSE_CACHE = env_bool("RESPONSE_CACHE", bool(REDIS_URL))
 # How long the response cache keeps an entry nobody invalidated (decision 0060).
 RESPONSE_CACHE_TIMEOUT = env_int("RESPONSE_CACHE_TIMEOUT", 86400)
 # Which code made a stored response: a deploy that changes how pages or the API look sets a new
-# one, and the cached responses and page snapshots of other versions are not served (0212).
+# one, and the cached responses of other versions are not served (0212).
 RESPONSE_VERSION = env_str("RESPONSE_VERSION", "1")
 # Response headers naming the cache tags of each public response, for a CDN to purge by:
 # `xkey` (Varnish), `Surrogate-Key` (Fastly), `Cache-Tag` (Cloudflare, Akamai).

@@ -21,7 +21,6 @@ from wagtail.models import Locale, Page, PageViewRestriction, get_page_models
 
 from blog.models import ArticlePage, BlogIndexPage
 from citynet.api.router import api_router
-from citynet.delivery.models import PageSnapshot
 from citynet.webhooks.events import SUBSCRIBABLE
 from citynet.webhooks.models import Delivery, Subscription
 from home.models import HomePage
@@ -89,7 +88,7 @@ URL_SURFACES = {
     "comments/": "comments_api (the HTML form posts here)",
     "wagtailcore_authenticate_with_password": "password_restricted (html_page)",
     "wagtailcore_login": "login_restricted (html_page)",
-    "wagtail_serve": "html_page, html_listing, html_relations, json_ld, snapshots",
+    "wagtail_serve": "html_page, html_listing, html_relations, json_ld",
 }
 V2_ENDPOINTS = {
     "pages": "v2_list, v2_detail, v2_find, search_api, relations",
@@ -355,10 +354,6 @@ def webhook_payloads(client, world, kind, pk, url, marker, reader):
     return any(marker in body for body in Delivery.objects.values_list("body", flat=True))
 
 
-def snapshots(client, world, kind, pk, url, marker, reader):
-    return PageSnapshot.objects.filter(page_id=pk).exists()
-
-
 # (surface, readers, page kinds it applies to)
 ANONYMOUS = ("anonymous",)
 EVERYONE = ("anonymous", "secondee", "comms")
@@ -384,7 +379,6 @@ SURFACES = [
     (json_ld, ANONYMOUS, ALL_KINDS),
     (comments_api, ANONYMOUS, ("article", "program")),
     (webhook_payloads, ANONYMOUS, ALL_KINDS),
-    (snapshots, ANONYMOUS, ALL_KINDS),
 ]
 # Webhooks tell subscribers about what was public when it changed: a page that was public once
 # (then unpublished, expired or deleted) was announced, and its removal too.
@@ -418,7 +412,6 @@ def world(home_page, secondee, comms):
 
 def test_every_state_on_every_surface(client, world, capsys):
     world.after_caching(client)
-    call_command("build_page_snapshots", verbosity=0)
     wrong = []
     cells = 0
     for (kind, state), (pk, url, marker) in world.subjects.items():
