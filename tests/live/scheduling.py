@@ -26,7 +26,6 @@ def group_of(item):
     return None
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's worker reads the marks into the test ids
 def pytest_collection_modifyitems(items):
     for item in items:
         if group := group_of(item):

@@ -13,19 +13,13 @@ import sys
 import pytest
 
 class Groups:
-    # Registered once the conftest files are loaded, as xdist's worker registers its own hook,
-    # which reads the marks into the test ids: both see the marks only if ours ran first.
+    @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items):
         for item in items:
             mark = item.get_closest_marker("xdist_group")
             print("GROUP", item.nodeid, mark.args[0] if mark else None)
 
-class Register:
-    def pytest_configure(self, config):
-        config.pluginmanager.register(Groups())
-
-options = ["--collect-only", "-q", "-p", "no:xdist", *sys.argv[1:]]
-sys.exit(pytest.main(options, plugins=[Register()]))
+sys.exit(pytest.main(["--collect-only", "-q", "-p", "no:xdist", *sys.argv[1:]], plugins=[Groups()]))
 """
 
 
