@@ -21,7 +21,6 @@ from tests.live.fixtures import (  # noqa: F401 (the live-server harness's fixtu
     live_site_setup,
     migrated_database,
 )
-from tests.live.scheduling import pytest_collection_modifyitems  # noqa: F401 (xdist groups)
 
 
 @pytest.fixture
