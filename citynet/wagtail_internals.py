@@ -5,12 +5,14 @@ through these names, never through the private ones, and tests/citynet/test_wagt
 has a test per seam that fails when an upgrade changes it: read the new code, adapt the function
 here (or move to a public hook if one has appeared), then the test.
 
-(Wagtail's v3 API, itself a preview, is set up through two more seams in citynet/api/v3.py,
-decision 0150, tested by tests/api/test_v3_surfaces.py.)
+Wagtail's v3 API is a preview: its seams below (`read_v3_pages_through`, `describe_in_v3_as`)
+are set from citynet/api/v3.py before Wagtail first imports its v3 routers (decisions 0150, 0260).
 
 Models load this module (through citynet/delivery/invalidation.py): Wagtail's API views and
 wagtail-localize's editor views, which need the models loaded, are imported when first used.
 """
+
+import sys
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import ReferenceIndex
@@ -34,6 +36,20 @@ def serializer_context_without_base_queryset(viewset):
     from wagtail.api.v2.views import PagesAPIViewSet
 
     return super(PagesAPIViewSet, viewset).get_serializer_context()
+
+
+def filter_keeping_child_of(queryset, *args, **kwargs):
+    """
+    `queryset.filter(*args, **kwargs)` keeping the parent page that the v2 API's `?child_of=`
+    filter marks its queryset with (`_filtered_by_child_of`, read by its `?descendant_of=`
+    filter and the admin's page explorer), as Wagtail's own v2 `LocaleFilter` does, which the
+    API's replaces (citynet/api/translations.py).
+    """
+    child_of = getattr(queryset, "_filtered_by_child_of", None)
+    queryset = queryset.filter(*args, **kwargs)
+    if child_of:
+        queryset._filtered_by_child_of = child_of
+    return queryset
 
 
 class SitemapBuiltPerPage(Sitemap):
@@ -137,3 +153,37 @@ def send_comment_emails_through(wrap):
     from wagtail.admin.views.pages.edit import EditView
 
     EditView.send_commenting_notifications = wrap(EditView.send_commenting_notifications)
+
+
+def read_v3_pages_through(anonymous, readable):
+    """
+    Replace the page reads of Wagtail's v3 API: `wagtail.api.v3.querysets.get_pages_queryset`,
+    which v3's pages router imports by name (so this runs before that router is first imported),
+    by `readable(request, model)`, and `get_public_pages_queryset`, which Wagtail's
+    `get_pages_queryset` looks up in the same module for an anonymous reader (a ValueError from
+    it answers 400), by `anonymous(request, model)`. Returns Wagtail's `get_pages_queryset`
+    (a token user's pages to change or publish; an anonymous reader's through `anonymous`),
+    which `readable` calls (citynet/api/v3.py, decisions 0150 and 0260).
+    """
+    if "wagtail.api.v3.routers.pages" in sys.modules:
+        raise RuntimeError("wagtail.api.v3.routers.pages was imported before citynet.api was ready")
+    from wagtail.api.v3 import querysets
+
+    wagtails = querysets.get_pages_queryset
+    querysets.get_public_pages_queryset = anonymous
+    querysets.get_pages_queryset = readable
+    return wagtails
+
+
+def describe_in_v3_as(field_class, schema):
+    """
+    Model fields of `field_class` (and its subclasses) read in v3 as `schema(generator, field)`
+    describes them: (type, default, resolver), as Wagtail's own field schemas do. Wagtail's v3
+    read schemas are built when `wagtail.api.v3.registry` is first imported, so this runs before
+    (citynet/api/v3.py, decision 0150).
+    """
+    if "wagtail.api.v3.registry" in sys.modules:
+        raise RuntimeError("wagtail.api.v3.registry was imported before citynet.api was ready")
+    from wagtail.api.v3.schemas import read_generator
+
+    read_generator.register_field_schema(field_class, schema)

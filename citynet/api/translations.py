@@ -21,6 +21,7 @@ from wagtail.models import Locale, Page
 from citynet.i18n.languages import content_language_codes
 from citynet.i18n.links import in_nearest_language
 from citynet.i18n.status import with_outdated_since
+from citynet.wagtail_internals import filter_keeping_child_of
 
 FALLBACK_VALUES = {"true": True, "false": False}
 
@@ -208,11 +209,7 @@ class LocaleFilter(LocaleFilter):
             if "locale" not in request.GET:
                 return queryset
             # Wagtail's filter, with a 400 instead of its 404 for an unknown language.
-            child_of = getattr(queryset, "_filtered_by_child_of", None)
-            queryset = queryset.filter(locale=requested_locale(request))
-            if child_of:
-                queryset._filtered_by_child_of = child_of
-            return queryset
+            return filter_keeping_child_of(queryset, locale=requested_locale(request))
         language_code = request.GET.get("locale")
         if language_code not in content_language_codes():
             raise BadRequestError(

@@ -20,7 +20,6 @@ from django.http import Http404
 from django.utils.cache import patch_cache_control
 from django_countries.fields import CountryField
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v3 import querysets as wagtail_querysets
 from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.models import Page
@@ -29,21 +28,22 @@ from citynet.api import v3_references
 from citynet.api.pages import public_pages
 from citynet.api.pagination import MAX_OFFSET
 from citynet.security.throttling import throttle_api_tokens
+from citynet.wagtail_internals import describe_in_v3_as, read_v3_pages_through
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 # v3's list parameters (`?type=a&type=b`, `?order=title&order=-id`): repeated with different
 # values they mean several; every other parameter, or the same value twice, is ambiguous.
 LIST_PARAMETERS = {"type", "order"}
-# Wagtail's: an anonymous reader's pages (`anonymous_pages`), or those a token's user may edit.
-wagtail_pages = wagtail_querysets.get_pages_queryset
+# Wagtail's own v3 reads, kept by `install`: an anonymous reader's pages (`anonymous_pages`),
+# or those a token's user may edit.
+wagtail_pages = None
 
 
 def anonymous_pages(request, model):
     """
     What an anonymous v3 reader may see: the one rule of v2, HTML, search and feeds
-    (citynet/visibility.py, in the request's site). Wagtail's v3 reads it through
-    `wagtail.api.v3.querysets.get_public_pages_queryset` (set in citynet/api/apps.py); a token's
-    reads add the pages its user may edit (`readable_pages`).
+    (citynet/visibility.py, in the request's site). Wagtail's v3 reads it in place of its own
+    public pages (`install`); a token's reads add the pages its user may edit (`readable_pages`).
     """
     try:
         # Through the (indexed) id, so that `?search=` can filter by it (as publicly_searchable).
@@ -260,18 +260,9 @@ def install():
     first import of `wagtail.api.v3.registry` and of its pages router): anonymous reads through
     `anonymous_pages`, every read through `readable_pages`, countries as codes, and writes that
     refer only to what exists (citynet/api/v3_references.py, decision 0275). All are private
-    seams of a preview API (decisions 0150, 0260); the tests of tests/api/test_v3_surfaces.py and
-    tests/api/test_v3_token_reads.py fail if Wagtail stops reading them.
+    seams of a preview API (citynet/wagtail_internals.py, decisions 0051, 0150, 0260).
     """
-    import sys
-
-    from wagtail.api.v3.schemas import read_generator
-
-    built = {"wagtail.api.v3.registry", "wagtail.api.v3.routers.pages"} & set(sys.modules)
-    if built:
-        raise RuntimeError(f"{', '.join(built)} imported before citynet.api was ready")
-    wagtail_querysets.get_public_pages_queryset = anonymous_pages
-    # The pages router imports it by name: replaced before its first import.
-    wagtail_querysets.get_pages_queryset = readable_pages
-    read_generator.register_field_schema(CountryField, country_schema)
+    global wagtail_pages
+    wagtail_pages = read_v3_pages_through(anonymous_pages, readable_pages)
+    describe_in_v3_as(CountryField, country_schema)
     v3_references.install()

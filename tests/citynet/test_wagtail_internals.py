@@ -103,3 +103,52 @@ def test_the_page_editor_sends_its_comment_emails_from_the_method_we_wrap():
     wagtails = EditView.send_commenting_notifications.__wrapped__
     assert "send_notification(" in source(wagtails)
     assert EditView.send_commenting_notifications is not wagtails  # ours is installed
+
+
+def test_v3_still_reads_pages_through_get_pages_queryset_imported_by_name():
+    """Its pages router imports the name, which ours replaced before that import (citynet.api's
+    ready()); Wagtail's own, which ours calls, asks the same module for the public pages."""
+    from wagtail.api.v3 import querysets
+    from wagtail.api.v3.routers import pages as pages_router
+
+    from citynet.api import v3
+
+    assert "from wagtail.api.v3.querysets import get_pages_queryset" in source(pages_router)
+    assert pages_router.get_pages_queryset is v3.readable_pages
+    assert v3.wagtail_pages.__module__ == "wagtail.api.v3.querysets"
+    assert parameters(v3.wagtail_pages) == ["request", "model"]
+    wagtails = source(v3.wagtail_pages)
+    assert "get_public_pages_queryset(request, model)" in wagtails
+    assert "except ValueError" in wagtails  # ours raises it for an ambiguous site: a 400
+    assert querysets.get_public_pages_queryset is v3.anonymous_pages
+
+
+def test_v3_still_describes_a_field_by_the_schema_registered_for_its_class():
+    from django_countries.fields import CountryField
+    from wagtail.api.v3.schemas import read_generator
+    from wagtail.api.v3.schemas.generators.read import SchemaGenerator
+
+    from citynet.api import v3
+
+    assert parameters(read_generator.register_field_schema) == ["field_class", "func"]
+    assert read_generator.field_schemas[CountryField] is v3.country_schema
+    assert "self.field_schemas[cls](self, model_field)" in source(SchemaGenerator.build_schema)
+
+
+@pytest.mark.django_db
+def test_the_v2_child_of_filter_still_marks_its_queryset_and_locale_keeps_the_mark(home_page):
+    from wagtail.api.v2 import filters
+    from wagtail.models import Page
+
+    assert "queryset._filtered_by_child_of = parent_page" in source(filters.ChildOfFilter)
+    assert 'hasattr(queryset, "_filtered_by_child_of")' in source(filters.DescendantOfFilter)
+    assert "queryset._filtered_by_child_of = _filtered_by_child_of" in source(filters.LocaleFilter)
+    marked = Page.objects.child_of(home_page)
+    marked._filtered_by_child_of = home_page
+
+    filtered = wagtail_internals.filter_keeping_child_of(marked, locale=home_page.locale)
+
+    assert filtered._filtered_by_child_of == home_page
+    assert not hasattr(
+        wagtail_internals.filter_keeping_child_of(Page.objects.all()), "_filtered_by_child_of"
+    )
