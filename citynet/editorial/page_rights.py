@@ -21,7 +21,3 @@ class LockAwarePagePermissionTester(PagePermissionTester):
 
     def can_publish(self):
         return not self.page_locked() and super().can_publish()
-
-    def can_change_now(self):
-        """Whether the user may save a change to the page now (not only open its editor)."""
-        return self.can_edit() and not self.page_locked()

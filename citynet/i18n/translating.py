@@ -380,7 +380,8 @@ def refused_while_page_locked(view):
 
 
 def refusal_message(user, instance):
-    return locked_for(user, instance) or _("You may not publish this page.")
+    # Wagtail's own words for a refusal, in every admin language.
+    return locked_for(user, instance) or _("Sorry, you do not have permission to access this area.")
 
 
 urlpatterns = [
