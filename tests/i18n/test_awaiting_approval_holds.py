@@ -120,6 +120,8 @@ def test_the_author_cannot_delete_or_move_a_translation_awaiting_approval(
     assert Page.objects.filter(pk=submitted.pk).exists()
     rights = Page.objects.get(pk=submitted.pk).permissions_for_user(secondee)
     assert not rights.can_delete() and not rights.can_move()
+    editor = client.get(edit_url(submitted)).content.decode()  # the translation editor's props
+    assert "&quot;canDelete&quot;: false" in editor
 
 
 @pytest.mark.django_db
