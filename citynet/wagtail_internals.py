@@ -98,12 +98,13 @@ def index_references_on_save_through(handler):
     return wagtails
 
 
-def send_workflow_emails_through(wrap):
+def send_workflow_emails_through(wrap, without=()):
     """
     Connect `wrap(notifier)` in place of each of Wagtail's workflow email notifiers (submitted,
     approved, rejected), under the `dispatch_uid` Wagtail connects it with in
     `wagtail.admin.signal_handlers`: Wagtail's `ready()` runs after ours and then connects
-    nothing, its uids being taken (citynet/i18n/apps.py, decision 0265).
+    nothing, its uids being taken (citynet/i18n/apps.py, decision 0265). The notifiers of the
+    signals in `without` are replaced by nothing: their email is not sent (decision 0294).
     """
     from wagtail.admin import signal_handlers
     from wagtail.models import TaskState, WorkflowState
@@ -140,8 +141,13 @@ def send_workflow_emails_through(wrap):
             "workflow_state_approved_email_notification",
         ),
     ]:
+        receiver = send_nothing if signal in without else wrap(notifier)
         signal.disconnect(sender=sender, dispatch_uid=dispatch_uid)
-        signal.connect(wrap(notifier), sender=sender, dispatch_uid=dispatch_uid, weak=False)
+        signal.connect(receiver, sender=sender, dispatch_uid=dispatch_uid, weak=False)
+
+
+def send_nothing(sender, **kwargs):
+    """Holds a Wagtail notifier's `dispatch_uid`, so that Wagtail connects nothing under it."""
 
 
 def send_comment_emails_through(wrap):

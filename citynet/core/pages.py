@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from citynet.core.filters import narrowed
 from citynet.core.structured_data import page_graph, script_tag, social_rendition
+from citynet.editorial.page_rights import LockAwarePagePermissionTester
 from citynet.i18n.links import in_language_below, nearest_public_translations
 from citynet.i18n.pages import language_context, reader_language
 from citynet.visibility import publicly_visible
@@ -123,6 +124,10 @@ class SitePageMixin:
         for add_context in hooks.get_hooks("citynet_page_context"):
             add_context(self, request, context)
         return context
+
+    def permissions_for_user(self, user):
+        """Wagtail's rights, refusing what would change the page while it is locked (0290)."""
+        return LockAwarePagePermissionTester(user, self)
 
     def main_entity(self, request, context):
         """The schema.org thing the page is about (an Event, an article...), or None."""

@@ -14,7 +14,7 @@ from partners.models import PartnerPage
 from programs.models import ProgramPage
 
 from .images import skyline_photo
-from .pages import publish_child
+from .pages import demo_pages_by_slug, publish_child
 from .translations import WATER_ARTICLE_CAPTION
 
 
@@ -222,9 +222,16 @@ def load_articles(index, program_index, partner_index, log):
     locale = Locale.get_default()
     people = {person.name: person for person in Person.objects.filter(locale=locale)}
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=locale)}
-    programs = {page.slug: page for page in ProgramPage.objects.child_of(program_index)}
-    partners = {page.slug: page for page in PartnerPage.objects.child_of(partner_index)}
-    for details in article_details(log):
+    details_list = article_details(log)
+    programs = demo_pages_by_slug(
+        ProgramPage.objects.child_of(program_index),
+        {slug for details in details_list for slug in details["programs"]},
+    )
+    partners = demo_pages_by_slug(
+        PartnerPage.objects.child_of(partner_index),
+        {slug for details in details_list for slug in details["partners"]},
+    )
+    for details in details_list:
         authors = details.pop("authors")
         theme_slugs = details.pop("themes")
         program_slugs = details.pop("programs")

@@ -5,6 +5,8 @@ from django.contrib.auth import get_user_model
 from blog.models import ArticlePage
 from comments.models import ReaderComment
 
+from .pages import demo_page
+
 APPROVED, PENDING, SPAM = (
     ReaderComment.Status.APPROVED,
     ReaderComment.Status.PENDING,
@@ -54,7 +56,7 @@ COMMENTS = [
 
 
 def load_comments(log):
-    article = ArticlePage.objects.filter(slug="citynet-turns-30-in-colombo").first()
+    article = demo_page("citynet-turns-30-in-colombo", model=ArticlePage)
     if article is None or article.reader_comments.exists():
         return
     comms = get_user_model().objects.filter(username="comms").first()

@@ -14,7 +14,7 @@ from programs.factories import ProgramIndexPageFactory
 from programs.models import ProgramPage
 
 from .images import get_or_create_image, skyline_photo
-from .pages import publish_child
+from .pages import demo_page, publish_child
 
 # The official short names of the 17 Sustainable Development Goals.
 SDGS = [
@@ -173,8 +173,8 @@ def load_featured(home, log):
     if home.featured_links.exists():
         return
     picks = [
-        ArticlePage.objects.get(slug="citynet-turns-30-in-colombo", locale=home.locale),
-        ProgramPage.objects.get(slug="mayors-forum", locale=home.locale),
+        demo_page("citynet-turns-30-in-colombo", home.locale, ArticlePage),
+        demo_page("mayors-forum", home.locale, ProgramPage),
     ]
     home.featured_links = [HomePageFeaturedLink(page=page) for page in picks]
     home.save_revision().publish()

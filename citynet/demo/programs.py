@@ -12,7 +12,7 @@ from programs.factories import ProgramPageFactory
 from programs.models import ProgramPage, ProgramPartner
 
 from .images import skyline_photo
-from .pages import publish_child
+from .pages import demo_pages_by_slug, publish_child
 
 
 def days_from_today(days):
@@ -153,7 +153,10 @@ PROGRAMS = [
 
 
 def load_programs(index, partner_index, log):
-    partners = {page.slug: page for page in PartnerPage.objects.child_of(partner_index)}
+    partners = demo_pages_by_slug(
+        PartnerPage.objects.child_of(partner_index),
+        {slug for details in PROGRAMS for slug, _role in details["partners"]},
+    )
     themes = {theme.slug: theme for theme in Theme.objects.filter(locale=Locale.get_default())}
     for details in PROGRAMS:
         details = dict(details)

@@ -7,6 +7,8 @@ class I18nConfig(AppConfig):
     verbose_name = "Languages and translation"
 
     def ready(self):
+        from wagtail.signals import workflow_submitted
+
         from citynet.wagtail_internals import (
             let_translators_edit_by,
             send_comment_emails_through,
@@ -20,7 +22,9 @@ class I18nConfig(AppConfig):
         # wagtail-localize asks for the snippet model's add/change/delete permission before each
         # segment edit; ask the snippet's permission policy about the object instead (0124).
         let_translators_edit_by(can_edit)
-        # Wagtail's workflow emails fall back on the acting reviewer's language (0265).
-        send_workflow_emails_through(in_default_language)
+        # Wagtail's workflow emails fall back on the acting reviewer's language (0265). The
+        # workflow's own "submitted" email, sent to superusers only, is left out: they are sent
+        # the stage's "submitted for approval" email, which says the same (0294).
+        send_workflow_emails_through(in_default_language, without={workflow_submitted})
         # and so do the page editor's comment emails, sent from its edit view (0277).
         send_comment_emails_through(in_default_language)

@@ -127,6 +127,13 @@ def count_segments(localize_source_ids):
     return totals, {(source_id, locale_id): count for source_id, locale_id, count in translated}
 
 
+def untranslated_segments(translation):
+    """How many segments of `translation` a translator is asked for and has not translated."""
+    source_id = translation.source_id
+    totals, translated = count_segments([source_id])
+    return totals.get(source_id, 0) - translated.get((source_id, translation.target_locale_id), 0)
+
+
 def with_outdated_since(pages):
     """
     Annotates each page with `outdated_since`: when the text to translate first changed in its

@@ -22,10 +22,16 @@ from django.views.decorators.http import require_POST
 from wagtail.models import LockableMixin, Page, WorkflowMixin, WorkflowState
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation, submit_translations, update_translations
+from wagtail_localize.views import (
+    convert,
+    edit_translation,
+    submit_translations,
+    update_translations,
+)
 
 from .editor_words import localized_dates
 from .permissions import can_edit, can_publish, can_translate, translatable_locales
+from .status import untranslated_segments
 
 
 class SubmitTranslationMixin:
@@ -76,6 +82,12 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
         if not all(can_publish(self.request.user, target) for target in targets):
             form.fields["publish_translations"].disabled = True
             form.fields["publish_translations"].widget = HiddenInput()
+        if "use_machine_translation" in form.fields and any(
+            locked_for(self.request.user, target) for target in targets
+        ):
+            # Machine translation rewrites the segments of a translation awaiting approval.
+            form.fields["use_machine_translation"].disabled = True
+            form.fields["use_machine_translation"].widget = HiddenInput()
         return form
 
 
@@ -268,6 +280,43 @@ def refuse_publish_while_awaiting_approval(request, instance):
     return None
 
 
+def publish_translation(request, instance):
+    """
+    wagtail-localize's "Publish in <language>", with a message that counts the untranslated
+    segments as the status report does: the slug follows the source and is not asked of the
+    translator, so a translation missing only its slug is published complete (0292).
+    """
+    if request.POST.get("action") != "publish" or not can_publish(request.user, instance):
+        return None  # wagtail-localize answers (and refuses those who may not publish)
+    translation = enabled_translations_of(instance).select_related("target_locale").first()
+    if translation is None:
+        return None
+    names = {"object": str(instance), "locale": translation.target_locale.get_display_name()}
+    try:
+        translation.save_target(user=request.user, publish=True)
+    except ValidationError:
+        messages.error(
+            request,
+            _(
+                "New validation errors were found when publishing '{object}' in {locale}. "
+                "Please fix them or click publish again to ignore these translations for now."
+            ).format(**names),
+        )
+        return redirect(request.path)
+    instance.refresh_from_db()
+    names["object"] = str(instance)
+    if untranslated_segments(translation):
+        messages.warning(
+            request,
+            _("Published '{object}' in {locale} with missing translations - see below.").format(
+                **names
+            ),
+        )
+    else:
+        messages.success(request, _("Published '{object}' in {locale}.").format(**names))
+    return redirect(request.path)
+
+
 def locked_for(user, instance):
     """Why `user` may not change `instance` now (awaiting approval, locked), or None."""
     lock = instance.get_lock() if isinstance(instance, LockableMixin) else None
@@ -307,6 +356,49 @@ def with_localized_dates(view):
     return localized
 
 
+def refused_unless_publisher(view):
+    """
+    Converting a translation into an alias of its source puts the source's text live in its
+    place at once, and discards the translation: that is publishing, refused to those who may
+    not publish the page or for whom it is locked (awaiting approval: decision 0290).
+    """
+
+    @functools.wraps(view)
+    def checked(request, page_id, *args, **kwargs):
+        page = get_object_or_404(Page, pk=page_id)
+        if not page.permissions_for_user(request.user).can_publish():
+            messages.error(request, refusal_message(request.user, page))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        return view(request, page_id, *args, **kwargs)
+
+    return checked
+
+
+def refused_while_page_locked(view):
+    """Stopping the synced translation of a page, refused while it is locked for the user."""
+
+    @functools.wraps(view)
+    def checked(request, translation_id, *args, **kwargs):
+        translation = get_object_or_404(Translation, pk=translation_id)
+        try:
+            instance = translation.get_target_instance()
+        except ObjectDoesNotExist:
+            instance = None  # wagtail-localize's view answers for a missing translation
+        if instance is not None and locked_for(request.user, instance):
+            messages.error(request, refusal_message(request.user, instance))
+            if isinstance(instance, Page):
+                return redirect("wagtailadmin_pages:edit", instance.pk)
+            return redirect(instance.snippet_viewset.get_url_name("edit"), quote(instance.pk))
+        return view(request, translation_id, *args, **kwargs)
+
+    return checked
+
+
+def refusal_message(user, instance):
+    # Wagtail's own words for a refusal, in every admin language.
+    return locked_for(user, instance) or _("Sorry, you do not have permission to access this area.")
+
+
 urlpatterns = [
     path(
         "localize/submit/page/<int:page_id>/",
@@ -342,6 +434,15 @@ urlpatterns = [
         "translations/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/review/",
         review_snippet_translation,
         name="i18n_review_snippet_translation",
+    ),
+    # Actions of the translation editor's menu that change or publish the translation.
+    path(
+        "localize/page/<int:page_id>/convert_to_alias/",
+        refused_unless_publisher(convert.convert_to_alias),
+    ),
+    path(
+        "localize/translate/<int:translation_id>/disable/",
+        refused_while_page_locked(edit_translation.stop_translation),
     ),
     # The editor's segment, override, PO upload and machine translation endpoints, refused
     # while the translation is locked for its translator (awaiting approval, or locked).

@@ -130,9 +130,10 @@ class TranslationStatusReportView(PageReportView):
             page.translation_statuses = [
                 (locale, statuses[page.translation_key, locale.pk]) for locale in locales
             ]
-            # Translate into these locales; sync (the source's id) when outdated.
+            # Translate into these locales; sync (the source's id) when outdated. A page is
+            # translated once it is published (docs/i18n.md): a draft offers no Translate.
             page.translation_actions = {
-                "translate": may_translate.get(page.pk, set()),
+                "translate": may_translate.get(page.pk, set()) if page.live else set(),
                 "sync": sources.get(page.translation_key) if page.pk in may_translate else None,
             }
             for locale, found in page.translation_statuses:

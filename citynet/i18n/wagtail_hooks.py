@@ -23,14 +23,18 @@ def register_checked_translation_urls():
 @hooks.register("before_edit_page", order=-1)
 def refuse_publishing_a_page_awaiting_approval(request, page):
     if request.method == "POST":
-        return translating.refuse_publish_while_awaiting_approval(request, page)
+        return translating.refuse_publish_while_awaiting_approval(
+            request, page
+        ) or translating.publish_translation(request, page)
     return None
 
 
 @hooks.register("before_edit_snippet", order=-1)
 def refuse_publishing_a_snippet_awaiting_approval(request, instance):
     if request.method == "POST":
-        return translating.refuse_publish_while_awaiting_approval(request, instance)
+        return translating.refuse_publish_while_awaiting_approval(
+            request, instance
+        ) or translating.publish_translation(request, instance)
     return None
 
 

@@ -60,3 +60,22 @@ def test_the_emails_the_load_sends_link_to_the_address_served(home_page, mailout
     links = {link for body in bodies for link in re.findall(r"https?://[^\s\"'<>]+", body)}
     assert any("/admin/pages/" in link for link in links)  # the approval request is among them
     assert {link.split("/")[2] for link in links} == {"127.0.0.1:8128"}
+
+
+def test_a_second_load_after_an_editor_changed_a_slug_creates_nothing(home_page, mailoutbox):
+    """Issue 26: a new slug for the WUF9 article made the second load publish it again."""
+    call_command("load_demo", stdout=io.StringIO())
+    article = Page.objects.get(
+        slug="notes-from-the-ninth-world-urban-forum", locale__language_code="en"
+    ).specific
+    article.slug = "notes-from-wuf9"
+    article.save_revision().publish()
+    loaded, sent = counts(), len(mailoutbox)
+
+    second = io.StringIO()
+    call_command("load_demo", stdout=second)
+
+    assert counts() == loaded
+    assert len(mailoutbox) == sent
+    assert "nothing new to create" in second.getvalue()
+    assert Page.objects.filter(translation_key=article.translation_key).count() == 2  # en, ko

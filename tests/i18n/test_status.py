@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -157,3 +158,38 @@ def test_only_a_change_to_the_text_to_translate_outdates_a_translation(
     with django_capture_on_commit_callbacks(execute=True):
         translate(article, "ko", strings)  # syncs, translates the changed segment, publishes
     assert statuses_of(article, locales)["ko"].status == status.UP_TO_DATE
+
+
+def publish_message(client, page):
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), {"action": "publish"}, follow=True
+    )
+    return [(message.level_tag, str(message)) for message in response.context["messages"]]
+
+
+@pytest.mark.django_db
+def test_publishing_a_translation_counts_what_the_report_counts(
+    client, comms, translated_index, locales, django_capture_on_commit_callbacks
+):
+    """Issue 26: a translation missing only its slug was published "with missing translations"
+    though the report says it is up to date; one missing a sentence still is."""
+    article = factories.ArticlePageFactory(parent=translated_index)
+    strings = korean_strings(article)
+    del strings[article.slug]
+    with django_capture_on_commit_callbacks(execute=True):
+        korean = translate(article, "ko", strings, publish=False)
+    client.force_login(comms)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        messages = publish_message(client, korean)
+
+    assert messages == [("success", f"Published '{strings[article.title]}' in Korean.")]
+    assert statuses_of(article, locales)["ko"].status == status.UP_TO_DATE
+
+    del strings["Cities across the region met to compare notes."]
+    with django_capture_on_commit_callbacks(execute=True):
+        chinese = translate(article, "zh-hant", strings, publish=False)
+        messages = publish_message(client, chinese)
+    assert [level for level, _text in messages] == ["warning"]
+    assert "with missing translations" in messages[0][1]
+    assert statuses_of(article, locales)["zh-hant"].status == status.IN_PROGRESS

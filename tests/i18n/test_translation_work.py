@@ -16,6 +16,7 @@ from wagtail_localize.models import (
 
 from citynet.i18n.models import OutdatedTranslationNotice, TranslatorProfile
 from citynet.i18n.translations import translate
+from tests import factories
 
 REPORT = reverse("i18n_translation_status")
 
@@ -283,3 +284,17 @@ def test_machine_translation_uses_the_configured_translator(
     assert StringTranslation.objects.filter(
         locale__language_code="ko", data=f"[ko] {own_article.title}"
     ).exists()
+
+
+@pytest.mark.django_db
+def test_the_report_offers_no_translate_for_a_draft_never_published(
+    client, secondee, blog_index, korean_blog_index
+):
+    """Issue 26: the docs say to publish first; the report offered Translate on drafts."""
+    draft = factories.ArticlePageFactory(parent=blog_index, live=False, owner=secondee)
+    draft.save_revision(user=secondee)
+    client.force_login(secondee)
+
+    html = client.get(REPORT).content.decode()
+
+    assert 'data-action="translate"' not in cell(html, draft, "ko")
