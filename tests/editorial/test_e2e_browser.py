@@ -44,6 +44,10 @@ def open_new_article(page, site):
     """
     page.add_init_script(EDITOR_EVENTS)
     page.goto(f"{site.url}/admin/pages/add/blog/articlepage/{site.blog_index_id}/")
+    wait_until_watched(page)
+
+
+def wait_until_watched(page):
     page.wait_for_function(
         "() => window.trackerSnapshots > 0 && window.trackerSnapshots === window.trackerConnections"
     )
@@ -252,3 +256,78 @@ def test_only_another_tabs_save_warns_of_an_overwrite(live_site, browser, korean
     with translation.override("ko" if username.endswith("_ko") else "en"):
         compare = translation.gettext("Compare the two versions.")
     assert overwrite_warning(first_tab).all_inner_texts() == [compare]
+
+
+class HeldAutosaves:
+    """Autosave requests (JSON posts) kept from the server until released."""
+
+    def __init__(self, page, holds=lambda request: True):
+        self.routes = []
+        self.holds = holds
+        page.route("**/admin/pages/**", self.route)
+
+    def route(self, route, request):
+        if is_autosave(request) and self.holds(request):
+            self.routes.append(route)
+        else:
+            route.continue_()
+
+    def release(self):
+        for route in self.routes:
+            route.continue_()
+        self.routes = []
+
+
+def is_autosave(request):
+    return request.method == "POST" and request.headers.get("accept") == "application/json"
+
+
+def test_save_while_own_autosave_is_on_its_way_does_not_warn(live_site, browser):
+    page = log_in(browser, live_site, "secondee")
+    start_article(page, live_site, "Open data, saved during an autosave")
+    # A fresh form of the page: its first autosave saves a new revision.
+    page.goto(page.url)
+    wait_until_watched(page)
+    autosaves = HeldAutosaves(page)
+    standfirst = "Saved while its autosave was on its way."
+    with page.expect_request(is_autosave):
+        page.fill("#id_standfirst", standfirst)
+    # Without waiting for the autosave, the Save would leave the page before its release.
+    page.locator("footer button.action-save").first.click()
+    with page.expect_navigation():
+        autosaves.release()
+
+    assert page.locator(".messages .success").count() == 1
+    assert overwrite_warning(page).count() == 0
+    assert page.locator("#id_standfirst").input_value() == standfirst
+
+
+ARTICLES_TITLED = """
+from blog.models import ArticlePage
+print(ArticlePage.objects.filter(title="Open data, saved as autosave created it").count())
+"""
+
+
+def test_save_while_autosave_creates_the_page_saves_it_once(live_site, browser):
+    page = log_in(browser, live_site, "secondee")
+    open_new_article(page, live_site)
+    title = "Open data, saved as autosave created it"
+    # The form is valid, and autosave creates the page, only once it has a title: fill it last.
+    autosaves = HeldAutosaves(page, holds=lambda request: title in (request.post_data or ""))
+    page.fill("#id_standfirst", "Saved as its autosave created the page.")
+    page.locator("[id$='authors-0-child-person-wrapper'] [data-chooser-action-choose]").click()
+    page.get_by_role("link", name="Kim Min-jun").click()
+    page.locator("button.c-sf-add-button").click()
+    page.get_by_role("option", name="Heading").click()
+    page.fill("input[name='body-0-value-text']", "Open data for everyone")
+    with page.expect_request(lambda request: is_autosave(request) and title in request.post_data):
+        page.fill("#id_title", title)
+    # Without waiting for the autosave, the Save would leave the page before its release.
+    page.locator("footer button.action-save").first.click()
+    with page.expect_navigation():
+        autosaves.release()
+
+    assert page.locator(".messages .success").count() == 1
+    assert page.locator(".error-message").count() == 0
+    assert page.locator("#id_standfirst").input_value() == "Saved as its autosave created the page."
+    assert live_site.manage("shell", "-v0", "-c", ARTICLES_TITLED).strip() == "1"
