@@ -3,14 +3,25 @@ A new-page tab that autosaved and was then closed leaves a draft holding the pag
 next new page with that title could not be saved (issue 26). Such a draft, created by autosave,
 never saved, submitted or published by anyone, and open in nobody's editor, gives the slug up:
 it takes the next free one ("slug-1"). Nothing is deleted (decision 0206).
+
+A draft autosaved in the last minute is not abandoned (decision 0270): Wagtail's editing session
+of a new page starts only once the autosave that created it has answered, so a Save or a second
+autosave sent by the same form meanwhile found the draft open in nobody's editor, moved it off
+its slug and created the page a second time.
 """
 
+import datetime
+
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from wagtail.admin.models import EditingSession
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Page
 
 from .models import AutosavedNewPage
+
+# How long after its last autosave a new page's draft counts as still being written.
+STILL_BEING_WRITTEN = datetime.timedelta(minutes=1)
 
 
 def is_autosave(request):
@@ -36,6 +47,7 @@ def abandoned_draft_with_slug(parent, slug):
     return (
         parent.get_children()
         .filter(slug=slug, live=False, first_published_at__isnull=True)
+        .filter(latest_revision_created_at__lt=timezone.now() - STILL_BEING_WRITTEN)
         .filter(pk__in=AutosavedNewPage.objects.values("page"))
         .exclude(pk__in=[int(pk) for pk in open_in_an_editor.values_list("object_id", flat=True)])
         .specific()

@@ -9,6 +9,12 @@ approves and publishes. Each edit POST of a page, or of a snippet with revisions
 profile), now runs in a transaction that holds the object's row lock (PostgreSQL; SQLite's
 IMMEDIATE transactions lock the whole database), so the second save sees the first and the stale
 autosave is refused.
+
+Creating a page had the same gap (decision 0270): two creates under one parent, such as the
+autosave that creates a new page and a Save pressed in the same form, or two tabs, both found
+the slug free, then both added a child: a duplicate page, or a server error when both took the
+same tree path. A create POST holds the parent page's row, so the second create sees the first
+page and its form says the slug is in use.
 """
 
 from django.contrib.admin.utils import unquote
@@ -16,13 +22,19 @@ from django.db import transaction
 from wagtail.models import Page, RevisionMixin
 
 PAGE_EDIT_VIEW = "wagtailadmin_pages:edit"
+PAGE_CREATE_VIEW = "wagtailadmin_pages:add"
 
 
-def edited_object(request, view_func, view_kwargs):
-    """The rows (a queryset) of the object whose revision an edit POST saves, or None."""
+def locked_rows(request, view_func, view_kwargs):
+    """
+    The rows (a queryset) that a POST holds while it saves: the object whose revision an edit
+    saves, or the parent of a page being created; None for other views.
+    """
     view_name = request.resolver_match.view_name
     if view_name == PAGE_EDIT_VIEW:
         return Page.objects.filter(pk=view_kwargs["page_id"])
+    if view_name == PAGE_CREATE_VIEW:
+        return Page.objects.filter(pk=view_kwargs["parent_page_id"])
     namespace, _colon, action = view_name.partition(":")
     if namespace.startswith("wagtailsnippets_") and action == "edit":
         model = view_func.view_initkwargs.get("model")
@@ -41,9 +53,9 @@ class OneSaveAtATimeMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.method != "POST":
             return None
-        edited = edited_object(request, view_func, view_kwargs)
-        if edited is None:
+        rows = locked_rows(request, view_func, view_kwargs)
+        if rows is None:
             return None
         with transaction.atomic():
-            list(edited.select_for_update().values_list("pk", flat=True))
+            list(rows.select_for_update().values_list("pk", flat=True))
             return view_func(request, *view_args, **view_kwargs)

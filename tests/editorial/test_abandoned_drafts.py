@@ -3,6 +3,8 @@ Issue 26: a new-page tab that autosaved and was closed must not keep its slug fr
 page; a draft someone saved, or that is open in an editor, keeps its slug (decision 0206).
 """
 
+import datetime
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -44,11 +46,19 @@ def start_a_new_article(client, blog_index, **headers):
     return ArticlePage.objects.get(title=TITLE, slug=SLUG)
 
 
+def abandon(draft):
+    """The draft's tab was closed a while ago: its last autosave is two minutes old."""
+    Page.objects.filter(pk=draft.pk).update(
+        latest_revision_created_at=timezone.now() - datetime.timedelta(minutes=2)
+    )
+
+
 def test_an_abandoned_autosaved_draft_gives_its_slug_to_the_next_new_page(
     client, secondee, blog_index
 ):
     client.force_login(secondee)
-    abandoned = start_a_new_article(client, blog_index, **AUTOSAVE)  # then the tab is closed
+    abandoned = start_a_new_article(client, blog_index, **AUTOSAVE)
+    abandon(abandoned)
 
     url, data = new_article_form(client, blog_index)
     response = client.post(url, data)
@@ -80,6 +90,7 @@ def test_an_autosaved_draft_saved_later_keeps_its_slug(client, secondee, blog_in
     save_draft = without_inline_rows(edit_form_data(client, draft))
     assert client.post(edit_url, save_draft).status_code == 302
     EditingSession.objects.all().delete()  # and the tab closed
+    abandon(draft)
 
     url, data = new_article_form(client, blog_index)
 
@@ -91,6 +102,7 @@ def test_an_autosaved_draft_saved_later_keeps_its_slug(client, secondee, blog_in
 def test_an_autosaved_draft_open_in_an_editor_keeps_its_slug(client, secondee, blog_index):
     client.force_login(secondee)
     draft = start_a_new_article(client, blog_index, **AUTOSAVE)
+    abandon(draft)
     EditingSession.objects.create(  # its tab still open: the editor pings
         user=secondee,
         content_type=ContentType.objects.get_for_model(Page),
@@ -101,5 +113,25 @@ def test_an_autosaved_draft_open_in_an_editor_keeps_its_slug(client, secondee, b
     url, data = new_article_form(client, blog_index)
 
     assert client.post(url, data).status_code == 200
+    draft.refresh_from_db()
+    assert draft.slug == SLUG
+
+
+def test_a_draft_autosaved_a_moment_ago_keeps_its_slug(client, secondee, blog_index):
+    """
+    The form that autosave has just turned into a page posts again to the create view before
+    Wagtail's editing session of the page has started (a Save pressed during that autosave, in
+    a tab without the editor script, or a second tab): it is told the slug is taken, and the
+    draft is neither moved nor made twice (decision 0270).
+    """
+    client.force_login(secondee)
+    draft = start_a_new_article(client, blog_index, **AUTOSAVE)
+
+    url, data = new_article_form(client, blog_index)
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert f"The slug &#x27;{SLUG}&#x27; is already in use" in response.content.decode()
+    assert list(ArticlePage.objects.filter(title=TITLE)) == [draft]
     draft.refresh_from_db()
     assert draft.slug == SLUG

@@ -34,6 +34,18 @@ window.autosaves = 0;
 document.addEventListener("w-unsaved:ready", () => { window.trackerConnections += 1; });
 document.addEventListener("w-unsaved:watch-edits", () => { window.trackerSnapshots += 1; });
 document.addEventListener("w-autosave:success", () => { window.autosaves += 1; });
+// Wagtail sends one autosave at a time, then one for the edits made meanwhile (w-unsaved:add
+// events, the trigger of the autosave each asks for): autosave is done once the autosave of the
+// latest edit has answered.
+window.autosavePending = false;
+let latestEdit;
+document.addEventListener("w-unsaved:add", (event) => { latestEdit = event; });
+document.addEventListener("w-autosave:save", () => { window.autosavePending = true; });
+for (const answer of ["w-autosave:success", "w-autosave:error"]) {
+  document.addEventListener(answer, (event) => {
+    if (event.detail.trigger === latestEdit) window.autosavePending = false;
+  });
+}
 """
 
 
@@ -44,6 +56,10 @@ def open_new_article(page, site):
     """
     page.add_init_script(EDITOR_EVENTS)
     page.goto(f"{site.url}/admin/pages/add/blog/articlepage/{site.blog_index_id}/")
+    wait_until_watched(page)
+
+
+def wait_until_watched(page):
     page.wait_for_function(
         "() => window.trackerSnapshots > 0 && window.trackerSnapshots === window.trackerConnections"
     )
@@ -53,9 +69,7 @@ def write_and_submit(page, site):
     open_new_article(page, site)
     page.fill("#id_title", TITLE)
     page.fill("#id_standfirst", "The city publishes its datasets for everyone.")
-    page.locator("#id_authors-ADD").click()  # a new article opens with no author row
-    page.get_by_role("button", name="Choose person").click()
-    page.get_by_role("link", name="Kim Min-jun").click()
+    add_author(page)
 
     page.get_by_role("button", name="Insert a block").click()
     page.get_by_role("option", name="Heading").click()
@@ -184,19 +198,34 @@ def korean_editors(live_site):
     live_site.manage("shell", "-v0", "-c", KOREAN_EDITORS)
 
 
-def start_article(page, site, title):
-    """A new article filled in until autosave creates it; the form then edits it."""
-    open_new_article(page, site)
-    page.fill("#id_title", title)
-    page.fill("#id_standfirst", "The city publishes its datasets for everyone.")
-    page.locator("#id_authors-ADD").click()  # a new article opens with no author row
-    page.locator("[id$='authors-0-child-person-wrapper'] [data-chooser-action-choose]").click()
+def add_author(page):
+    """
+    Add an author row (a new article opens without one) and choose Kim Min-jun in it. The row is
+    found by its formset prefix: the ids Wagtail gives a panel's fields are built from panel
+    headings in the language of the first editor the server showed the form to, so a Korean
+    editor first made `[id$='authors-0-child-person-wrapper']` match nothing for everyone.
+    """
+    page.locator("#id_authors-ADD").click()
+    page.locator("#inline_child_authors-0 [data-chooser-action-choose]").click()
     page.get_by_role("link", name="Kim Min-jun").click()
+    page.wait_for_function("() => document.getElementById('id_authors-0-person').value !== ''")
+
+
+def add_heading(page):
     page.locator("button.c-sf-add-button").click()
     with translation.override(page.locator("html").get_attribute("lang")):
         heading = translation.gettext("Heading")  # the block's name in the editor's language
     page.get_by_role("option", name=heading).click()
     page.fill("input[name='body-0-value-text']", "Open data for everyone")
+
+
+def start_article(page, site, title):
+    """A new article filled in until autosave creates it; the form then edits it."""
+    open_new_article(page, site)
+    page.fill("#id_title", title)
+    page.fill("#id_standfirst", "The city publishes its datasets for everyone.")
+    add_author(page)
+    add_heading(page)
     page.wait_for_url("**/edit/")
     page.wait_for_function("() => window.autosaves > 0")  # the URL can change first
 
@@ -217,11 +246,6 @@ def overwrite_warning(page):
     return page.locator(".messages .warning a[href*='/revisions/compare/']")
 
 
-@pytest.mark.xfail(
-    reason="issue 26, open: in the full suite the author row added by #id_authors-ADD is "
-    "sometimes not there when its chooser is clicked (3 of 4 failed once; alone 4 of 4 pass)",
-    strict=False,
-)
 @pytest.mark.parametrize("username", ["secondee", "comms", "secondee_ko", "comms_ko"])
 def test_only_another_tabs_save_warns_of_an_overwrite(live_site, browser, korean_editors, username):
     first_tab = log_in(browser, live_site, username)
@@ -252,3 +276,115 @@ def test_only_another_tabs_save_warns_of_an_overwrite(live_site, browser, korean
     with translation.override("ko" if username.endswith("_ko") else "en"):
         compare = translation.gettext("Compare the two versions.")
     assert overwrite_warning(first_tab).all_inner_texts() == [compare]
+
+
+class HeldAutosaves:
+    """
+    Autosave requests (JSON posts) kept from the server until released; the addresses that the
+    editor's other posts (Save, Publish) went to.
+    """
+
+    def __init__(self, page):
+        self.holding = True
+        self.held = []
+        self.posted_to = []
+        page.route("**/admin/pages/**", self.route)
+
+    def route(self, route, request):
+        if is_autosave(request):
+            if self.holding:
+                self.held.append((route, request))
+                return
+        elif request.method == "POST":
+            self.posted_to.append(request.url)
+        route.continue_()
+
+    def release(self, *, hold_the_next=False):
+        """Let the held autosaves go on, and those sent after them unless `hold_the_next`."""
+        self.holding = hold_the_next
+        for route, _request in self.held:
+            route.continue_()
+        self.held = []
+
+
+def is_autosave(request):
+    return request.method == "POST" and request.headers.get("accept") == "application/json"
+
+
+EDITORS = pytest.mark.parametrize("username", ["secondee", "secondee_ko"])
+
+
+@EDITORS
+def test_save_while_own_autosave_is_on_its_way_does_not_warn(
+    live_site, browser, korean_editors, username
+):
+    page = log_in(browser, live_site, username)
+    start_article(page, live_site, f"Open data, saved during an autosave by {username}")
+    # A fresh form of the page, once every autosave of this one has answered (one answering
+    # after the new form was drawn would be a newer version than the form's, rightly warned of).
+    page.wait_for_function(
+        "() => !window.autosavePending && document.querySelector('#page-edit-form')"
+        ".getAttribute('data-w-unsaved-has-edits-value') !== 'true'"
+    )
+    page.goto(page.url)
+    wait_until_watched(page)
+    autosaves = HeldAutosaves(page)
+    standfirst = "Saved while its autosave was on its way."
+    with page.expect_request(is_autosave):
+        page.fill("#id_standfirst", standfirst)
+    # The Save is pressed while the autosave is held; it leaves the page only after its release
+    # (without the editor script it left at once, and this wait for a navigation failed).
+    page.locator("footer button.action-save").first.click()
+    with page.expect_navigation():
+        autosaves.release()
+
+    assert page.locator(".messages .success").count() == 1
+    assert overwrite_warning(page).count() == 0
+    assert page.locator("#id_standfirst").input_value() == standfirst
+
+
+ARTICLES_TITLED = """
+from blog.models import ArticlePage
+print(ArticlePage.objects.filter(title={title!r}).count())
+"""
+
+
+@pytest.mark.xfail(
+    reason="issue 26, open: passed 2 of 2 and 1 of 2 (secondee_ko: no success message within "
+    "20 s after the release) in the last runs; cause not found yet",
+    strict=False,
+)
+@EDITORS
+def test_save_while_autosave_creates_the_page_saves_it_once(
+    live_site, browser, korean_editors, username
+):
+    page = log_in(browser, live_site, username)
+    open_new_article(page, live_site)
+    title = f"Open data, saved as autosave created it, by {username}"
+
+    def titled(request):
+        return is_autosave(request) and title in (request.post_data or "")
+
+    autosaves = HeldAutosaves(page)
+    # Wagtail sends one autosave at a time: the form is completed while its first autosave,
+    # untitled, is held, and the Save is pressed. That autosave is refused; the one that follows
+    # for the edits made meanwhile creates the page. The editor script once sent the Save at the
+    # first answer, to the create view: the page was made twice.
+    with page.expect_request(is_autosave):
+        page.fill("#id_standfirst", "Saved as its autosave created the page.")
+    add_author(page)
+    add_heading(page)
+    page.fill("#id_title", title)
+    page.locator("footer button.action-save").first.click()
+    with page.expect_request(titled):
+        autosaves.release(hold_the_next=True)
+    autosaves.release()
+    # The form's address changes as the page is created (no navigation): wait for the Save's.
+    page.locator(".messages .success").wait_for()
+
+    assert page.locator(".messages .success").count() == 1
+    assert page.locator(".error-message").count() == 0
+    assert overwrite_warning(page).count() == 0
+    assert page.locator("#id_standfirst").input_value() == "Saved as its autosave created the page."
+    assert live_site.shell(ARTICLES_TITLED.format(title=title)) == "1"
+    assert len(autosaves.posted_to) == 1 and autosaves.posted_to[0].endswith("/edit/")
