@@ -1,7 +1,9 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.test.utils import override_settings
+from django.utils import translation
 from wagtail.models import Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -38,9 +40,12 @@ class Command(BaseCommand):
         hostname, port = host_and_port(address)
         # The emails the load sends itself (Wagtail's notice of the demo translation submitted
         # for approval, outdated translations) link to the admin at the address served, as the
-        # site's own links do, not to WAGTAILADMIN_BASE_URL's default port.
+        # site's own links do, not to WAGTAILADMIN_BASE_URL's default port. The content is
+        # written in the site's language whatever language the caller has active: a page takes
+        # the active language's locale unless told otherwise.
         with (
             override_settings(WAGTAILADMIN_BASE_URL=f"http://{hostname}:{port}"),
+            translation.override(settings.LANGUAGE_CODE),
             transaction.atomic(),
         ):
             # The load replaces pages' inline objects (authors, featured links) as it goes: a
