@@ -11,6 +11,7 @@ Deselect with `-m "not e2e"`.
 
 import json
 import re
+import time
 import urllib.request
 
 import pytest
@@ -117,6 +118,13 @@ def served_at(site, path):
     """
     with urllib.request.urlopen(f"{site.url}{path}") as response:
         return response.url.removeprefix(site.url), response.headers["Content-Language"]
+
+
+def wait_until(condition, seconds=30):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.5)
 
 
 def report_status(page, site, article_id, language):
