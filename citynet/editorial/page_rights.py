@@ -9,15 +9,26 @@ action that changes the page while Wagtail's lock holds it for the user; what th
 (viewing, comparing revisions, the reviewer's own actions) is unchanged.
 """
 
+from wagtail.locks import ScheduledForPublishLock
 from wagtail.models import PagePermissionTester
 
 
 class LockAwarePagePermissionTester(PagePermissionTester):
     def can_delete(self, ignore_bulk=False):
-        return not self.page_locked() and super().can_delete(ignore_bulk=ignore_bulk)
+        return not self.held_by_lock() and super().can_delete(ignore_bulk=ignore_bulk)
 
     def can_move(self):
-        return not self.page_locked() and super().can_move()
+        return not self.held_by_lock() and super().can_move()
 
     def can_publish(self):
-        return not self.page_locked() and super().can_publish()
+        return not self.held_by_lock() and super().can_publish()
+
+    def held_by_lock(self):
+        # A page scheduled for publishing is locked for everyone, and still rescheduled by its
+        # publishers: publishing it again replaces the schedule.
+        lock = self.page.get_lock()
+        return (
+            lock is not None
+            and not isinstance(lock, ScheduledForPublishLock)
+            and lock.for_user(self.user)
+        )

@@ -98,6 +98,9 @@ class TranslationStatusReportView(PageReportView):
             self.permission_policy.explorable_instances(self.request.user)
             .filter(locale=Locale.get_default(), depth__gt=1)
             .order_by("path")
+            # Each row's buttons ask whether its page is locked (decision 0290): read with the rows.
+            .prefetch_workflow_states()
+            .annotate_approved_schedule()
         )
         return super().get_queryset()
 
