@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 from wagtail.users.models import UserProfile
@@ -226,3 +226,13 @@ def test_the_workflow_emails_read_as_korean(client, korean_team, draft_with_auth
     assert "안에 승인" not in approved_email
     assert "페이지는 여기에서 볼 수 있습니다: http" in approved_email
     assert "Min-ji님, 안녕하세요." in approved_email
+
+
+def test_a_page_no_longer_in_review_is_not_said_to_be_in_review_in_korean():
+    # Wagtail's Korean drops the "not": the preview link of an approved page said it was waiting.
+    with translation.override("ko"):
+        said = translation.gettext(
+            "The page '%(page_title)s' is not currently awaiting moderation in task "
+            "'%(task_name)s'."
+        ) % {"page_title": "물", "task_name": "검토"}
+    assert said == "'물' 페이지는 현재 작업 '검토'에서 검토를 기다리고 있지 않습니다."
