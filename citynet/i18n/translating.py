@@ -325,16 +325,21 @@ def locked_for(user, instance):
     return strip_tags(lock.get_message(user))
 
 
+def translation_target(translation_id):
+    """The object a translation writes to, or None before it has one (404 for no translation)."""
+    translation = get_object_or_404(Translation, pk=translation_id)
+    try:
+        return translation.get_target_instance()
+    except ObjectDoesNotExist:
+        return None  # wagtail-localize's view answers for a missing translation
+
+
 def refused_while_locked(view):
     """wagtail-localize's view, refused while the translation is locked for the user (26)."""
 
     @functools.wraps(view)
     def checked(request, translation_id, *args, **kwargs):
-        translation = get_object_or_404(Translation, pk=translation_id)
-        try:
-            instance = translation.get_target_instance()
-        except ObjectDoesNotExist:
-            instance = None  # wagtail-localize's view answers for a missing translation
+        instance = translation_target(translation_id)
         if instance is not None and (reason := locked_for(request.user, instance)):
             return JsonResponse({"detail": reason}, status=403)
         return view(request, translation_id, *args, **kwargs)
@@ -379,11 +384,7 @@ def refused_while_page_locked(view):
 
     @functools.wraps(view)
     def checked(request, translation_id, *args, **kwargs):
-        translation = get_object_or_404(Translation, pk=translation_id)
-        try:
-            instance = translation.get_target_instance()
-        except ObjectDoesNotExist:
-            instance = None  # wagtail-localize's view answers for a missing translation
+        instance = translation_target(translation_id)
         if instance is not None and locked_for(request.user, instance):
             messages.error(request, refusal_message(request.user, instance))
             if isinstance(instance, Page):
