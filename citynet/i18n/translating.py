@@ -19,6 +19,7 @@ from django.urls import path, reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import LockableMixin, Page, WorkflowMixin, WorkflowState
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
@@ -184,6 +185,9 @@ def approval_title(instance):
     return instance.get_admin_display_title() if isinstance(instance, Page) else str(instance)
 
 
+# The header wagtail-localize writes into the PO files it exports, and reads back on upload.
+PO_TRANSLATION_ID = "X-WagtailLocalize-TranslationID"
+
 ACTION_URL_NAMES = {  # (for a page, for a snippet)
     "submit": (
         "i18n_submit_translation_for_approval",
@@ -347,6 +351,27 @@ def refused_while_locked(view):
     return checked
 
 
+def refused_without_a_po_file(view):
+    """
+    wagtail-localize's PO upload, answering a form sent with no file, or with a file it did not
+    export (no translation id in its header), as it answers a file it cannot read: with its
+    message and back to the editor, where its view raised a KeyError (a 500).
+    """
+
+    @functools.wraps(view)
+    def checked(request, translation_id, *args, **kwargs):
+        upload = request.FILES.get("file")
+        if upload is None or PO_TRANSLATION_ID.encode() not in upload.read():
+            messages.error(request, _("Please upload a valid PO file."))
+            return redirect(
+                get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+            )
+        upload.seek(0)
+        return view(request, translation_id, *args, **kwargs)
+
+    return checked
+
+
 def with_localized_dates(view):
     """wagtail-localize's segment-edit view, the date in its answer's comment localized (0276)."""
 
@@ -457,7 +482,7 @@ urlpatterns = [
     ),
     path(
         "localize/translate/<int:translation_id>/pofile/upload/",
-        refused_while_locked(edit_translation.upload_pofile),
+        refused_while_locked(refused_without_a_po_file(edit_translation.upload_pofile)),
     ),
     path(
         "localize/translate/<int:translation_id>/machine_translate/",
