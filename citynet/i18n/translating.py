@@ -171,13 +171,23 @@ def review_translation(request, instance, edit_url):
         task.on_action(instance.current_workflow_task_state, request.user, action, comment=comment)
         messages.success(request, _("Changes to '%(title)s' were requested.") % {"title": title})
         return redirect(edit_url)
+    translation = enabled_translation(instance)
     try:
-        save_translation_draft(enabled_translation(instance), instance, request.user)
+        save_translation_draft(translation, instance, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(edit_url)
     task.on_action(instance.current_workflow_task_state, request.user, action, comment=comment)
-    messages.success(request, _("'%(title)s' was approved and published.") % {"title": title})
+    # As wagtail-localize's Publish does, say when what went live is partly in the source's
+    # language, counting the segments the status report counts (0292).
+    if untranslated_segments(translation):
+        messages.warning(
+            request,
+            _("'%(title)s' was approved and published with missing translations - see below.")
+            % {"title": title},
+        )
+    else:
+        messages.success(request, _("'%(title)s' was approved and published.") % {"title": title})
     return redirect(edit_url)
 
 

@@ -84,7 +84,11 @@ def test_what_communications_approve_is_what_goes_live(client, comms, own_articl
 
     submitted.refresh_from_db()
     assert response.status_code == 302
-    assert messages_of(response) == ["'모든 도시를 위한 깨끗한 물' was approved and published."]
+    # Only the title is translated: the reviewer is told that the rest went live in English.
+    assert messages_of(response) == [
+        "'모든 도시를 위한 깨끗한 물' was approved and published"
+        " with missing translations - see below."
+    ]
     assert submitted.live and not submitted.has_unpublished_changes
     assert submitted.title == submitted.draft_title == "모든 도시를 위한 깨끗한 물"
     assert not submitted.workflow_in_progress
