@@ -39,13 +39,13 @@ CHARACTERS_PER_MINUTE = 400
 class BlogIndexPage(IndexPage):
     subpage_types = ["blog.ArticlePage"]
     page_description = _("The list of articles, newest first.")
-    template = "blog/blog_index_page.html"
     menu_label = _("Articles")
+    filter_form_class = ArticleFilterForm
 
     class Meta:
         verbose_name = _("blog index page")
 
-    def articles(self, language_code=None):
+    def listing(self, language_code):
         return (
             self.children_in(ArticlePage, language_code)
             .order_by("-date_published", "-pk")
@@ -53,13 +53,8 @@ class BlogIndexPage(IndexPage):
             .prefetch_related("hero_image__renditions", "authors__person", "themes", "tags")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles = self.articles(context["reader_language"])
-        form, articles = self.filtered(ArticleFilterForm, articles, request.GET)
-        context["filter_form"] = form
-        context["articles"] = paginate(articles, 10, request.GET.get("page"))
-        return context
+    def listing_context(self, request, form, articles):
+        return {"articles": paginate(articles, 10, request.GET.get("page"))}
 
 
 class ArticlePageTag(TaggedItemBase):

@@ -26,13 +26,13 @@ ARTICLES_ORDER = ("-date_published",)
 class PartnerIndexPage(IndexPage):
     subpage_types = ["partners.PartnerPage"]
     page_description = _("The list of partners: member cities, organisations and chapters.")
-    template = "partners/partner_index_page.html"
     menu_label = _("Partners")
+    filter_form_class = PartnerFilterForm
 
     class Meta:
         verbose_name = _("partner index page")
 
-    def partners(self, language_code=None):
+    def listing(self, language_code):
         return (
             self.children_in(PartnerPage, language_code)
             .select_related("logo")
@@ -40,13 +40,8 @@ class PartnerIndexPage(IndexPage):
             .order_by("title")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        partners = self.partners(context["reader_language"])
-        form, partners = self.filtered(PartnerFilterForm, partners, request.GET)
-        context["filter_form"] = form
-        context["partners"] = paginate(partners, 24, request.GET.get("page"))
-        return context
+    def listing_context(self, request, form, partners):
+        return {"partners": paginate(partners, 24, request.GET.get("page"))}
 
 
 class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):

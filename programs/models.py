@@ -55,36 +55,33 @@ def validate_time_zone(value):
 class ProgramIndexPage(IndexPage):
     subpage_types = ["programs.ProgramPage"]
     page_description = _("The list of programs and events, upcoming first.")
-    template = "programs/program_index_page.html"
     menu_label = _("Programs")
+    filter_form_class = ProgramFilterForm
 
     class Meta:
         verbose_name = _("program index page")
 
-    def programs(self, language_code=None):
+    def listing(self, language_code):
         return (
             self.children_in(ProgramPage, language_code)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions", "themes")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        programs = self.programs(context["reader_language"])
-        form, programs = self.filtered(ProgramFilterForm, programs, request.GET)
-        context["filter_form"] = form
+    def listing_context(self, request, form, programs):
         # The calendar feed of the same selection (kind, theme, country, year).
         filters = {name: value for name, value in form.cleaned_data.items() if value}
         feed_url = request.build_absolute_uri(reverse("program_calendar_feed"))
-        context["calendar_feed"] = subscribe_links(
-            f"{feed_url}?{urlencode(filters)}" if filters else feed_url
-        )
         past = with_status(Status.PAST)
-        context["upcoming"] = list(programs.exclude(past).order_by("start_date"))
-        context["past"] = paginate(
-            programs.filter(past).order_by("-start_date"), 12, request.GET.get("page")
-        )
-        return context
+        return {
+            "calendar_feed": subscribe_links(
+                f"{feed_url}?{urlencode(filters)}" if filters else feed_url
+            ),
+            "upcoming": list(programs.exclude(past).order_by("start_date")),
+            "past": paginate(
+                programs.filter(past).order_by("-start_date"), 12, request.GET.get("page")
+            ),
+        }
 
 
 def filter_by_status(programs, status):

@@ -165,6 +165,7 @@ class IndexPage(SitePageMixin, Page):
     max_count_per_parent = 1
     structured_data_type = "CollectionPage"
     summary_field = "introduction"
+    filter_form_class = None  # each section's, its fields named after its `listing_filters`
 
     class Meta:
         abstract = True
@@ -179,14 +180,24 @@ class IndexPage(SitePageMixin, Page):
             children_only=True,
         )
 
-    def filtered(self, form_class, children, data):
-        """
-        (form, `children` narrowed by the form's valid values). An invalid value shows a form
-        error and is ignored; the valid ones still apply.
-        """
-        form = form_class(data, children)
+    def listing(self, language_code):
+        """The section's children in `language_code`, fetched as its cards show them."""
+        raise NotImplementedError
+
+    def listing_context(self, request, form, children):
+        """What the section's template lists of `children`, narrowed by the valid filters of
+        `form`."""
+        raise NotImplementedError
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.listing(context["reader_language"])
+        # An invalid value shows a form error and is ignored; the valid ones still apply.
+        form = self.filter_form_class(request.GET, children)
         form.is_valid()
-        return form, narrowed(children, form.cleaned_data)
+        context["filter_form"] = form
+        context.update(self.listing_context(request, form, narrowed(children, form.cleaned_data)))
+        return context
 
 
 def live_pages_by_id(pages, ids, language_code):
