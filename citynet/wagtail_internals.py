@@ -13,9 +13,16 @@ wagtail-localize's editor views, which need the models loaded, are imported when
 """
 
 import sys
+from functools import partial
 
+from django.contrib.contenttypes.models import ContentType
+from wagtail.admin.models import EditingSession
+from wagtail.api.validators import SiteFilterValidator
+from wagtail.blocks.field_block import ChooserBlock
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import ReferenceIndex
+from wagtail.embeds.finders import get_finders
+from wagtail.models import Page, ReferenceIndex
 
 
 def build_serializer_class(viewset, router, model, fields_config, show_details):
@@ -193,3 +200,119 @@ def describe_in_v3_as(field_class, schema):
     from wagtail.api.v3.schemas import read_generator
 
     read_generator.register_field_schema(field_class, schema)
+
+
+def chosen_model(block):
+    """The model whose ids `block` holds if it is a chooser block (an image, a page, a document,
+    a snippet), else None (citynet/api/v3_references.py)."""
+    return block.model_class if isinstance(block, ChooserBlock) else None
+
+
+def describe_v3_input_as(field_class, schema):
+    """
+    Model fields of `field_class` written through v3 (created or patched) as
+    `schema(generator, field, wagtails)` describes them, `wagtails` being the schema Wagtail's
+    input generators had for that class (citynet/api/v3_references.py, decision 0275). Set
+    before v3's registry builds its schemas, as `describe_in_v3_as`.
+    """
+    if "wagtail.api.v3.registry" in sys.modules:
+        raise RuntimeError("wagtail.api.v3.registry was imported before citynet.api was ready")
+    from wagtail.api.v3.schemas import create_generator, patch_generator
+
+    for generator in (create_generator, patch_generator):
+        wagtails = generator.field_schemas[field_class]
+        generator.register_field_schema(field_class, partial(schema, wagtails=wagtails))
+
+
+def site_named_in_api(request, named):
+    """
+    The site that the API's `?site=hostname[:port]` names (a 404 if none), else the request's
+    host's site, as Wagtail's pages API finds it; a ValueError when several sites share the host
+    name (citynet/api/pages.py).
+    """
+    return SiteFilterValidator(site=named, request=request).site_obj
+
+
+def snippet_model_named(app_label, model_name):
+    """The snippet model that an admin URL names, as Wagtail's snippet views find it (a 404 if
+    none): the translation views' snippet URLs follow them (citynet/i18n/translating.py)."""
+    from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+
+    return get_snippet_model_from_url_params(app_label, model_name)
+
+
+def pages_open_in_an_editor():
+    """
+    The ids (strings) of the pages that an editor has open now: Wagtail's editing sessions,
+    which each open editor keeps alive with its pings (citynet/editorial/abandoned_drafts.py).
+    """
+    return (
+        EditingSession.objects.available()
+        .filter(content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+
+
+def reference_index_paused():
+    """
+    A context manager during which saves leave Wagtail's reference index as it is: the demo's
+    load replaces inline objects as it goes, then rebuilds the index once (load_demo.py).
+    """
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    return disable_reference_index_auto_update()
+
+
+def translatable_strings(instance):
+    """(path, text) of each string wagtail-localize gives a translator to translate in
+    `instance`, as it extracts them (citynet/i18n/source_changes.py, decision 0170)."""
+    from wagtail_localize.segments import StringSegmentValue
+    from wagtail_localize.segments.extract import extract_segments
+
+    for segment in extract_segments(instance):
+        if isinstance(segment, StringSegmentValue):
+            yield segment.path, segment.string.data
+
+
+def status_panels_given(side_panels, context_for):
+    """
+    `side_panels`, each of Wagtail's own status panels among them given `context_for(its
+    object)` on top of its template context: wagtail-localize's translation editor builds a
+    snippet's without the URLs its workflow timeline links to, which Wagtail's snippet views
+    give it (citynet/i18n/templatetags/translation_tags.py, decision 0125).
+    """
+    from wagtail.admin.ui.side_panels import StatusSidePanel
+
+    for panel in side_panels:
+        if type(panel) is StatusSidePanel:
+            panel.get_context_data = partial(
+                context_with, panel.get_context_data, context_for(panel.object)
+            )
+    return side_panels
+
+
+def context_with(get_context_data, more, parent_context):
+    return {**get_context_data(parent_context), **more}
+
+
+def rich_text_as_stored(html, features):
+    """
+    `html` as Wagtail's rich text editor stores it with only `features` allowed: its whitelist
+    drops scripts, event handlers and `javascript:` links (the WordPress import, in
+    wordpress/content.py).
+    """
+    from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+    return EditorHTMLConverter(features=features).to_database_format(html)
+
+
+def an_embed_finder_accepts(url):
+    """Whether one of Wagtail's configured embed finders serves `url`, decided without a request
+    (the WordPress import: wordpress/content.py)."""
+    return any(finder.accept(url) for finder in get_finders())
+
+
+def purge_request(url, headers):
+    """A PURGE request for `url`, as Wagtail's HTTP frontend-cache backend sends one
+    (citynet/delivery/purge.py)."""
+    return PurgeRequest(url=url, headers=headers)

@@ -13,9 +13,10 @@ from urllib.request import urlopen
 
 from django.conf import settings
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
 from wagtail.models import Page, Site
+
+from citynet.wagtail_internals import purge_request
 
 logger = logging.getLogger(__name__)
 PAGE_TAG = re.compile(r"^page-(\d+)$")
@@ -40,7 +41,7 @@ class XkeyBackend(HTTPBackend):
         super().__init__(params)
 
     def send(self, url, headers):
-        request = PurgeRequest(url=url, headers={"User-Agent": "citynet-purge", **headers})
+        request = purge_request(url, {"User-Agent": "citynet-purge", **headers})
         try:
             with urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
                 response.read()

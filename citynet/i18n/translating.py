@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import LockableMixin, Page, WorkflowMixin, WorkflowState
-from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
 from wagtail_localize.views import (
     convert,
@@ -29,6 +28,8 @@ from wagtail_localize.views import (
     submit_translations,
     update_translations,
 )
+
+from citynet.wagtail_internals import snippet_model_named
 
 from .editor_words import localized_dates
 from .permissions import can_edit, can_publish, can_translate, translatable_locales
@@ -213,7 +214,7 @@ def page_and_edit_url(page_id):
 
 
 def snippet_and_edit_url(app_label, model_name, pk):
-    model = get_snippet_model_from_url_params(app_label, model_name)
+    model = snippet_model_named(app_label, model_name)
     if not issubclass(model, WorkflowMixin):  # themes have no drafts: nothing to approve
         raise PermissionDenied
     instance = get_object_or_404(model, pk=unquote(pk))
