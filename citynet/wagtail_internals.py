@@ -8,21 +8,30 @@ here (or move to a public hook if one has appeared), then the test.
 Wagtail's v3 API is a preview: its seams below (`read_v3_pages_through`, `describe_in_v3_as`)
 are set from citynet/api/v3.py before Wagtail first imports its v3 routers (decisions 0150, 0260).
 
-Models load this module (through citynet/delivery/invalidation.py): Wagtail's API views and
-wagtail-localize's editor views, which need the models loaded, are imported when first used.
+Models load this module (through citynet/delivery/invalidation.py): the few Wagtail modules
+that need the models loaded to be imported (its API views, page editor, reference-index signal
+handlers and rich-text converter) are imported in the function that uses them, and so are v3's,
+which must wait until citynet.api is ready.
 """
 
 import sys
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
+from wagtail.admin import signal_handlers as admin_signal_handlers
 from wagtail.admin.models import EditingSession
+from wagtail.admin.ui.side_panels import StatusSidePanel
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.blocks.field_block import ChooserBlock
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.embeds.finders import get_finders
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.views import edit_translation
 
 
 def build_serializer_class(viewset, router, model, fields_config, show_details):
@@ -86,8 +95,6 @@ def let_translators_edit_by(can_edit):
     user has the model's add, change and delete permissions, by `can_edit(user, instance)`
     (decision 0124; citynet/i18n/apps.py).
     """
-    from wagtail_localize.views import edit_translation
-
     edit_translation.user_can_edit_instance = can_edit
 
 
@@ -113,37 +120,28 @@ def send_workflow_emails_through(wrap, without=()):
     nothing, its uids being taken (citynet/i18n/apps.py, decision 0265). The notifiers of the
     signals in `without` are replaced by nothing: their email is not sent (decision 0294).
     """
-    from wagtail.admin import signal_handlers
-    from wagtail.models import TaskState, WorkflowState
-    from wagtail.signals import (
-        task_submitted,
-        workflow_approved,
-        workflow_rejected,
-        workflow_submitted,
-    )
-
     for signal, notifier, sender, dispatch_uid in [
         (
             task_submitted,
-            signal_handlers.task_submission_email_notifier,
+            admin_signal_handlers.task_submission_email_notifier,
             TaskState,
             "group_approval_task_submitted_email_notification",
         ),
         (
             workflow_submitted,
-            signal_handlers.workflow_submission_email_notifier,
+            admin_signal_handlers.workflow_submission_email_notifier,
             WorkflowState,
             "workflow_state_submitted_email_notification",
         ),
         (
             workflow_rejected,
-            signal_handlers.workflow_rejection_email_notifier,
+            admin_signal_handlers.workflow_rejection_email_notifier,
             WorkflowState,
             "workflow_state_rejected_email_notification",
         ),
         (
             workflow_approved,
-            signal_handlers.workflow_approval_email_notifier,
+            admin_signal_handlers.workflow_approval_email_notifier,
             WorkflowState,
             "workflow_state_approved_email_notification",
         ),
@@ -236,8 +234,6 @@ def site_named_in_api(request, named):
 def snippet_model_named(app_label, model_name):
     """The snippet model that an admin URL names, as Wagtail's snippet views find it (a 404 if
     none): the translation views' snippet URLs follow them (citynet/i18n/translating.py)."""
-    from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
-
     return get_snippet_model_from_url_params(app_label, model_name)
 
 
@@ -266,9 +262,6 @@ def reference_index_paused():
 def translatable_strings(instance):
     """(path, text) of each string wagtail-localize gives a translator to translate in
     `instance`, as it extracts them (citynet/i18n/source_changes.py, decision 0170)."""
-    from wagtail_localize.segments import StringSegmentValue
-    from wagtail_localize.segments.extract import extract_segments
-
     for segment in extract_segments(instance):
         if isinstance(segment, StringSegmentValue):
             yield segment.path, segment.string.data
@@ -281,8 +274,6 @@ def status_panels_given(side_panels, context_for):
     snippet's without the URLs its workflow timeline links to, which Wagtail's snippet views
     give it (citynet/i18n/templatetags/translation_tags.py, decision 0125).
     """
-    from wagtail.admin.ui.side_panels import StatusSidePanel
-
     for panel in side_panels:
         if type(panel) is StatusSidePanel:
             panel.get_context_data = partial(
