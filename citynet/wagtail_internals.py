@@ -21,11 +21,14 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.admin import signal_handlers as admin_signal_handlers
 from wagtail.admin.models import EditingSession
 from wagtail.admin.ui.side_panels import StatusSidePanel
+from wagtail.admin.utils import get_user_display_name, get_valid_next_url_from_request
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.blocks.field_block import ChooserBlock
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.coreutils import find_available_slug, get_supported_content_language_variant
 from wagtail.embeds.finders import get_finders
+from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
 from wagtail.models import Page, ReferenceIndex, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
@@ -307,3 +310,39 @@ def purge_request(url, headers):
     """A PURGE request for `url`, as Wagtail's HTTP frontend-cache backend sends one
     (citynet/delivery/purge.py)."""
     return PurgeRequest(url=url, headers=headers)
+
+
+def free_slug_under(parent, slug):
+    """`slug` if no child of `parent` has it, else the first of "slug-1", "slug-2"... free, as
+    Wagtail's page editor picks one (citynet/editorial/abandoned_drafts.py)."""
+    return find_available_slug(parent, slug)
+
+
+def content_language_code(code):
+    """The content language (WAGTAIL_CONTENT_LANGUAGES) that a language code such as `ko-KR`
+    falls under, as Wagtail finds a locale's; LookupError if none (wordpress/importer.py)."""
+    return get_supported_content_language_variant(code)
+
+
+def user_display_name(user):
+    """A user's full name, else user name, as Wagtail's admin shows users (the editorial
+    calendar's authors: citynet/editorial/views.py)."""
+    return get_user_display_name(user)
+
+
+def safe_next_url(request):
+    """The request's `next` (POST, else GET) if it stays on this host, else "", as Wagtail's
+    admin views read it (citynet/i18n/translating.py)."""
+    return get_valid_next_url_from_request(request)
+
+
+def rendition_or_placeholder(image, spec):
+    """The image's rendition for `spec`, or, when its source file is missing, the empty
+    "not-found" rendition that `{% image %}` shows (citynet/core/structured_data.py)."""
+    return get_rendition_or_not_found(image, spec)
+
+
+def renditions_or_placeholders(image, specs):
+    """{spec: rendition} for the image, each the "not-found" one when its source file is
+    missing, as `{% image %}` shows them (citynet/images/api.py)."""
+    return get_renditions_or_not_found(image, specs)

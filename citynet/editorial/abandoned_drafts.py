@@ -13,9 +13,8 @@ its slug and created the page a second time.
 import datetime
 
 from django.utils import timezone
-from wagtail.coreutils import find_available_slug
 
-from citynet.wagtail_internals import pages_open_in_an_editor
+from citynet.wagtail_internals import free_slug_under, pages_open_in_an_editor
 
 from .models import AutosavedNewPage
 
@@ -59,6 +58,6 @@ def free_slug_for_new_page(request, parent_page, page_class):
         return
     # The draft's latest revision is what its editor shows: it gets the new slug too.
     draft = abandoned.get_latest_revision_as_object()
-    draft.slug = find_available_slug(parent_page, slug)
+    draft.slug = free_slug_under(parent_page, slug)
     draft.save(clean=False)
     draft.save_revision(clean=False, log_action=True)

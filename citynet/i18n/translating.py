@@ -19,7 +19,6 @@ from django.urls import path, reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import LockableMixin, Page, WorkflowMixin, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views import (
@@ -29,7 +28,7 @@ from wagtail_localize.views import (
     update_translations,
 )
 
-from citynet.wagtail_internals import snippet_model_named
+from citynet.wagtail_internals import safe_next_url, snippet_model_named
 
 from .editor_words import localized_dates
 from .permissions import can_edit, can_publish, can_translate, translatable_locales
@@ -374,9 +373,7 @@ def refused_without_a_po_file(view):
         upload = request.FILES.get("file")
         if upload is None or PO_TRANSLATION_ID.encode() not in upload.read():
             messages.error(request, _("Please upload a valid PO file."))
-            return redirect(
-                get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
-            )
+            return redirect(safe_next_url(request) or reverse("wagtailadmin_home"))
         upload.seek(0)
         return view(request, translation_id, *args, **kwargs)
 

@@ -314,3 +314,51 @@ def test_v3_writes_still_describe_a_field_by_the_schema_registered_for_its_class
         stream = generator.field_schemas[StreamField]
         assert stream.func is v3_references.stream_with_existing_choices
         assert stream.keywords == {"wagtails": write.streamfield_schema}
+
+
+@pytest.mark.django_db
+def test_wagtail_still_numbers_a_slug_that_a_sibling_has(home_page):
+    factories.BlogIndexPageFactory(parent=home_page, slug="water")
+
+    assert wagtail_internals.free_slug_under(home_page, "water") == "water-1"
+    assert wagtail_internals.free_slug_under(home_page, "air") == "air"
+
+
+def test_wagtail_still_finds_the_content_language_a_language_code_falls_under():
+    assert wagtail_internals.content_language_code("ko-KR") == "ko"
+    assert wagtail_internals.content_language_code("zh-hant") == "zh-hant"
+    with pytest.raises(LookupError):
+        wagtail_internals.content_language_code("fr")
+
+
+def test_wagtail_still_shows_a_user_by_full_name_else_user_name():
+    named = factories.UserFactory.build(username="kim", first_name="Min-jun", last_name="Kim")
+    unnamed = factories.UserFactory.build(username="lee", first_name="", last_name="")
+
+    assert wagtail_internals.user_display_name(named) == "Min-jun Kim"
+    assert wagtail_internals.user_display_name(unnamed) == "lee"
+
+
+def test_wagtail_still_keeps_a_next_url_only_on_this_host(rf):
+    def next_of(url):
+        return wagtail_internals.safe_next_url(rf.post("/", {"next": url}, HTTP_HOST="testserver"))
+
+    assert next_of("/admin/pages/") == "/admin/pages/"
+    assert next_of("http://testserver/admin/") == "http://testserver/admin/"
+    assert next_of("https://elsewhere.example/") == ""
+    assert wagtail_internals.safe_next_url(rf.get("/?next=/admin/", HTTP_HOST="testserver")) == (
+        "/admin/"
+    )
+
+
+@pytest.mark.django_db
+def test_an_image_without_its_file_still_gives_wagtails_not_found_renditions():
+    image = factories.ImageFactory()
+    image.file.storage.delete(image.file.name)
+
+    single = wagtail_internals.rendition_or_placeholder(image, "fill-10x10")
+    several = wagtail_internals.renditions_or_placeholders(image, ["fill-10x10", "width-20"])
+
+    assert (single.file.name, single.width) == ("not-found", 0)
+    assert set(several) == {"fill-10x10", "width-20"}
+    assert {rendition.file.name for rendition in several.values()} == {"not-found"}
