@@ -1,12 +1,14 @@
 """
-Every private Wagtail, wagtail-localize and Django seam the project relies on, in one place
-(decision 0051): each need below has no public extension point. The rest of the code goes
-through these names, never through the private ones, and tests/citynet/test_wagtail_internals.py
-has a test per seam that fails when an upgrade changes it: read the new code, adapt the function
-here (or move to a public hook if one has appeared), then the test.
+Every private or undocumented Wagtail, wagtail-localize and Django name the project relies on,
+in one place (decision 0051): each need below has no documented extension point. The rest of
+the code goes through these functions, never through those names, and
+tests/citynet/test_wagtail_internals.py has a test per seam that fails when an upgrade changes
+it: read the new code, adapt the function here (or move to a public hook if one has appeared),
+then the test.
 
-Wagtail's v3 API is a preview: its seams below (`read_v3_pages_through`, `describe_in_v3_as`)
-are set from citynet/api/v3.py before Wagtail first imports its v3 routers (decisions 0150, 0260).
+Wagtail's v3 API is a preview: its seams below (`read_v3_pages_through`, `describe_in_v3_as`,
+`describe_v3_input_as`) are set from citynet/api/v3.py before Wagtail first imports its v3
+routers (decisions 0150, 0260).
 
 Models load this module (through citynet/delivery/invalidation.py): the few Wagtail modules
 that need the models loaded to be imported (its API views, page editor, reference-index signal

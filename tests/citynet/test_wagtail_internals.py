@@ -1,7 +1,8 @@
 """
-One test per private Wagtail, wagtail-localize and Django seam of citynet/wagtail_internals.py
-(decision 0051). If an upgrade changes one, its test fails before the sitemap, the API, cache
-invalidation or the translation editor silently changes.
+One test per private or undocumented Wagtail, wagtail-localize and Django seam of
+citynet/wagtail_internals.py (decision 0051). If an upgrade changes one, its test fails before
+the feature that leans on it (the sitemap, the API, cache invalidation, the translation editor,
+the WordPress import...) silently changes.
 """
 
 import inspect
