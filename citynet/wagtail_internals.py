@@ -24,9 +24,11 @@ from wagtail.admin import signal_handlers as admin_signal_handlers
 from wagtail.admin.models import EditingSession
 from wagtail.admin.ui.side_panels import StatusSidePanel
 from wagtail.admin.utils import get_user_display_name, get_valid_next_url_from_request
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.blocks.field_block import ChooserBlock
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
+from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.coreutils import find_available_slug, get_supported_content_language_variant
 from wagtail.embeds.finders import get_finders
@@ -312,6 +314,19 @@ def purge_request(url, headers):
     """A PURGE request for `url`, as Wagtail's HTTP frontend-cache backend sends one
     (citynet/delivery/purge.py)."""
     return PurgeRequest(url=url, headers=headers)
+
+
+def frontend_cache_backends(names=None):
+    """{name: backend} of the CDNs that WAGTAILFRONTENDCACHE configures (only those in `names`
+    if given), built as Wagtail's own purges build them (citynet/delivery/purge.py)."""
+    return get_backends(backends=names)
+
+
+def api_problem(status, detail):
+    """An `application/problem+json` response (RFC 9457), as Wagtail's v3 API answers its
+    errors: v3's own (citynet/api/v3.py), and any API's outage or lockout (citynet/core/
+    unavailable.py, citynet/security/throttling.py)."""
+    return problem_response(status=status, detail=detail)
 
 
 def free_slug_under(parent, slug):

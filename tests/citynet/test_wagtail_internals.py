@@ -363,3 +363,32 @@ def test_an_image_without_its_file_still_gives_wagtails_not_found_renditions():
     assert (single.file.name, single.width) == ("not-found", 0)
     assert set(several) == {"fill-10x10", "width-20"}
     assert {rendition.file.name for rendition in several.values()} == {"not-found"}
+
+
+def test_wagtail_still_builds_the_configured_cdn_backends_by_name(settings):
+    from citynet.delivery.purge import XkeyBackend
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "citynet.delivery.purge.XkeyBackend", "LOCATION": "http://v:1/"},
+        "other": {"BACKEND": "citynet.delivery.purge.XkeyBackend", "LOCATION": "http://o:1/"},
+    }
+
+    backends = wagtail_internals.frontend_cache_backends()
+    only = wagtail_internals.frontend_cache_backends(["varnish"])
+
+    assert set(backends) == {"varnish", "other"}
+    assert isinstance(backends["varnish"], XkeyBackend)
+    assert backends["varnish"].location == "http://v:1/"
+    assert set(only) == {"varnish"}
+
+
+def test_wagtails_v3_still_answers_a_problem_document():
+    import json
+
+    response = wagtail_internals.api_problem(429, "Too many attempts")
+
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/problem+json"
+    problem = json.loads(response.content)
+    assert (problem["status"], problem["detail"]) == (429, "Too many attempts")
+    assert problem["title"] == "Too Many Requests"
