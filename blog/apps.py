@@ -6,6 +6,7 @@ class BlogConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
+        # Imported here, once the models are loaded: these modules import models.
         from . import signals
 
         signals.connect()

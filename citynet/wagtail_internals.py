@@ -1,21 +1,44 @@
 """
-Every private Wagtail, wagtail-localize and Django seam the project relies on, in one place
-(decision 0051): each need below has no public extension point. The rest of the code goes
-through these names, never through the private ones, and tests/citynet/test_wagtail_internals.py
-has a test per seam that fails when an upgrade changes it: read the new code, adapt the function
-here (or move to a public hook if one has appeared), then the test.
+Every private or undocumented Wagtail, wagtail-localize and Django name the project relies on,
+in one place (decision 0051): each need below has no documented extension point. The rest of
+the code goes through these functions, never through those names, and
+tests/citynet/test_wagtail_internals.py has a test per seam that fails when an upgrade changes
+it: read the new code, adapt the function here (or move to a public hook if one has appeared),
+then the test.
 
-Wagtail's v3 API is a preview: its seams below (`read_v3_pages_through`, `describe_in_v3_as`)
-are set from citynet/api/v3.py before Wagtail first imports its v3 routers (decisions 0150, 0260).
+Wagtail's v3 API is a preview: its seams below (`read_v3_pages_through`, `describe_in_v3_as`,
+`describe_v3_input_as`) are set from citynet/api/v3.py before Wagtail first imports its v3
+routers (decisions 0150, 0260).
 
-Models load this module (through citynet/delivery/invalidation.py): Wagtail's API views and
-wagtail-localize's editor views, which need the models loaded, are imported when first used.
+Models load this module (through citynet/delivery/invalidation.py): the few Wagtail modules
+that need the models loaded to be imported (its API views, page editor, reference-index signal
+handlers and rich-text converter) are imported in the function that uses them, and so are v3's,
+which must wait until citynet.api is ready.
 """
 
 import sys
+from functools import partial
 
+from django.contrib.contenttypes.models import ContentType
+from wagtail.admin import signal_handlers as admin_signal_handlers
+from wagtail.admin.models import EditingSession
+from wagtail.admin.ui.side_panels import StatusSidePanel
+from wagtail.admin.utils import get_user_display_name, get_valid_next_url_from_request
+from wagtail.api.v3.errors import problem_response
+from wagtail.api.validators import SiteFilterValidator
+from wagtail.blocks.field_block import ChooserBlock
+from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
+from wagtail.contrib.frontend_cache.utils import get_backends
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import ReferenceIndex
+from wagtail.coreutils import find_available_slug, get_supported_content_language_variant
+from wagtail.embeds.finders import get_finders
+from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
+from wagtail.models import Page, ReferenceIndex, TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.views import edit_translation
 
 
 def build_serializer_class(viewset, router, model, fields_config, show_details):
@@ -79,8 +102,6 @@ def let_translators_edit_by(can_edit):
     user has the model's add, change and delete permissions, by `can_edit(user, instance)`
     (decision 0124; citynet/i18n/apps.py).
     """
-    from wagtail_localize.views import edit_translation
-
     edit_translation.user_can_edit_instance = can_edit
 
 
@@ -106,37 +127,28 @@ def send_workflow_emails_through(wrap, without=()):
     nothing, its uids being taken (citynet/i18n/apps.py, decision 0265). The notifiers of the
     signals in `without` are replaced by nothing: their email is not sent (decision 0294).
     """
-    from wagtail.admin import signal_handlers
-    from wagtail.models import TaskState, WorkflowState
-    from wagtail.signals import (
-        task_submitted,
-        workflow_approved,
-        workflow_rejected,
-        workflow_submitted,
-    )
-
     for signal, notifier, sender, dispatch_uid in [
         (
             task_submitted,
-            signal_handlers.task_submission_email_notifier,
+            admin_signal_handlers.task_submission_email_notifier,
             TaskState,
             "group_approval_task_submitted_email_notification",
         ),
         (
             workflow_submitted,
-            signal_handlers.workflow_submission_email_notifier,
+            admin_signal_handlers.workflow_submission_email_notifier,
             WorkflowState,
             "workflow_state_submitted_email_notification",
         ),
         (
             workflow_rejected,
-            signal_handlers.workflow_rejection_email_notifier,
+            admin_signal_handlers.workflow_rejection_email_notifier,
             WorkflowState,
             "workflow_state_rejected_email_notification",
         ),
         (
             workflow_approved,
-            signal_handlers.workflow_approval_email_notifier,
+            admin_signal_handlers.workflow_approval_email_notifier,
             WorkflowState,
             "workflow_state_approved_email_notification",
         ),
@@ -193,3 +205,161 @@ def describe_in_v3_as(field_class, schema):
     from wagtail.api.v3.schemas import read_generator
 
     read_generator.register_field_schema(field_class, schema)
+
+
+def chosen_model(block):
+    """The model whose ids `block` holds if it is a chooser block (an image, a page, a document,
+    a snippet), else None (citynet/api/v3_references.py)."""
+    return block.model_class if isinstance(block, ChooserBlock) else None
+
+
+def describe_v3_input_as(field_class, schema):
+    """
+    Model fields of `field_class` written through v3 (created or patched) as
+    `schema(generator, field, wagtails)` describes them, `wagtails` being the schema Wagtail's
+    input generators had for that class (citynet/api/v3_references.py, decision 0275). Set
+    before v3's registry builds its schemas, as `describe_in_v3_as`.
+    """
+    if "wagtail.api.v3.registry" in sys.modules:
+        raise RuntimeError("wagtail.api.v3.registry was imported before citynet.api was ready")
+    from wagtail.api.v3.schemas import create_generator, patch_generator
+
+    for generator in (create_generator, patch_generator):
+        wagtails = generator.field_schemas[field_class]
+        generator.register_field_schema(field_class, partial(schema, wagtails=wagtails))
+
+
+def site_named_in_api(request, named):
+    """
+    The site that the API's `?site=hostname[:port]` names (a 404 if none), else the request's
+    host's site, as Wagtail's pages API finds it; a ValueError when several sites share the host
+    name (citynet/api/pages.py).
+    """
+    return SiteFilterValidator(site=named, request=request).site_obj
+
+
+def snippet_model_named(app_label, model_name):
+    """The snippet model that an admin URL names, as Wagtail's snippet views find it (a 404 if
+    none): the translation views' snippet URLs follow them (citynet/i18n/translating.py)."""
+    return get_snippet_model_from_url_params(app_label, model_name)
+
+
+def pages_open_in_an_editor():
+    """
+    The ids (strings) of the pages that an editor has open now: Wagtail's editing sessions,
+    which each open editor keeps alive with its pings (citynet/editorial/abandoned_drafts.py).
+    """
+    return (
+        EditingSession.objects.available()
+        .filter(content_type=ContentType.objects.get_for_model(Page))
+        .values_list("object_id", flat=True)
+    )
+
+
+def reference_index_paused():
+    """
+    A context manager during which saves leave Wagtail's reference index as it is: the demo's
+    load replaces inline objects as it goes, then rebuilds the index once (load_demo.py).
+    """
+    from wagtail.signal_handlers import disable_reference_index_auto_update
+
+    return disable_reference_index_auto_update()
+
+
+def translatable_strings(instance):
+    """(path, text) of each string wagtail-localize gives a translator to translate in
+    `instance`, as it extracts them (citynet/i18n/source_changes.py, decision 0170)."""
+    for segment in extract_segments(instance):
+        if isinstance(segment, StringSegmentValue):
+            yield segment.path, segment.string.data
+
+
+def status_panels_given(side_panels, context_for):
+    """
+    `side_panels`, each of Wagtail's own status panels among them given `context_for(its
+    object)` on top of its template context: wagtail-localize's translation editor builds a
+    snippet's without the URLs its workflow timeline links to, which Wagtail's snippet views
+    give it (citynet/i18n/templatetags/translation_tags.py, decision 0125).
+    """
+    for panel in side_panels:
+        if type(panel) is StatusSidePanel:
+            panel.get_context_data = partial(
+                context_with, panel.get_context_data, context_for(panel.object)
+            )
+    return side_panels
+
+
+def context_with(get_context_data, more, parent_context):
+    return {**get_context_data(parent_context), **more}
+
+
+def rich_text_as_stored(html, features):
+    """
+    `html` as Wagtail's rich text editor stores it with only `features` allowed: its whitelist
+    drops scripts, event handlers and `javascript:` links (the WordPress import, in
+    wordpress/content.py).
+    """
+    from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+
+    return EditorHTMLConverter(features=features).to_database_format(html)
+
+
+def an_embed_finder_accepts(url):
+    """Whether one of Wagtail's configured embed finders serves `url`, decided without a request
+    (the WordPress import: wordpress/content.py)."""
+    return any(finder.accept(url) for finder in get_finders())
+
+
+def purge_request(url, headers):
+    """A PURGE request for `url`, as Wagtail's HTTP frontend-cache backend sends one
+    (citynet/delivery/purge.py)."""
+    return PurgeRequest(url=url, headers=headers)
+
+
+def frontend_cache_backends(names=None):
+    """{name: backend} of the CDNs that WAGTAILFRONTENDCACHE configures (only those in `names`
+    if given), built as Wagtail's own purges build them (citynet/delivery/purge.py)."""
+    return get_backends(backends=names)
+
+
+def api_problem(status, detail):
+    """An `application/problem+json` response (RFC 9457), as Wagtail's v3 API answers its
+    errors: v3's own (citynet/api/v3.py), and any API's outage or lockout (citynet/core/
+    unavailable.py, citynet/security/throttling.py)."""
+    return problem_response(status=status, detail=detail)
+
+
+def free_slug_under(parent, slug):
+    """`slug` if no child of `parent` has it, else the first of "slug-1", "slug-2"... free, as
+    Wagtail's page editor picks one (citynet/editorial/abandoned_drafts.py)."""
+    return find_available_slug(parent, slug)
+
+
+def content_language_code(code):
+    """The content language (WAGTAIL_CONTENT_LANGUAGES) that a language code such as `ko-KR`
+    falls under, as Wagtail finds a locale's; LookupError if none (wordpress/importer.py)."""
+    return get_supported_content_language_variant(code)
+
+
+def user_display_name(user):
+    """A user's full name, else user name, as Wagtail's admin shows users (the editorial
+    calendar's authors: citynet/editorial/views.py)."""
+    return get_user_display_name(user)
+
+
+def safe_next_url(request):
+    """The request's `next` (POST, else GET) if it stays on this host, else "", as Wagtail's
+    admin views read it (citynet/i18n/translating.py)."""
+    return get_valid_next_url_from_request(request)
+
+
+def rendition_or_placeholder(image, spec):
+    """The image's rendition for `spec`, or, when its source file is missing, the empty
+    "not-found" rendition that `{% image %}` shows (citynet/core/structured_data.py)."""
+    return get_rendition_or_not_found(image, spec)
+
+
+def renditions_or_placeholders(image, specs):
+    """{spec: rendition} for the image, each the "not-found" one when its source file is
+    missing, as `{% image %}` shows them (citynet/images/api.py)."""
+    return get_renditions_or_not_found(image, specs)

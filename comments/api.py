@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.urls import path
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ParseError
@@ -60,8 +61,6 @@ class ReaderCommentsAPIViewSet(StrictParametersMixin, BaseAPIViewSet):
 
     @classmethod
     def get_urlpatterns(cls):
-        from django.urls import path
-
         return [
             path("", cls.as_view({"get": "listing_view", "post": "create_view"}), name="listing"),
             path("token/", cls.as_view({"post": "token_view"}), name="token"),

@@ -15,8 +15,8 @@ import re
 from html import unescape
 
 from bs4 import BeautifulSoup, Comment, NavigableString
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-from wagtail.embeds.finders import get_finders
+
+from citynet.wagtail_internals import an_embed_finder_accepts, rich_text_as_stored
 
 from .autop import wpautop
 
@@ -81,7 +81,7 @@ def split_more(content):
 
 def accepts_embed(url):
     """Whether an embed provider Wagtail knows serves this URL; decided without a request."""
-    return bool(URL.match(url)) and any(finder.accept(url) for finder in get_finders())
+    return bool(URL.match(url)) and an_embed_finder_accepts(url)
 
 
 def has_blocks(content):
@@ -311,9 +311,7 @@ class ContentConverter:
     def flush(self):
         if not self.rich_text:
             return
-        html = EditorHTMLConverter(features=PARAGRAPH_FEATURES).to_database_format(
-            "".join(self.rich_text)
-        )
+        html = rich_text_as_stored("".join(self.rich_text), PARAGRAPH_FEATURES)
         self.rich_text = []
         if strip(parse_one(html)) or "<embed" in html:
             self.blocks.append({"type": "paragraph", "value": html})

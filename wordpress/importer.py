@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.blocks import StreamValue
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, PageViewRestriction
 
 from blog.models import ArticleAuthor, ArticlePage
+from citynet.wagtail_internals import content_language_code
 from comments.caching import show_comment_changes
 from home.models import HomePage, HomePageFeaturedLink
 
@@ -166,7 +166,7 @@ class Importer:
             return self.locale, self.section
         code = languages[0][0]
         try:
-            locale = Locale.objects.get(language_code=get_supported_content_language_variant(code))
+            locale = Locale.objects.get(language_code=content_language_code(code))
         except (LookupError, Locale.DoesNotExist):
             raise Skip(f"language {code} not set up here") from None
         parent = self.section.get_translation_or_none(locale)

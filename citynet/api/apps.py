@@ -10,6 +10,7 @@ class CityNetAPIConfig(AppConfig):
     verbose_name = "Content API"
 
     def ready(self):
+        # Imported here, once the models are loaded: the API's modules import models.
         from citynet.api import v3
 
         # Before any `api` module below imports Wagtail's v3 routers, which build its schemas.

@@ -27,7 +27,6 @@ from wagtail.api.v2.serializers import (
 )
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.api.validators import SiteFilterValidator
 from wagtail.models import Page, Site
 
 from citynet.api import registry, views
@@ -42,6 +41,7 @@ from citynet.visibility import not_expired, publicly_visible
 from citynet.wagtail_internals import (
     build_serializer_class,
     serializer_context_without_base_queryset,
+    site_named_in_api,
 )
 
 
@@ -86,7 +86,7 @@ def cached_site_id(request):
     site_id = cache.get(key)
     if site_id is None:
         try:
-            site = SiteFilterValidator(site=named, request=request).site_obj
+            site = site_named_in_api(request, named)
         except ValueError as error:  # a host name shared by several sites
             raise BadRequestError(str(error)) from error
         site_id = site.pk if site else 0

@@ -21,14 +21,13 @@ from django.utils.cache import patch_cache_control
 from django_countries.fields import CountryField
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v3.auth import BearerTokenAuth
-from wagtail.api.v3.errors import problem_response
 from wagtail.models import Page
 
 from citynet.api import v3_references
 from citynet.api.pages import public_pages
 from citynet.api.pagination import MAX_OFFSET
 from citynet.security.throttling import throttle_api_tokens
-from citynet.wagtail_internals import describe_in_v3_as, read_v3_pages_through
+from citynet.wagtail_internals import api_problem, describe_in_v3_as, read_v3_pages_through
 
 WRITE_METHODS = {"POST", "PUT", "PATCH"}
 # v3's list parameters (`?type=a&type=b`, `?order=title&order=-id`): repeated with different
@@ -137,7 +136,7 @@ def refusing_bad_tokens(view):
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if "authorization" in request.headers and BearerTokenAuth()(request) is None:
-            response = problem_response(status=401, detail="The bearer token was refused")
+            response = api_problem(401, "The bearer token was refused")
             response["WWW-Authenticate"] = 'Bearer error="invalid_token"'
             return response
         return view(request, *args, **kwargs)
@@ -150,20 +149,18 @@ def guarded(view):
     def wrapped(request, *args, **kwargs):
         problem = query_problem(request)
         if problem:
-            response = problem_response(status=400, detail=problem)
+            response = api_problem(400, problem)
         elif problem := body_problem(request):
-            response = problem_response(status=problem[0], detail=problem[1])
+            response = api_problem(problem[0], problem[1])
         else:
             try:
                 response = all_or_nothing(view, request, *args, **kwargs)
             except Http404:  # raised past Ninja's handlers (its root URL does): still JSON
-                response = problem_response(status=404, detail="Not found")
+                response = api_problem(404, "Not found")
         if response.status_code == 405 and "json" not in response.get("Content-Type", ""):
             # Ninja's 405 is Django's plain HttpResponseNotAllowed: say it as the API speaks.
             allowed = response["Allow"]
-            response = problem_response(
-                status=405, detail=f"{request.method} is not allowed here; allowed: {allowed}"
-            )
+            response = api_problem(405, f"{request.method} is not allowed here; allowed: {allowed}")
             response["Allow"] = allowed
         # A 404 from the API stays a 404: see without_language_redirects (router.py).
         request.urlconf = "citynet.api.urls"
@@ -175,7 +172,7 @@ def guarded(view):
 def not_found(request, path=None):
     """Any URL under /api/v3/ that the API does not have."""
     request.urlconf = "citynet.api.urls"
-    return private_if_authenticated(request, problem_response(status=404, detail="Not found"))
+    return private_if_authenticated(request, api_problem(404, "Not found"))
 
 
 PROBLEM = {

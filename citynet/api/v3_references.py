@@ -20,15 +20,14 @@ from django.db.models import ForeignKey
 from pydantic import AfterValidator, AliasChoices
 from pydantic.fields import FieldInfo
 from wagtail import blocks
-from wagtail.api.v3.schemas import create_generator, patch_generator
-from wagtail.api.v3.schemas.generators.write import foreign_key_schema, streamfield_schema
-from wagtail.blocks.field_block import ChooserBlock
 from wagtail.fields import StreamField
 
+from citynet.wagtail_internals import chosen_model, describe_v3_input_as
 
-def foreign_key_by_either_name(generator, field):
+
+def foreign_key_by_either_name(generator, field, wagtails):
     """Wagtail's schema of a foreign key, also accepting the name the field is read by."""
-    annotation, info = foreign_key_schema(generator, field)
+    annotation, info = wagtails(generator, field)
     if isinstance(info, FieldInfo) and field.attname != field.name:
         either = AliasChoices(field.attname, field.name)
         info = FieldInfo.merge_field_infos(info, validation_alias=either)
@@ -48,8 +47,8 @@ def chooser_references(block, value, path):
     elif isinstance(block, blocks.BaseStructBlock) and isinstance(value, dict):
         for name, child in block.child_blocks.items():
             yield from chooser_references(child, value.get(name), f"{path}.{name}")
-    elif isinstance(block, ChooserBlock) and value not in (None, ""):
-        yield path, block.model_class, value
+    elif (model := chosen_model(block)) and value not in (None, ""):
+        yield path, model, value
 
 
 def missing_references(block, value, field_name):
@@ -79,9 +78,9 @@ def missing_references(block, value, field_name):
     return problems
 
 
-def stream_with_existing_choices(generator, field):
+def stream_with_existing_choices(generator, field, wagtails):
     """Wagtail's schema of a StreamField, refusing a chooser id that names nothing."""
-    annotation, default = streamfield_schema(generator, field)
+    annotation, default = wagtails(generator, field)
 
     def check(value: Any) -> Any:
         problems = missing_references(field.stream_block, value, field.name)
@@ -94,6 +93,5 @@ def stream_with_existing_choices(generator, field):
 
 def install():
     """Set on Wagtail's v3 input schema generators, before their first schema is built."""
-    for generator in (create_generator, patch_generator):
-        generator.register_field_schema(ForeignKey, foreign_key_by_either_name)
-        generator.register_field_schema(StreamField, stream_with_existing_choices)
+    describe_v3_input_as(ForeignKey, foreign_key_by_either_name)
+    describe_v3_input_as(StreamField, stream_with_existing_choices)

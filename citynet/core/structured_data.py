@@ -13,11 +13,11 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.images.shortcuts import get_rendition_or_not_found
 from wagtail.models import Site
 
 from citynet.i18n.languages import content_language_codes
 from citynet.i18n.pages import bcp47, language_context
+from citynet.wagtail_internals import rendition_or_placeholder
 
 # OpenGraph and Twitter cards show images at 1.91:1; heroes use the same rendition.
 SOCIAL_IMAGE_SPEC = "fill-1200x630|format-webp"
@@ -52,7 +52,7 @@ def site_organization(request):
 def social_rendition(image):
     """The rendition that social cards, OpenGraph and JSON-LD show; like {% image %}, a missing
     source file gives a placeholder rather than an error."""
-    return get_rendition_or_not_found(image, SOCIAL_IMAGE_SPEC)
+    return rendition_or_placeholder(image, SOCIAL_IMAGE_SPEC)
 
 
 def image_object(image, request, rendition=None, caption=""):

@@ -10,7 +10,8 @@ import logging
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
-from wagtail.api.v3.errors import problem_response
+
+from citynet.wagtail_internals import api_problem
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +40,7 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable: %s", exception)
         if request.path.startswith("/api/"):
-            response = problem_response(status=503, detail=READER_MESSAGE)
+            response = api_problem(503, READER_MESSAGE)
         else:
             is_admin = request.path.startswith(("/admin/", "/django-admin/"))
             message = EDITOR_MESSAGE if is_admin else READER_MESSAGE

@@ -7,6 +7,7 @@ class DeliveryConfig(AppConfig):
     verbose_name = "CityNet delivery (caching and CDN purges)"
 
     def ready(self):
+        # Imported here, once the models are loaded: these modules import models.
         from . import invalidation, tags, timed
 
         tags.connect_signals()

@@ -13,9 +13,10 @@ from urllib.request import urlopen
 
 from django.conf import settings
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
-from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
-from wagtail.contrib.frontend_cache.utils import PurgeBatch, get_backends
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
+
+from citynet.wagtail_internals import frontend_cache_backends, purge_request
 
 logger = logging.getLogger(__name__)
 PAGE_TAG = re.compile(r"^page-(\d+)$")
@@ -40,7 +41,7 @@ class XkeyBackend(HTTPBackend):
         super().__init__(params)
 
     def send(self, url, headers):
-        request = PurgeRequest(url=url, headers={"User-Agent": "citynet-purge", **headers})
+        request = purge_request(url, {"User-Agent": "citynet-purge", **headers})
         try:
             with urlopen(request, timeout=self.timeout) as response:  # noqa: S310 - configured URL
                 response.read()
@@ -76,7 +77,7 @@ def urls_for(tags):
 
 
 def purge(tags, backend_names=None):
-    backends = get_backends(backends=backend_names)
+    backends = frontend_cache_backends(backend_names)
     urls = None
     for name, backend in backends.items():
         if hasattr(backend, "purge_tags"):

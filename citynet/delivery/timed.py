@@ -10,12 +10,11 @@ from wagtail.models import Page
 from wagtail.signals import page_published
 
 from citynet.delivery import tags as cache_tags
+from citynet.delivery.invalidation import invalidate, page_tags
 
 
 @task()
 def refresh_page(page_id):
-    from citynet.delivery.invalidation import invalidate, page_tags
-
     page = Page.objects.filter(pk=page_id).first()
     if page is not None:
         invalidate(page_tags(page.specific))

@@ -12,11 +12,9 @@ its slug and created the page a second time.
 
 import datetime
 
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from wagtail.admin.models import EditingSession
-from wagtail.coreutils import find_available_slug
-from wagtail.models import Page
+
+from citynet.wagtail_internals import free_slug_under, pages_open_in_an_editor
 
 from .models import AutosavedNewPage
 
@@ -41,15 +39,12 @@ def forget_once_saved(request, page):
 
 
 def abandoned_draft_with_slug(parent, slug):
-    open_in_an_editor = EditingSession.objects.available().filter(
-        content_type=ContentType.objects.get_for_model(Page)
-    )
     return (
         parent.get_children()
         .filter(slug=slug, live=False, first_published_at__isnull=True)
         .filter(latest_revision_created_at__lt=timezone.now() - STILL_BEING_WRITTEN)
         .filter(pk__in=AutosavedNewPage.objects.values("page"))
-        .exclude(pk__in=[int(pk) for pk in open_in_an_editor.values_list("object_id", flat=True)])
+        .exclude(pk__in=[int(pk) for pk in pages_open_in_an_editor()])
         .specific()
         .first()
     )
@@ -63,6 +58,6 @@ def free_slug_for_new_page(request, parent_page, page_class):
         return
     # The draft's latest revision is what its editor shows: it gets the new slug too.
     draft = abandoned.get_latest_revision_as_object()
-    draft.slug = find_available_slug(parent_page, slug)
+    draft.slug = free_slug_under(parent_page, slug)
     draft.save(clean=False)
     draft.save_revision(clean=False, log_action=True)

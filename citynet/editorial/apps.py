@@ -7,6 +7,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial workflow"
 
     def ready(self):
+        # Imported here, once the models are loaded: these modules import models.
         from . import reference_index, signals
 
         signals.connect()

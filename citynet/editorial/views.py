@@ -10,8 +10,9 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from icalendar import Calendar, Event
 from wagtail.admin.auth import permission_required
-from wagtail.admin.utils import get_user_display_name
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from citynet.wagtail_internals import user_display_name
 
 from .calendar import by_day, calendar_events, default_window
 from .forms import CalendarFilterForm
@@ -68,7 +69,7 @@ def revoke_feed(request):
 
 
 def author(page):
-    return get_user_display_name(page.owner) if page.owner else "-"
+    return user_display_name(page.owner) if page.owner else "-"
 
 
 # The secret in the URL is a credential: no browser, proxy or CDN may keep the answer.

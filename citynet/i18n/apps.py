@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from wagtail.signals import workflow_submitted
 
 
 class I18nConfig(AppConfig):
@@ -7,8 +8,7 @@ class I18nConfig(AppConfig):
     verbose_name = "Languages and translation"
 
     def ready(self):
-        from wagtail.signals import workflow_submitted
-
+        # Imported here, once the models are loaded: these modules import models.
         from citynet.wagtail_internals import (
             let_translators_edit_by,
             send_comment_emails_through,

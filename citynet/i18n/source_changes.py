@@ -11,8 +11,8 @@ wagtail-localize extracts them, and a change is recorded in the page's history.
 from wagtail.log_actions import log
 from wagtail.models import Locale, PageLogEntry
 from wagtail_localize.models import TranslationSource
-from wagtail_localize.segments import StringSegmentValue
-from wagtail_localize.segments.extract import extract_segments
+
+from citynet.wagtail_internals import translatable_strings
 
 TEXT_CHANGED = "i18n.source_text_changed"
 # Generated from the title or kept as the source's: never asked of a translator.
@@ -20,11 +20,7 @@ NOT_TRANSLATED = {"slug"}
 
 
 def translated_text(page):
-    return {
-        (segment.path, segment.string.data)
-        for segment in extract_segments(page)
-        if isinstance(segment, StringSegmentValue) and segment.path not in NOT_TRANSLATED
-    }
+    return {(path, text) for path, text in translatable_strings(page) if path not in NOT_TRANSLATED}
 
 
 def previous_text(page):

@@ -19,9 +19,7 @@ from django.urls import path, reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import LockableMixin, Page, WorkflowMixin, WorkflowState
-from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
 from wagtail_localize.views import (
     convert,
@@ -29,6 +27,8 @@ from wagtail_localize.views import (
     submit_translations,
     update_translations,
 )
+
+from citynet.wagtail_internals import safe_next_url, snippet_model_named
 
 from .editor_words import localized_dates
 from .permissions import can_edit, can_publish, can_translate, translatable_locales
@@ -213,7 +213,7 @@ def page_and_edit_url(page_id):
 
 
 def snippet_and_edit_url(app_label, model_name, pk):
-    model = get_snippet_model_from_url_params(app_label, model_name)
+    model = snippet_model_named(app_label, model_name)
     if not issubclass(model, WorkflowMixin):  # themes have no drafts: nothing to approve
         raise PermissionDenied
     instance = get_object_or_404(model, pk=unquote(pk))
@@ -373,9 +373,7 @@ def refused_without_a_po_file(view):
         upload = request.FILES.get("file")
         if upload is None or PO_TRANSLATION_ID.encode() not in upload.read():
             messages.error(request, _("Please upload a valid PO file."))
-            return redirect(
-                get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
-            )
+            return redirect(safe_next_url(request) or reverse("wagtailadmin_home"))
         upload.seek(0)
         return view(request, translation_id, *args, **kwargs)
 

@@ -12,7 +12,8 @@ from django.conf import settings
 from rest_framework.fields import Field
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.images.shortcuts import get_renditions_or_not_found
+
+from citynet.wagtail_internals import renditions_or_placeholders
 
 RENDITIONS = {
     "thumbnail": "fill-320x320|format-webp",
@@ -59,7 +60,7 @@ def image_representation(image):
 
 def build_image_representation(image):
     # Like {% image %}: a missing source file gives "not-found" renditions, not a 500.
-    renditions = get_renditions_or_not_found(image, RENDITION_FILTERS)
+    renditions = renditions_or_placeholders(image, RENDITION_FILTERS)
     return {
         "id": image.pk,
         "title": image.title,

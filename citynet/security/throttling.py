@@ -21,7 +21,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from wagtail.api.v3.errors import problem_response
+
+from citynet.wagtail_internals import api_problem
 
 # The same words whatever account was tried, so that a lockout tells nothing about accounts.
 LOCKOUT_MESSAGE = _(
@@ -62,7 +63,7 @@ def record_failure(request, account):
 def locked_out(request):
     """The same answer for every locked account, existing or not: 429, a page or JSON."""
     if request.path.startswith("/api/"):
-        return problem_response(status=429, detail=str(LOCKOUT_MESSAGE))
+        return api_problem(429, str(LOCKOUT_MESSAGE))
     return render(request, "security/locked_out.html", {"message": LOCKOUT_MESSAGE}, status=429)
 
 

@@ -10,6 +10,7 @@ class WebhooksConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, once the models are loaded: these modules import models.
         from . import signals
 
         signals.connect()

@@ -50,6 +50,8 @@ class Subject:
 
 
 def api_url(model, pk):
+    # Not at the top: the router imports Wagtail's API views, which need the models loaded, and
+    # this module is loaded with them (webhooks/models.py).
     from citynet.api.router import api_router
 
     path = api_router.get_object_detail_urlpath(model, pk)

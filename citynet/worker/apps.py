@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django_tasks.signals import task_finished
 
 
 class WorkerConfig(AppConfig):
@@ -7,8 +8,7 @@ class WorkerConfig(AppConfig):
     verbose_name = "Task worker"
 
     def ready(self):
-        from django_tasks.signals import task_finished
-
+        # Imported here, once the models are loaded: this module imports models.
         from .periodic import queue_next_run
 
         task_finished.connect(queue_next_run, dispatch_uid="citynet-periodic-tasks")

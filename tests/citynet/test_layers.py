@@ -22,7 +22,7 @@ STACK = [
         "citynet.i18n",
         "citynet.editorial",
         "citynet.worker",
-        "citynet.wagtail_internals",  # the private Wagtail seams (decision 0051)
+        "citynet.wagtail_internals",  # Wagtail's internals (decision 0051)
         "citynet.visibility",  # what the public may see (decision 0073)
         "citynet.security",
         "citynet.delivery",

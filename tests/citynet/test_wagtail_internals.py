@@ -1,10 +1,12 @@
 """
-One test per private Wagtail, wagtail-localize and Django seam of citynet/wagtail_internals.py
-(decision 0051). If an upgrade changes one, its test fails before the sitemap, the API, cache
-invalidation or the translation editor silently changes.
+One test per private or undocumented Wagtail, wagtail-localize and Django seam of
+citynet/wagtail_internals.py (decision 0051). If an upgrade changes one, its test fails before
+the feature that leans on it (the sitemap, the API, cache invalidation, the translation editor,
+the WordPress import...) silently changes.
 """
 
 import inspect
+from pathlib import Path
 
 import pytest
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
@@ -152,3 +154,241 @@ def test_the_v2_child_of_filter_still_marks_its_queryset_and_locale_keeps_the_ma
     assert not hasattr(
         wagtail_internals.filter_keeping_child_of(Page.objects.all()), "_filtered_by_child_of"
     )
+
+
+@pytest.mark.django_db
+def test_the_api_finds_the_site_a_site_parameter_names_as_wagtail_does(site):
+    from django.http import Http404
+    from django.test import RequestFactory
+    from wagtail.models import Site
+
+    request = RequestFactory().get("/api/v2/pages/", HTTP_HOST=site.hostname)
+
+    assert wagtail_internals.site_named_in_api(request, None) == site
+    assert wagtail_internals.site_named_in_api(request, site.hostname) == site
+    assert wagtail_internals.site_named_in_api(request, f"{site.hostname}:{site.port}") == site
+    with pytest.raises(Http404):
+        wagtail_internals.site_named_in_api(request, "elsewhere.example")
+    Site.objects.create(hostname=site.hostname, port=site.port + 1, root_page=site.root_page)
+    with pytest.raises(ValueError, match="multiple sites"):
+        wagtail_internals.site_named_in_api(request, site.hostname)
+
+
+def test_wagtail_still_finds_a_snippet_model_by_its_admin_url_names():
+    from django.http import Http404
+
+    from citynet.people.models import Person
+
+    assert wagtail_internals.snippet_model_named("people", "person") is Person
+    with pytest.raises(Http404):
+        wagtail_internals.snippet_model_named("wagtailcore", "page")
+
+
+@pytest.mark.django_db
+def test_a_page_is_open_in_an_editor_while_its_editing_session_pings(home_page, clock):
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from wagtail.admin.models import EditingSession
+    from wagtail.models import Page
+
+    EditingSession.objects.create(
+        user=factories.UserFactory(),
+        content_type=ContentType.objects.get_for_model(Page),
+        object_id=str(home_page.pk),
+        last_seen_at=timezone.now(),
+    )
+
+    assert list(wagtail_internals.pages_open_in_an_editor()) == [str(home_page.pk)]
+    clock.shift(EditingSession.AVAILABLE_TIMEOUT * 2)
+    assert list(wagtail_internals.pages_open_in_an_editor()) == []
+
+
+@pytest.mark.django_db
+def test_saves_leave_the_reference_index_alone_while_it_is_paused(partner_index, program_index):
+    partner = factories.PartnerPageFactory(parent=partner_index)
+
+    with wagtail_internals.reference_index_paused():
+        program = factories.ProgramPageFactory(parent=program_index)
+        program.partner_links.add(factories.ProgramPartnerFactory.build(partner=partner))
+        program.save()
+    paused = ReferenceIndex.get_references_to(partner).filter(object_id=str(program.pk))
+    assert not paused.exists()
+
+    program.save()
+    assert ReferenceIndex.get_references_to(partner).filter(object_id=str(program.pk)).exists()
+
+
+@pytest.mark.django_db
+def test_wagtail_localize_still_extracts_a_pages_strings_with_their_paths(blog_index):
+    article = factories.ArticlePageFactory(
+        parent=blog_index,
+        title="Clean water",
+        body=[factories.paragraph("Rivers run through cities.")],
+    )
+
+    strings = dict(wagtail_internals.translatable_strings(article))
+
+    assert strings["title"] == "Clean water"
+    assert "Rivers run through cities." in {
+        text for path, text in strings.items() if path.startswith("body.")
+    }
+
+
+@pytest.mark.django_db
+def test_wagtails_status_panel_takes_the_workflow_urls_its_timeline_links_to(rf):
+    from wagtail.admin.ui.side_panels import BaseSidePanel, StatusSidePanel
+
+    person = factories.PersonFactory()
+    wagtails = StatusSidePanel(person, rf.get("/"))
+    other = BaseSidePanel(person, rf.get("/"))
+
+    panels = wagtail_internals.status_panels_given(
+        [wagtails, other], lambda instance: {"workflow_history_url": f"/history/{instance.pk}/"}
+    )
+
+    context = panels[0].get_context_data({})
+    assert context["workflow_history_url"] == f"/history/{person.pk}/"
+    assert context["panel"] is wagtails  # Wagtail's own context is kept
+    assert "workflow_history_url" not in panels[1].get_context_data({})
+    assert parameters(StatusSidePanel.get_context_data) == ["self", "parent_context"]
+    workflow = Path(inspect.getfile(StatusSidePanel)).parent.parent / "templates/wagtailadmin"
+    timeline = (workflow / "workflows/workflow_status.html").read_text()
+    assert "{{ workflow_history_url }}" in timeline
+    assert "{% url revisions_compare_url_name " in timeline
+    status = (workflow / "shared/side_panels/includes/status/workflow.html").read_text()
+    assert "{% include 'wagtailadmin/workflows/workflow_status.html' %}" in status
+
+
+def test_wagtails_rich_text_whitelist_still_cleans_what_it_stores():
+    stored = wagtail_internals.rich_text_as_stored(
+        '<p onclick="steal()">Hello <b>city</b><script>steal()</script>'
+        '<a href="javascript:steal()">bad</a> <a href="https://example.org/">good</a></p>'
+        "<h2>Not a paragraph feature</h2>",
+        ["bold", "link"],
+    )
+
+    # Tags it does not allow go, their text stays (the script's as harmless text).
+    assert stored == (
+        '<p>Hello <b>city</b>steal()<a>bad</a> <a href="https://example.org/">good</a></p>'
+        "Not a paragraph feature"
+    )
+
+
+def test_wagtails_embed_finders_still_say_which_urls_they_serve():
+    assert wagtail_internals.an_embed_finder_accepts("https://www.youtube.com/watch?v=abc")
+    assert not wagtail_internals.an_embed_finder_accepts("https://example.org/watch?v=abc")
+
+
+def test_wagtails_purge_request_is_still_a_purge():
+    request = wagtail_internals.purge_request("http://varnish:8080/a/", {"xkey": "page-1"})
+
+    assert request.get_method() == "PURGE"
+    assert request.full_url == "http://varnish:8080/a/"
+    assert request.get_header("Xkey") == "page-1"
+
+
+def test_wagtails_chooser_blocks_still_name_the_model_they_choose():
+    from wagtail import blocks
+    from wagtail.images import get_image_model
+    from wagtail.images.blocks import ImageChooserBlock
+    from wagtail.models import Page
+
+    assert wagtail_internals.chosen_model(ImageChooserBlock()) is get_image_model()
+    assert wagtail_internals.chosen_model(blocks.PageChooserBlock()) is Page
+    assert wagtail_internals.chosen_model(blocks.CharBlock()) is None
+
+
+def test_v3_writes_still_describe_a_field_by_the_schema_registered_for_its_class():
+    """Ours wrap the schemas Wagtail registered for foreign keys and StreamFields (0275)."""
+    from django.db.models import ForeignKey
+    from wagtail.api.v3.schemas import create_generator, patch_generator
+    from wagtail.api.v3.schemas.generators import write
+    from wagtail.fields import StreamField
+
+    from citynet.api import v3_references
+
+    assert "self.field_schemas[cls](self, model_field)" in source(write.InputSchemaGenerator)
+    for generator in (create_generator, patch_generator):
+        foreign_key = generator.field_schemas[ForeignKey]
+        assert foreign_key.func is v3_references.foreign_key_by_either_name
+        assert foreign_key.keywords == {"wagtails": write.foreign_key_schema}
+        stream = generator.field_schemas[StreamField]
+        assert stream.func is v3_references.stream_with_existing_choices
+        assert stream.keywords == {"wagtails": write.streamfield_schema}
+
+
+@pytest.mark.django_db
+def test_wagtail_still_numbers_a_slug_that_a_sibling_has(home_page):
+    factories.BlogIndexPageFactory(parent=home_page, slug="water")
+
+    assert wagtail_internals.free_slug_under(home_page, "water") == "water-1"
+    assert wagtail_internals.free_slug_under(home_page, "air") == "air"
+
+
+def test_wagtail_still_finds_the_content_language_a_language_code_falls_under():
+    assert wagtail_internals.content_language_code("ko-KR") == "ko"
+    assert wagtail_internals.content_language_code("zh-hant") == "zh-hant"
+    with pytest.raises(LookupError):
+        wagtail_internals.content_language_code("fr")
+
+
+def test_wagtail_still_shows_a_user_by_full_name_else_user_name():
+    named = factories.UserFactory.build(username="kim", first_name="Min-jun", last_name="Kim")
+    unnamed = factories.UserFactory.build(username="lee", first_name="", last_name="")
+
+    assert wagtail_internals.user_display_name(named) == "Min-jun Kim"
+    assert wagtail_internals.user_display_name(unnamed) == "lee"
+
+
+def test_wagtail_still_keeps_a_next_url_only_on_this_host(rf):
+    def next_of(url):
+        return wagtail_internals.safe_next_url(rf.post("/", {"next": url}, HTTP_HOST="testserver"))
+
+    assert next_of("/admin/pages/") == "/admin/pages/"
+    assert next_of("http://testserver/admin/") == "http://testserver/admin/"
+    assert next_of("https://elsewhere.example/") == ""
+    assert wagtail_internals.safe_next_url(rf.get("/?next=/admin/", HTTP_HOST="testserver")) == (
+        "/admin/"
+    )
+
+
+@pytest.mark.django_db
+def test_an_image_without_its_file_still_gives_wagtails_not_found_renditions():
+    image = factories.ImageFactory()
+    image.file.storage.delete(image.file.name)
+
+    single = wagtail_internals.rendition_or_placeholder(image, "fill-10x10")
+    several = wagtail_internals.renditions_or_placeholders(image, ["fill-10x10", "width-20"])
+
+    assert (single.file.name, single.width) == ("not-found", 0)
+    assert set(several) == {"fill-10x10", "width-20"}
+    assert {rendition.file.name for rendition in several.values()} == {"not-found"}
+
+
+def test_wagtail_still_builds_the_configured_cdn_backends_by_name(settings):
+    from citynet.delivery.purge import XkeyBackend
+
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "citynet.delivery.purge.XkeyBackend", "LOCATION": "http://v:1/"},
+        "other": {"BACKEND": "citynet.delivery.purge.XkeyBackend", "LOCATION": "http://o:1/"},
+    }
+
+    backends = wagtail_internals.frontend_cache_backends()
+    only = wagtail_internals.frontend_cache_backends(["varnish"])
+
+    assert set(backends) == {"varnish", "other"}
+    assert isinstance(backends["varnish"], XkeyBackend)
+    assert backends["varnish"].location == "http://v:1/"
+    assert set(only) == {"varnish"}
+
+
+def test_wagtails_v3_still_answers_a_problem_document():
+    import json
+
+    response = wagtail_internals.api_problem(429, "Too many attempts")
+
+    assert response.status_code == 429
+    assert response["Content-Type"] == "application/problem+json"
+    problem = json.loads(response.content)
+    assert (problem["status"], problem["detail"]) == (429, "Too many attempts")
+    assert problem["title"] == "Too Many Requests"

@@ -3,7 +3,8 @@ import json
 from django import template
 from django.contrib.admin.utils import quote
 from django.urls import reverse
-from wagtail.admin.ui.side_panels import StatusSidePanel
+
+from citynet.wagtail_internals import status_panels_given
 
 from ..editor_words import in_editors_language, segments_heading
 from ..translating import awaiting_approval, editor_action, locked_for
@@ -39,24 +40,21 @@ def translation_editor_words(props):
     return segments_heading(json.loads(props))
 
 
-class SnippetStatusSidePanel(StatusSidePanel):
-    """The status panel with the URLs its workflow timeline links to, which Wagtail's snippet
-    views give it and wagtail-localize's editor does not (a profile awaiting approval, 0125)."""
-
-    def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        viewset = self.object.snippet_viewset
-        context["revisions_compare_url_name"] = viewset.get_url_name("revisions_compare")
-        context["workflow_history_url"] = reverse(
-            viewset.get_url_name("workflow_history"), args=[quote(self.object.pk)]
-        )
-        return context
+def workflow_urls(instance):
+    """The URLs a snippet's workflow timeline links to, which Wagtail's snippet views give its
+    status panel and wagtail-localize's editor does not (a profile awaiting approval, 0125)."""
+    if not hasattr(instance, "snippet_viewset"):
+        return {}
+    viewset = instance.snippet_viewset
+    return {
+        "revisions_compare_url_name": viewset.get_url_name("revisions_compare"),
+        "workflow_history_url": reverse(
+            viewset.get_url_name("workflow_history"), args=[quote(instance.pk)]
+        ),
+    }
 
 
 @register.simple_tag
 def with_workflow_urls(side_panels):
     """wagtail-localize's side panels, the snippet status panel given its workflow URLs."""
-    for panel in side_panels:
-        if type(panel) is StatusSidePanel and hasattr(panel.object, "snippet_viewset"):
-            panel.__class__ = SnippetStatusSidePanel
-    return side_panels
+    return status_panels_given(side_panels, workflow_urls)

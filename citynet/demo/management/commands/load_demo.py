@@ -5,7 +5,6 @@ from django.db import transaction
 from django.test.utils import override_settings
 from django.utils import translation
 from wagtail.models import Site
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from citynet.demo.accounts import ACCOUNTS, load_accounts
 from citynet.demo.articles import load_articles
@@ -15,6 +14,7 @@ from citynet.demo.partners import load_partners
 from citynet.demo.programs import load_programs
 from citynet.demo.translations import load_translations
 from citynet.demo.translators import load_translators
+from citynet.wagtail_internals import reference_index_paused
 
 
 def host_and_port(address):
@@ -51,7 +51,7 @@ class Command(BaseCommand):
             # The load replaces pages' inline objects (authors, featured links) as it goes: a
             # reference-index task queued for each save would find its object gone. The index is
             # rebuilt once instead, after the last change.
-            with disable_reference_index_auto_update():
+            with reference_index_paused():
                 created = self.load_content()
                 self.move_site(hostname, port)
             call_command("rebuild_references_index", verbosity=0)
