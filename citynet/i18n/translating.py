@@ -14,11 +14,12 @@ from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.forms import HiddenInput
 from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import LockableMixin, Page, WorkflowMixin, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views import (
@@ -128,6 +129,18 @@ def submit_translation(request, instance, edit_url):
         raise PermissionDenied
     if instance.workflow_in_progress:
         messages.warning(request, _("This translation is already awaiting approval."))
+        return redirect(edit_url)
+    if remaining := untranslated_segments(translation):
+        # Its editor's Submit is disabled meanwhile; this answers a tab drawn before (0310).
+        messages.error(
+            request,
+            ngettext(
+                "The translation was not submitted: %(count)d segment is not translated yet.",
+                "The translation was not submitted: %(count)d segments are not translated yet.",
+                remaining,
+            )
+            % {"count": remaining},
+        )
         return redirect(edit_url)
     try:
         save_translation_draft(translation, instance, request.user)
@@ -254,8 +267,9 @@ def action_url(action, instance):
 def editor_action(user, instance):
     """
     The translation editor's main action for `user`, when it is not wagtail-localize's own
-    "Publish": a translator who may not publish submits for approval (and waits while it is
-    awaited); a reviewer of a translation awaiting approval approves or requests changes.
+    "Publish": a translator who may not publish submits for approval once every segment is
+    translated (and waits while it is awaited); a reviewer of a translation awaiting approval
+    approves or requests changes.
     """
     if not isinstance(instance, WorkflowMixin) or instance.get_workflow() is None:
         return None
@@ -266,7 +280,27 @@ def editor_action(user, instance):
         return None
     if task is not None:
         return {"kind": "awaiting"}
-    return {"kind": "submit", "url": action_url("submit", instance)}
+    translation = enabled_translation(instance)
+    return {
+        "kind": "submit",
+        "url": action_url("submit", instance),
+        # Counted as the status report counts (0292), and again after each segment saved.
+        "untranslated": untranslated_segments(translation),
+        "refresh_url": reverse("i18n_translation_editor_action", args=[translation.pk]),
+    }
+
+
+@require_GET
+def translation_editor_action(request, translation_id):
+    """The editor's footer as it stands now: its script redraws it as segments are saved."""
+    instance = translation_target(translation_id)
+    if instance is None or not can_edit(request.user, instance):
+        raise PermissionDenied
+    return render(
+        request,
+        "i18n/includes/translation_editor_action.html",
+        {"action": editor_action(request.user, instance)},
+    )
 
 
 def awaiting_approval(instance):
@@ -468,6 +502,11 @@ urlpatterns = [
         "translations/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/review/",
         review_snippet_translation,
         name="i18n_review_snippet_translation",
+    ),
+    path(
+        "translations/editor/<int:translation_id>/action/",
+        translation_editor_action,
+        name="i18n_translation_editor_action",
     ),
     # Actions of the translation editor's menu that change or publish the translation.
     path(

@@ -10,9 +10,9 @@ from wagtail.users.models import UserProfile
 
 from tests import factories
 from tests.i18n.test_translation_rights import (
-    edit_segment,
     korean_article,  # noqa: F401 (a fixture)
     sync_url,
+    translate_every_segment,
     translation_into_korean,
 )
 
@@ -30,7 +30,7 @@ def korean_admin(db):
 def approved_translation(client, secondee, comms, own_article, korean_article):  # noqa: F811
     """The secondee's Korean translation, submitted for approval and approved by communications."""
     client.force_login(secondee)
-    edit_segment(client, translation_into_korean(own_article), "모든 도시를 위한 물")
+    translate_every_segment(client, translation_into_korean(own_article))
     client.post(reverse("i18n_submit_translation_for_approval", args=[korean_article.pk]))
     client.force_login(comms)
     task_state = korean_article.current_workflow_state.current_task_state

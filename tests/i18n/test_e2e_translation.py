@@ -1,8 +1,9 @@
 """
 Translating an article in headless Chromium against a real server, with the admin in English and
 in Korean (each editor's account preference). The secondee translates their English article into
-Korean in the side-by-side editor, whose main action for them is "Submit for approval"; once
-submitted, its segments are read-only and the server refuses edits. Communications request
+Korean in the side-by-side editor, whose main action for them is "Submit for approval", enabled
+once every segment is translated; once submitted, its segments are read-only and the server
+refuses edits. Communications request
 changes with a comment, then approve and publish what the secondee resubmitted: that exact text is
 live. The report and the API call it up to date until the English text changes, when the
 secondee's dashboard lists it to sync; re-translated and approved, it is up to date again.
@@ -17,6 +18,7 @@ import urllib.request
 import pytest
 from django.utils import translation
 from django.utils.translation import trans_real
+from playwright.sync_api import expect
 
 from tests.live.fixtures import log_in
 
@@ -83,6 +85,16 @@ def words(language):
             return translation.gettext(message)
 
     return say
+
+
+def still_to_translate(language, count):
+    """What the secondee's footer says while `count` segments are not translated."""
+    with translation.override(language):
+        return translation.ngettext(
+            "%(count)s segment is not translated yet.",
+            "%(count)s segments are not translated yet.",
+            count,
+        ) % {"count": count}
 
 
 def api(site, path):
@@ -209,14 +221,26 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
     english_title = api(live_site, f"pages/{english_id}/")["title"]
     english_path, korean_path = f"/en/blog/{slug}/", f"/ko/blog/{slug}/"
 
-    # The secondee starts the translation and translates every segment.
+    # The secondee starts the translation and translates every segment. Until then their
+    # Submit is disabled and says how many are left, counting as the status report does (the
+    # slug is not asked for), and again after each segment saved.
     secondee = log_in(browser, live_site, secondee_name)
     open_korean_translation(secondee, live_site, english_id, say("Korean"))
     korean_id = int(secondee.url.rstrip("/").split("/")[-2])
+    submit_button = secondee.get_by_role("button", name=say("Submit for approval"))
+    left = secondee.locator("#i18n-untranslated")
+    expect(submit_button).to_be_disabled()
+    expect(left).to_have_text(still_to_translate(language, 3))
     edits = []
     secondee.on("request", lambda r: r.method == "PUT" and edits.append(r.url))
-    for source, text in [(english_title, TITLES[english_title]), *BODY.items()]:
+    segments = [(english_title, TITLES[english_title]), *BODY.items()]
+    for done, (source, text) in enumerate(segments, start=1):
         translate_segment(secondee, say, source, text)
+        if done < len(segments):
+            expect(left).to_have_text(still_to_translate(language, len(segments) - done))
+            expect(submit_button).to_be_disabled()
+    expect(submit_button).to_be_enabled()
+    assert left.count() == 0
     translate = secondee.get_by_role("button", name=say("Translate", script=True), exact=True)
     assert translate.count() == 0
 

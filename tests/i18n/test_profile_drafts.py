@@ -22,6 +22,7 @@ from tests.i18n.test_translation_rights import (
     refused,
     start,
     submit_snippet_url,
+    translate_every_segment,
     translation_into_korean,
 )
 from tests.webhooks.conftest import subscribe
@@ -113,7 +114,7 @@ def korean_draft(client, secondee, own_profile):
     """The secondee's profile translated into Korean and submitted for approval."""
     client.force_login(secondee)
     start(client, own_profile, "ko")
-    translate_name(client, own_profile, "박민지")
+    translate_every_segment(client, translation_into_korean(own_profile), name="박민지")
     client.post(submit_url(korean_of(own_profile)))
     client.logout()
     return korean_of(own_profile)

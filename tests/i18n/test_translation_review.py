@@ -5,25 +5,31 @@ publish it, or request changes with a comment; what they approve is what goes li
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.messages import get_messages
 from django.core import mail
 from django.urls import reverse
+from wagtail.models import Revision
 from wagtail.users.models import UserProfile
 
 from tests.i18n.test_translation_rights import (
+    TITLE,
     edit_segment,
     korean_article,  # noqa: F401 (a fixture)
     refused,
+    translate_every_segment,
     translation_into_korean,
 )
-
-TITLE = "모든 도시를 위한 물"
 
 
 def editor_action(client, page):
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     marker = 'data-i18n-editor-action="'
     return html.split(marker)[1].split('"')[0] if marker in html else None
+
+
+def submit(client, page):
+    return client.post(reverse("i18n_submit_translation_for_approval", args=[page.pk]))
 
 
 def review(client, page, action, comment=""):
@@ -39,8 +45,8 @@ def messages_of(response):
 def submitted(client, secondee, own_article, korean_article):  # noqa: F811
     """The Korean article, its title translated, submitted for approval by the secondee."""
     client.force_login(secondee)
-    edit_segment(client, translation_into_korean(own_article), TITLE)
-    client.post(reverse("i18n_submit_translation_for_approval", args=[korean_article.pk]))
+    translate_every_segment(client, translation_into_korean(own_article))
+    submit(client, korean_article)
     client.logout()
     korean_article.refresh_from_db()
     assert korean_article.workflow_in_progress
@@ -48,14 +54,112 @@ def submitted(client, secondee, own_article, korean_article):  # noqa: F811
 
 
 @pytest.mark.django_db
-def test_each_role_sees_its_own_main_action(client, secondee, comms, korean_article):  # noqa: F811
+def test_each_role_sees_its_own_main_action(
+    client,
+    secondee,
+    comms,
+    own_article,
+    korean_article,  # noqa: F811
+):
     client.force_login(secondee)
+    translate_every_segment(client, translation_into_korean(own_article))
     assert editor_action(client, korean_article) == "submit"
-    client.post(reverse("i18n_submit_translation_for_approval", args=[korean_article.pk]))
+    submit(client, korean_article)
     assert editor_action(client, korean_article) == "awaiting"
 
     client.force_login(comms)
     assert editor_action(client, korean_article) == "review"
+
+
+def submit_footer(html):
+    """The Submit button of the editor's footer (or its redrawn footer), and what it says."""
+    footer = BeautifulSoup(html, "html.parser").select_one("footer[data-i18n-editor-action]")
+    return footer.find("button"), footer.get_text(" ", strip=True)
+
+
+@pytest.mark.django_db
+def test_the_secondee_submits_only_once_every_segment_is_translated(
+    client,
+    secondee,
+    own_article,
+    korean_article,  # noqa: F811
+):
+    translation = translation_into_korean(own_article)
+    client.force_login(secondee)
+    edit_segment(client, translation, TITLE)
+    revisions = Revision.objects.count()
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[korean_article.pk]))
+    refusal = submit(client, korean_article)
+
+    # The standfirst and the paragraph are still in English (the slug is not asked for).
+    button, text = submit_footer(editor.content.decode())
+    assert button.has_attr("disabled")
+    assert "2 segments are not translated yet." in text
+    assert refusal.url == reverse("wagtailadmin_pages:edit", args=[korean_article.pk])
+    assert messages_of(refusal) == [
+        "The translation was not submitted: 2 segments are not translated yet."
+    ]
+    korean_article.refresh_from_db()
+    assert not korean_article.workflow_in_progress
+    assert Revision.objects.count() == revisions
+
+    translate_every_segment(client, translation)
+    button, text = submit_footer(
+        client.get(reverse("wagtailadmin_pages:edit", args=[korean_article.pk])).content.decode()
+    )
+    submitted = submit(client, korean_article)
+
+    assert not button.has_attr("disabled")
+    assert "not translated" not in text
+    assert messages_of(submitted) == [f"'{TITLE}' was submitted to Communications approval."]
+    korean_article.refresh_from_db()
+    assert korean_article.workflow_in_progress
+
+
+@pytest.mark.django_db
+def test_the_secondee_is_told_what_is_left_in_their_language(
+    client,
+    secondee,
+    own_article,
+    korean_article,  # noqa: F811
+):
+    prefers(secondee, "ko")
+    client.force_login(secondee)
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[korean_article.pk]))
+    refusal = submit(client, korean_article)
+
+    assert "아직 번역하지 않은 구간이 3개 있습니다." in submit_footer(editor.content.decode())[1]
+    assert messages_of(refusal) == [
+        "번역을 제출하지 않았습니다. 아직 번역하지 않은 구간이 3개 있습니다."
+    ]
+
+
+@pytest.mark.django_db
+def test_the_editor_redraws_its_footer_with_what_is_left(
+    client,
+    secondee,
+    other_secondee,
+    own_article,
+    korean_article,  # noqa: F811
+):
+    translation = translation_into_korean(own_article)
+    url = reverse("i18n_translation_editor_action", args=[translation.pk])
+    client.force_login(secondee)
+
+    before = submit_footer(client.get(url).content.decode())
+    edit_segment(client, translation, TITLE)
+    after = submit_footer(client.get(url).content.decode())
+    translate_every_segment(client, translation)
+    done = submit_footer(client.get(url).content.decode())
+
+    assert "3 segments are not translated yet." in before[1]
+    assert "2 segments are not translated yet." in after[1]
+    assert before[0].has_attr("disabled") and after[0].has_attr("disabled")
+    assert not done[0].has_attr("disabled")
+    client.force_login(other_secondee)
+    assert refused(client.get(url))
 
 
 @pytest.mark.django_db
@@ -84,14 +188,28 @@ def test_what_communications_approve_is_what_goes_live(client, comms, own_articl
 
     submitted.refresh_from_db()
     assert response.status_code == 302
-    # Only the title is translated: the reviewer is told that the rest went live in English.
-    assert messages_of(response) == [
-        "'모든 도시를 위한 깨끗한 물' was approved and published"
-        " with missing translations - see below."
-    ]
+    assert messages_of(response) == ["'모든 도시를 위한 깨끗한 물' was approved and published."]
     assert submitted.live and not submitted.has_unpublished_changes
     assert submitted.title == submitted.draft_title == "모든 도시를 위한 깨끗한 물"
     assert not submitted.workflow_in_progress
+
+
+@pytest.mark.django_db
+def test_approving_says_when_the_source_gained_text_meanwhile(
+    client, comms, own_article, submitted
+):
+    # The English standfirst changes, and is synced, while the translation awaits approval.
+    own_article.standfirst = "How cities share what they learn, and teach."
+    own_article.save_revision().publish()
+    translation_into_korean(own_article).source.update_from_db()
+    client.force_login(comms)
+
+    response = review(client, submitted, "approve")
+
+    # The reviewer is told that the standfirst went live in English.
+    assert messages_of(response) == [
+        f"'{TITLE}' was approved and published with missing translations - see below."
+    ]
 
 
 @pytest.mark.django_db
@@ -110,7 +228,7 @@ def test_communications_request_changes_with_a_comment_and_the_author_resubmits(
 
     client.force_login(secondee)
     assert edit_segment(client, translation_into_korean(own_article), TITLE).status_code == 200
-    client.post(reverse("i18n_submit_translation_for_approval", args=[submitted.pk]))
+    submit(client, submitted)
     submitted.refresh_from_db()
     assert submitted.workflow_in_progress
 

@@ -8,9 +8,12 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from blog.models import ArticlePage
+from citynet.i18n.source_changes import NOT_TRANSLATED
 from citynet.people.models import Person
 from citynet.taxonomy.models import Theme
 from tests import factories
+
+TITLE = "모든 도시를 위한 물"
 
 
 def submit_page_url(page):
@@ -44,6 +47,22 @@ def edit_segment(client, translation, value="번역"):
     return client.put(
         url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
     )
+
+
+def translate_every_segment(client, translation, **texts):
+    """Translate every segment a translator is asked for (not the slug, decision 0170): those
+    whose path is in `texts` with its text, the title with TITLE, the others with a word."""
+    texts = {"title": TITLE, **texts}
+    segments = StringSegment.objects.filter(source=translation.source).exclude(
+        context__path__in=NOT_TRANSLATED
+    )
+    for segment in segments.select_related("context"):
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        value = texts.get(segment.context.path, "번역")
+        response = client.put(
+            url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code in (200, 201)
 
 
 def refused(response):
@@ -187,7 +206,7 @@ def test_secondee_submits_translation_for_approval_and_communications_publish_it
 ):
     translation = translation_into_korean(own_article)
     client.force_login(secondee)
-    edit_segment(client, translation, "모든 도시를 위한 물")
+    translate_every_segment(client, translation)
 
     # Publishing from the translation editor is refused; submitting starts the approval.
     publish = client.post(
@@ -225,7 +244,7 @@ def test_a_resubmitted_live_translation_stays_as_published_until_approved(
     korean_article.save_revision().publish(skip_permission_checks=True)
     published_title = korean_article.title
     client.force_login(secondee)
-    edit_segment(client, translation_into_korean(own_article), "모든 도시를 위한 물")
+    translate_every_segment(client, translation_into_korean(own_article))
 
     submit = client.post(reverse("i18n_submit_translation_for_approval", args=[korean_article.pk]))
 
