@@ -1,12 +1,16 @@
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
 
 from blog.models import ArticlePage
 from citynet.i18n import status
+from citynet.i18n.models import TranslatorProfile
+from citynet.people.models import Person
 
 
 @pytest.fixture(scope="module")
@@ -74,11 +78,6 @@ def test_the_demo_shows_every_translation_status_and_the_fallback(demo, client, 
 
 @pytest.mark.django_db
 def test_the_demo_secondee_translates_into_korean_and_awaits_approval(demo, home_page):
-    from django.contrib.auth import get_user_model
-
-    from citynet.i18n.models import TranslatorProfile
-    from citynet.people.models import Person
-
     secondee = get_user_model().objects.get(username="secondee")
     korean = ArticlePage.objects.get(
         slug="notes-from-the-ninth-world-urban-forum", locale__language_code="ko"
@@ -90,4 +89,10 @@ def test_the_demo_secondee_translates_into_korean_and_awaits_approval(demo, home
     assert korean.owner == secondee
     assert not korean.live
     assert korean.workflow_in_progress
+    # Every segment translated, as the editor lets a secondee submit (decision 0310): what
+    # comms approve in the demo is what goes live.
+    translation = Translation.objects.get(
+        source__object_id=korean.translation_key, target_locale=korean.locale
+    )
+    assert status.untranslated_segments(translation) == 0
     assert Person.objects.get(name="Min-ji Park", locale__language_code="en").user == secondee
