@@ -78,6 +78,12 @@ def edit_page(client, page):
     return response.content.decode()
 
 
+def page_text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def publish_with_an_empty_heading(client, page):
     """Publish without an author (the form's own error) and with an empty heading block."""
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -444,9 +450,3 @@ def test_saved_account_settings_are_confirmed_in_the_editors_language(client, co
     assert "Your account settings have been changed successfully" not in content
     if language == "ko":
         assert "계정 설정이 변경되었습니다." in content
-
-
-def page_text(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.content.decode()
