@@ -279,6 +279,43 @@ def test_only_another_tabs_save_warns_of_an_overwrite(live_site, browser, korean
     assert overwrite_warning(first_tab).all_inner_texts() == [compare]
 
 
+def autosave_indicator(page, state):
+    """The words of the autosave indicator, once in `state`: its label and its tooltip."""
+    indicator = page.locator(f"#w-autosave-indicator[data-w-autosave-state-value={state}]")
+    indicator.wait_for()
+    label = indicator.locator(f".w-autosave-indicator__state--{state}").text_content().strip()
+    return label, indicator.get_attribute("data-w-tooltip-content-value")
+
+
+def test_the_autosave_indicator_and_the_save_dialog_speak_korean(
+    live_site, browser, korean_editors
+):
+    # Wagtail's script writes the indicator's tooltips and the dialog's title and text: words of
+    # its JavaScript catalogue and of the editing sessions it fetches (decision 0300).
+    first_tab = log_in(browser, live_site, "secondee_ko")
+    start_article(first_tab, live_site, "Open data, saved in two tabs in Korean")
+    assert autosave_indicator(first_tab, "saved") == ("저장됨", "변경 내용이 자동 저장되었습니다.")
+
+    second_tab = first_tab.context.new_page()
+    second_tab.goto(first_tab.url)
+    second_tab.fill("#id_standfirst", "Saved in a second tab.")
+    save_draft(second_tab)
+    first_tab.fill("#id_standfirst", "Saved in the first tab, on top of the second.")
+
+    assert autosave_indicator(first_tab, "paused") == (
+        "자동 저장이 일시 중지되었습니다",
+        "저장하면 더 새로운 버전을 덮어씁니다.",
+    )
+    first_tab.locator("#w-editing-sessions .w-editing-sessions__session--saved").wait_for()
+    first_tab.locator("footer button.action-save").first.click()
+    dialog = first_tab.locator("#w-save-confirmation-dialog")
+    dialog.get_by_text("다른 창에서 새 버전을 저장했습니다").wait_for()
+    assert dialog.get_by_text("계속하면 그 창에서 한 변경 내용을 덮어씁니다.").is_visible()
+    # (its button goes on with the action pressed)
+    assert dialog.locator("[data-w-dialog-target=confirm]").inner_text().strip() == "초안 저장"
+    assert dialog.get_by_role("link", name="최신 버전 보기").is_visible()
+
+
 class HeldAutosaves:
     """
     Autosave requests (JSON posts) kept from the server until released; the addresses that the

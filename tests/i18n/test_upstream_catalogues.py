@@ -7,6 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
+import taggit
 import wagtail
 import wagtail_localize
 from django.conf import settings
@@ -18,9 +19,12 @@ CATALOGUES = sorted(UPSTREAM.glob("*/LC_MESSAGES/*.po"))
 
 
 def upstream_msgids(domain):
-    """Every string Wagtail and wagtail-localize ask to translate, from any of their catalogues."""
+    """
+    Every string Wagtail, wagtail-localize and taggit (the tags field's help) ask to translate,
+    from any of their catalogues.
+    """
     msgids = set()
-    for package in (wagtail, wagtail_localize):
+    for package in (wagtail, wagtail_localize, taggit):
         for catalogue in Path(package.__file__).parent.glob(f"**/locale/*/LC_MESSAGES/{domain}.po"):
             msgids |= {entry.msgid for entry in polib.pofile(str(catalogue))}
     return msgids

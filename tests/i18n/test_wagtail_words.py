@@ -1,10 +1,14 @@
 """
 Issue 26: Wagtail's own words in the page editor, the page listing and the workflow emails speak
 the editor's admin language where Wagtail's catalogues leave English or awkward Korean, and the
-words Wagtail builds outside gettext are translated by the project (decision 0295).
+words Wagtail builds outside gettext are translated by the project (decision 0295); so do the
+autosave indicator, the editing sessions, Wagtail's refusals, the page history, the dashboard,
+the explorer, the reports and the account settings (decision 0300).
 """
 
 import datetime
+import json
+import re
 
 import pytest
 from django.conf import settings
@@ -34,6 +38,11 @@ EDITOR_ENGLISH = [
     "content checks guide",
     "Schedule to publish",
     "More actions",
+    "Autosave is",
+    "A network error occurred",
+    "Troubleshoot your connection",
+    "View latest version",
+    "A comma-separated list of tags.",
 ]
 INVALID_ENGLISH = [
     "The page could not be saved due to validation errors",
@@ -69,6 +78,12 @@ def edit_page(client, page):
     return response.content.decode()
 
 
+def page_text(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 def publish_with_an_empty_heading(client, page):
     """Publish without an author (the form's own error) and with an empty heading block."""
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -88,7 +103,18 @@ def test_the_korean_page_editor_speaks_korean(client, comms, scheduled_draft):
     content = edit_page(client, scheduled_draft)
 
     # (the English left out is checked for every language below, Korean included)
-    for korean in ["게시 예약", "키보드 단축키가 켜져 있습니다", "콘텐츠 검사 가이드", "추가 작업"]:
+    for korean in [
+        "게시 예약",
+        "키보드 단축키가 켜져 있습니다",
+        "콘텐츠 검사 가이드",
+        "추가 작업",
+        # The autosave indicator, and the dialog before a save over a newer version.
+        "저장됨",
+        "자동 저장이 일시 중지되었습니다",
+        "네트워크 오류가 발생했습니다",
+        "최신 버전 보기",
+        "쉼표로 구분한 태그 목록입니다.",
+    ]:
         assert korean in content
 
 
@@ -233,3 +259,194 @@ def test_a_page_no_longer_in_review_is_not_said_to_be_in_review_in_korean():
             "'%(task_name)s'."
         ) % {"page_title": "물", "task_name": "검토"}
     assert said == "'물' 페이지는 현재 작업 '검토'에서 검토를 기다리고 있지 않습니다."
+
+
+# Issue 26, second round (decision 0300).
+
+ADMIN_SCRIPT_WORDS = [
+    "Autosave in progress…",
+    "Changes have been autosaved.",
+    "A network error occurred.",
+    "A server error occurred.",
+    "More actions",
+]
+
+
+def script_catalogue(client):
+    """The translations Wagtail's admin script reads (Django's JavaScript catalogue)."""
+    response = client.get(reverse("wagtailadmin_javascript_catalog"))
+    catalogue = re.search(r"const newcatalog = (\{.*?\});", response.content.decode(), re.S)
+    return json.loads(catalogue.group(1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_the_admin_script_has_its_words_in_every_admin_language(client, comms, language):
+    client.force_login(speaks(comms, language))
+
+    catalogue = script_catalogue(client)
+
+    assert not [english for english in ADMIN_SCRIPT_WORDS if english not in catalogue]
+    if language == "ko":
+        assert catalogue["Autosave in progress…"] == "자동 저장 중…"
+        assert catalogue["Changes have been autosaved."] == "변경 내용이 자동 저장되었습니다."
+
+
+def autosave_over(client, page, revision):
+    """An autosave of `page`'s edit form made over `revision`, as Wagtail's script sends it."""
+    data = edit_form_data(client, page, overwrite_revision_id=str(revision.pk))
+    return client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), data, HTTP_ACCEPT="application/json"
+    ).json()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_an_autosave_over_a_newer_version_pauses_in_the_editors_language(
+    client, secondee, comms, draft_with_author, language
+):
+    client.force_login(speaks(secondee, language))
+    loaded = draft_with_author.latest_revision
+    draft_with_author.save_revision(user=comms)
+
+    refused = autosave_over(client, draft_with_author, loaded)
+
+    assert refused["error_code"] == "invalid_revision"
+    assert refused["error_message"] != "Saving will overwrite a newer version."
+    if language == "ko":
+        assert refused["error_message"] == "저장하면 더 새로운 버전을 덮어씁니다."
+
+
+def sessions_seen_by(client, page, revision):
+    """The editing sessions' list, as the editor of `revision` asks for it (Wagtail's ping)."""
+    url = reverse(
+        "wagtailadmin_editing_sessions:ping", args=["wagtailcore", "page", str(page.pk), 0]
+    )
+    response = client.post(url, {"revision_id": revision.pk})
+    assert response.status_code == 200
+    return response.json()["html"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_the_save_dialog_names_the_newer_version_in_the_editors_language(
+    client, secondee, comms, draft_with_author, language
+):
+    comms.first_name, comms.last_name = "Ji-woo", "Lee"
+    comms.save()
+    client.force_login(speaks(secondee, language))
+    loaded = draft_with_author.latest_revision
+    draft_with_author.save_revision(user=comms)
+
+    sessions = sessions_seen_by(client, draft_with_author, loaded)
+
+    for english in ["saved a new version", "Proceeding will overwrite", "Alternatively"]:
+        assert english not in sessions
+    if language == "ko":
+        assert "Ji-woo Lee 님이 새 버전을 저장했습니다" in sessions
+        assert "계속하면 Ji-woo Lee 님의 변경 내용을 덮어씁니다." in sessions
+        assert "또는 새 탭에서 최신 버전을 볼 수 있습니다." in sessions
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_a_refused_move_delete_or_unpublish_says_so_in_the_editors_language(
+    client, secondee, blog_index, language
+):
+    # The secondee may edit the blog's articles, not move, delete or unpublish them.
+    article = factories.ArticlePageFactory(parent=blog_index, title="Water for every city")
+    client.force_login(speaks(secondee, language))
+
+    for action in ["move", "delete", "unpublish"]:
+        response = client.get(
+            reverse(f"wagtailadmin_pages:{action}", args=[article.pk]), follow=True
+        )
+
+        content = response.content.decode()
+        assert response.redirect_chain[0][0] == reverse("wagtailadmin_home")
+        assert "Sorry, you do not have permission" not in content
+        if language == "ko":
+            assert "이 영역에 접근할 권한이 없습니다" in content
+
+
+@pytest.fixture
+def submitted_draft(client, secondee, draft_with_author):
+    """The secondee's draft, saved twice and submitted for approval through the editor."""
+    draft_with_author.save_revision(user=secondee, log_action=True)
+    client.force_login(secondee)
+    data = edit_form_data(client, draft_with_author, **{"action-submit": "1"})
+    url = reverse("wagtailadmin_pages:edit", args=[draft_with_author.pk])
+    assert client.post(url, data).status_code == 302
+    client.logout()
+    return draft_with_author
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_the_page_history_speaks_the_editors_language(client, comms, submitted_draft, language):
+    client.force_login(speaks(comms, language))
+
+    content = page_text(client, reverse("wagtailadmin_pages:history", args=[submitted_draft.pk]))
+
+    for english in ["Workflow: start", "started. Next step", "page log entries", "Draft saved"]:
+        assert english not in content
+    if language == "ko":
+        assert "워크플로 시작됨. 다음 단계: " in content
+        assert "초안 저장됨" in content
+        assert re.search(r"\d+ 페이지 기록", content)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_the_dashboard_names_the_editors_pages_in_a_workflow(
+    client, secondee, submitted_draft, language
+):
+    client.force_login(speaks(secondee, language))
+
+    content = page_text(client, reverse("wagtailadmin_home"))
+
+    assert submitted_draft.title in content
+    assert "Your pages and snippets in a workflow" not in content
+    if language == "ko":
+        assert "워크플로에 있는 내 페이지와 스니펫" in content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_the_explorer_and_the_page_types_report_speak_the_editors_language(
+    client, comms, blog_index, language
+):
+    client.force_login(speaks(comms, language))
+
+    explorer = page_text(client, reverse("wagtailadmin_explore", args=[blog_index.pk]))
+    report = page_text(client, reverse("wagtailadmin_reports:page_types_usage"))
+
+    assert "Exploring:" not in explorer
+    assert "Page types usage" not in report
+    if language == "ko":
+        assert "<title>탐색: Blog" in explorer
+        assert "페이지 유형 사용 현황" in report
+
+
+def account_settings_saved(client):
+    """The account settings posted as they stand; the page they lead back to."""
+    url = reverse("wagtailadmin_account")
+    data = querydict_from_html(page_text(client, url), form_id="w-editor-form")
+    response = client.post(url, data, follow=True)
+    assert response.redirect_chain == [(url, 302)]
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_saved_account_settings_are_confirmed_in_the_editors_language(client, comms, language):
+    comms.first_name, comms.last_name = "Ji-woo", "Lee"  # the form asks for both
+    comms.save()
+    client.force_login(speaks(comms, language))
+
+    content = account_settings_saved(client)
+
+    assert "messages" in content
+    assert "Your account settings have been changed successfully" not in content
+    if language == "ko":
+        assert "계정 설정이 변경되었습니다." in content
