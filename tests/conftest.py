@@ -21,6 +21,10 @@ from tests.live.fixtures import (  # noqa: F401 (the live-server harness's fixtu
     live_site_setup,
     migrated_database,
 )
+from tests.live.scheduling import (  # noqa: F401 (live-site tests grouped and first, for xdist)
+    pytest_collection_modifyitems,
+    pytest_itemcollected,
+)
 
 
 @pytest.fixture
