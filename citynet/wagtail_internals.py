@@ -15,7 +15,7 @@ wagtail-localize's editor views, which need the models loaded, are imported when
 import sys
 
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import ReferenceIndex
+from wagtail.models import ReferenceIndex, Site
 
 
 def build_serializer_class(viewset, router, model, fields_config, show_details):
@@ -36,6 +36,17 @@ def serializer_context_without_base_queryset(viewset):
     from wagtail.api.v2.views import PagesAPIViewSet
 
     return super(PagesAPIViewSet, viewset).get_serializer_context()
+
+
+def site_root_paths(request):
+    """
+    Wagtail's site root paths, read from the cache once per request and kept where Wagtail's
+    page URLs look for them (`_wagtail_cached_site_root_paths`): `Site.get_site_root_paths()`
+    reads the cache (a Redis round trip) at every call.
+    """
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return request._wagtail_cached_site_root_paths
 
 
 def filter_keeping_child_of(queryset, *args, **kwargs):

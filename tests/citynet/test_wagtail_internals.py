@@ -152,3 +152,16 @@ def test_the_v2_child_of_filter_still_marks_its_queryset_and_locale_keeps_the_ma
     assert not hasattr(
         wagtail_internals.filter_keeping_child_of(Page.objects.all()), "_filtered_by_child_of"
     )
+
+
+def test_page_urls_still_read_the_site_root_paths_kept_on_the_request(home_page, rf, monkeypatch):
+    from wagtail.models import Site
+
+    request = rf.get("/")
+    kept = wagtail_internals.site_root_paths(request)
+    read_again = []
+    monkeypatch.setattr(Site, "get_site_root_paths", lambda: read_again.append(1) or kept)
+
+    assert wagtail_internals.site_root_paths(request) is kept
+    assert home_page.get_url(request) == "/en/"
+    assert read_again == []
