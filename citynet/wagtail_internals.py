@@ -33,7 +33,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.coreutils import find_available_slug, get_supported_content_language_variant
 from wagtail.embeds.finders import get_finders
 from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_or_not_found
-from wagtail.models import Page, ReferenceIndex, TaskState, WorkflowState
+from wagtail.models import Page, ReferenceIndex, Site, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.segments import StringSegmentValue
@@ -59,6 +59,17 @@ def serializer_context_without_base_queryset(viewset):
     from wagtail.api.v2.views import PagesAPIViewSet
 
     return super(PagesAPIViewSet, viewset).get_serializer_context()
+
+
+def site_root_paths(request):
+    """
+    Wagtail's site root paths, read from the cache once per request and kept where Wagtail's
+    page URLs look for them (`_wagtail_cached_site_root_paths`): `Site.get_site_root_paths()`
+    reads the cache (a Redis round trip) at every call.
+    """
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return request._wagtail_cached_site_root_paths
 
 
 def filter_keeping_child_of(queryset, *args, **kwargs):

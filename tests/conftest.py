@@ -57,11 +57,16 @@ def partner_index(home_page):
 def clear_cache():
     """
     Wagtail caches site root paths and renditions, the site caches responses: every test starts
-    from an empty cache and leaves one.
+    from an empty cache and leaves one. The API remembers page types per process, which outlive
+    the rolled-back pages of a test whose ids the next test reuses.
     """
+    from citynet.api.pages import page_model_for
+
     cache.clear()
+    page_model_for.cache_clear()
     yield
     cache.clear()
+    page_model_for.cache_clear()
 
 
 def member_of(group_name, **kwargs):

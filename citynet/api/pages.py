@@ -27,13 +27,14 @@ from wagtail.api.v2.serializers import (
 )
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from citynet.api import registry, views
 from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.delivery import tags
-from citynet.delivery.versions import tag_versions
+from citynet.delivery.invalidation import SITES_TAG
+from citynet.delivery.versions import TAG_KEY
 from citynet.i18n.fallback import nearest_route
 from citynet.i18n.languages import content_language_codes
 from citynet.images.api import prefetch_renditions, reused_image_representations
@@ -42,7 +43,11 @@ from citynet.wagtail_internals import (
     build_serializer_class,
     serializer_context_without_base_queryset,
     site_named_in_api,
+    site_root_paths,
 )
+
+# A change to any site sets a new version of this tag (citynet/delivery/invalidation.py).
+SITES_VERSION_KEY = TAG_KEY + SITES_TAG
 
 
 def visible_pages(model=Page):
@@ -60,13 +65,14 @@ def public_pages(request, model=Page):
 
 def in_site(request):
     """
-    Pages of the request's site in every locale, from Wagtail's cached site root paths. Built
-    once per request: every visibility subquery of a response uses it.
+    Pages of the request's site in every locale, from Wagtail's cached site root paths (read
+    once per request, as its page URLs read them). Built once per request: every visibility
+    subquery of a response uses it.
     """
     if not hasattr(request, "citynet_in_site"):
         site_id = cached_site_id(request)
         condition = Q(pk__in=[])
-        for root_path in Site.get_site_root_paths():
+        for root_path in site_root_paths(request):
             if root_path.site_id == site_id:
                 condition |= Q(url_path__startswith=root_path.root_path)
         request.citynet_in_site = condition
@@ -76,35 +82,33 @@ def in_site(request):
 def cached_site_id(request):
     """
     The site that `?site=hostname[:port]` names, else the request's host's site, as Wagtail's own
-    pages queryset reads them (an unknown `?site=` is a 404); remembered until a site changes.
+    pages queryset reads them (an unknown `?site=` is a 404); remembered until a site changes,
+    read with the sites' version in one round trip.
     """
     named = request.GET.get("site")
-    sites_generation, _when = tag_versions(["sites"]).get("sites", (0, 0))
-    key = f"citynet:api:site:{sites_generation}:" + (
-        f"named:{named.lower()}" if named else request.get_host().lower()
-    )
-    site_id = cache.get(key)
-    if site_id is None:
-        try:
-            site = site_named_in_api(request, named)
-        except ValueError as error:  # a host name shared by several sites
-            raise BadRequestError(str(error)) from error
-        site_id = site.pk if site else 0
-        cache.set(key, site_id, 3600)
+    key = "citynet:api:site:" + (f"named:{named.lower()}" if named else request.get_host().lower())
+    found = cache.get_many([SITES_VERSION_KEY, key])
+    sites_version = found.get(SITES_VERSION_KEY)
+    if key in found and found[key][0] == sites_version:
+        return found[key][1]
+    try:
+        site = site_named_in_api(request, named)
+    except ValueError as error:  # a host name shared by several sites
+        raise BadRequestError(str(error)) from error
+    site_id = site.pk if site else 0
+    cache.set(key, (sites_version, site_id), 3600)
     return site_id
 
 
+@functools.lru_cache(maxsize=20_000)
 def page_model_for(pk):
-    """A page's type never changes, so it is looked up once and remembered."""
-    key = f"citynet:api:page-type:{pk}"
-    content_type_id = cache.get(key)
+    """
+    A page's type never changes, so each process looks it up once: one small query on a page's
+    first detail, and no round trip to a shared cache after it.
+    """
+    content_type_id = Page.objects.filter(pk=pk).values_list("content_type_id", flat=True).first()
     if content_type_id is None:
-        content_type_id = (
-            Page.objects.filter(pk=pk).values_list("content_type_id", flat=True).first()
-        )
-        if content_type_id is None:
-            raise Http404("not found")
-        cache.set(key, content_type_id, None)
+        raise Http404("not found")
     return ContentType.objects.get_for_id(content_type_id).model_class() or Page
 
 

@@ -27,33 +27,32 @@ from django.utils.http import http_date, parse_etags
 from redis.exceptions import RedisError
 
 from citynet.delivery import tags as cache_tags
-from citynet.delivery.versions import TAG_KEY, current_generation, tag_versions
+from citynet.delivery.versions import GENERATION_KEY, TAG_KEY, current_generation, tag_versions
 
-RESPONSE_KEY = "citynet:response:"
+# 2: each entry is a Redis hash (decision 0330); entries of the earlier format are never read.
+RESPONSE_KEY = "citynet:response:2:"
 # Tag headers understood by CDNs, and how each separates tags.
 TAG_SEPARATORS = {"cache-tag": ","}
-# A hit (and so every 304) in one round trip, checked by Redis itself. An entry is three lines:
-# a digest of its tags' versions, its ETag and its tag keys; what a 304 needs (JSON); its body.
-# It is returned only while the digest of the versions Redis holds now is the same, and
-# without its body when the client has it (ARGV[1], the request's ETags).
+# A hit (and so every 304) in one round trip, checked by Redis itself. An entry is a hash: the
+# digest of its tags' versions, its ETag, its tag keys (JSON), what a 304 needs (JSON) and its
+# body. It is returned only while the digest of the versions Redis holds now is the same, and
+# without its body when the client has it (ARGV[1], the request's ETags): a 304 reads neither
+# the body nor more than one reply per thousand tags. A miss answers the current generation
+# (KEYS[2]) instead, which the response computed next needs.
 READ_ENTRY = """
-local entry = redis.call('GET', KEYS[1])
-local head_end = entry and string.find(entry, '\\n', 1, true)
-local meta_end = head_end and string.find(entry, '\\n', head_end + 1, true)
-if not meta_end then return false end
-local words, versions = {}, {}
-for word in string.gmatch(string.sub(entry, 1, head_end - 1), '%S+') do
-    words[#words + 1] = word
+local miss = {false, redis.call('GET', KEYS[2])}
+local digest, etag, tags = unpack(redis.call('HMGET', KEYS[1], 'digest', 'etag', 'tags'))
+if not tags then return miss end
+local tag_keys, versions = cjson.decode(tags), {}
+for first = 1, #tag_keys, 1000 do
+    local found = redis.call('MGET', unpack(tag_keys, first, math.min(first + 999, #tag_keys)))
+    for _, version in ipairs(found) do
+        versions[#versions + 1] = version and (#version .. ':' .. version) or '-'
+    end
 end
-for index = 3, #words do
-    local version = redis.call('GET', words[index])
-    versions[#versions + 1] = version and (#version .. ':' .. version) or '-'
-end
-if redis.sha1hex(table.concat(versions, ',')) ~= words[1] then return false end
-if string.find(ARGV[1], words[2], 1, true) then
-    return string.sub(entry, head_end + 1, meta_end - 1)
-end
-return string.sub(entry, head_end + 1)
+if redis.sha1hex(table.concat(versions, ',')) ~= digest then return miss end
+if string.find(ARGV[1], etag, 1, true) then return redis.call('HMGET', KEYS[1], 'meta') end
+return redis.call('HMGET', KEYS[1], 'meta', 'body')
 """
 # Where django-redis reports the errors it ignores (decision 0071); read_entry reports its own.
 cache_logger = logging.getLogger(settings.DJANGO_REDIS_LOGGER)
@@ -64,7 +63,7 @@ def is_anonymous(request):
     return not (
         settings.SESSION_COOKIE_NAME in request.COOKIES
         or CookieStorage.cookie_name in request.COOKIES
-        or "authorization" in request.headers
+        or "HTTP_AUTHORIZATION" in request.META  # not request.headers: a 304 need not build it
     )
 
 
@@ -165,24 +164,29 @@ def keep(request, stored):
     if client is None:
         cache.set(key, stored, timeout())
         return
-    entry = b"\n".join([entry_head(stored), stored.meta(), stored.content])
+    entry = {
+        "digest": versions_digest(stored),
+        "etag": stored.etag,
+        "tags": json.dumps([cache.make_key(TAG_KEY + tag) for tag in stored.tags]),
+        "meta": stored.meta(),
+        "body": stored.content,
+    }
+    key = cache.make_key(key)
     try:
-        client.set(cache.make_key(key), entry, ex=timeout())
+        # One round trip, one transaction: the entry is never seen without its expiry.
+        client.pipeline().hset(key, mapping=entry).expire(key, timeout()).execute()
     except RedisError:
         cache_logger.exception("Exception ignored")
 
 
-def entry_head(stored):
-    """READ_ENTRY's first line: the digest of the tags' versions as Redis holds them, the ETag,
-    the tags' keys."""
+def versions_digest(stored):
+    """The digest READ_ENTRY compares: of the tags' versions as Redis holds them."""
     versions = []
     for tag in stored.tags:
         version = stored.versions.get(tag)
         raw = cache.client.encode(version, allow_int=False) if version else None
         versions.append(b"%d:%b" % (len(raw), raw) if raw else b"-")
-    digest = hashlib.sha1(b",".join(versions)).hexdigest()
-    tag_keys = (cache.make_key(TAG_KEY + tag) for tag in stored.tags)
-    return " ".join([digest, stored.etag, *tag_keys]).encode()
+    return hashlib.sha1(b",".join(versions)).hexdigest()
 
 
 def timeout():
@@ -191,25 +195,27 @@ def timeout():
 
 def read_entry(request):
     """
-    The stored response for this request while nothing it shows changed, else None; without
-    its content when the client's If-None-Match names it.
+    (stored, generation): the stored response for this request while nothing it shows changed,
+    without its content when the client's If-None-Match names it, else None and, when it came
+    with the answer, the current generation (else None).
     """
     key = response_key(request)
     client = redis_client()
     if client is None:  # another cache backend: the entry, then its tags' versions
         stored = cache.get(key)
-        return stored if stored is not None and stored.is_current() else None
+        return (stored if stored is not None and stored.is_current() else None), None
     etags = " ".join(parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")))
+    keys = [cache.make_key(key), cache.make_key(GENERATION_KEY)]
     try:
-        found = client.register_script(READ_ENTRY)(keys=[cache.make_key(key)], args=[etags])
+        found = client.register_script(READ_ENTRY)(keys=keys, args=[etags])
     except RedisError:
         cache_logger.exception("Exception ignored")
-        return None
-    if found is None:
-        return None
-    meta, has_content, content = found.partition(b"\n")
-    stored = Stored(content if has_content else None, versions=None, **json.loads(meta))
-    return None if stored.has_expired() else stored
+        return None, None
+    if found[0] is None:
+        return None, (cache.client.decode(found[1]) if found[1] is not None else 0)
+    meta, content = found if len(found) == 2 else (found[0], None)
+    stored = Stored(content, versions=None, **json.loads(meta))
+    return (None, None) if stored.has_expired() else (stored, None)
 
 
 def public_response(request, respond, tags_for=None):
@@ -224,14 +230,16 @@ def public_response(request, respond, tags_for=None):
         response = respond()
         patch_cache_control(response, private=True, no_store=True)
         return response
-    stored = None
+    stored = generation = None
     if settings.RESPONSE_CACHE:
         # A conditional request's entry was read by NotModifiedMiddleware.
         read = hasattr(request, "citynet_entry")
-        stored = request.citynet_entry if read else read_entry(request)
+        stored, generation = request.citynet_entry if read else read_entry(request)
     if stored is None:
-        # Read before computing: what changes after is not kept.
-        generation = current_generation()
+        # Read before computing (with the entry, when Redis had none): what changes after is
+        # not kept.
+        if generation is None:
+            generation = current_generation()
         response, stored = compute(request, respond, tags_for, generation)
         if stored is None:
             return response
@@ -269,9 +277,9 @@ class NotModifiedMiddleware:
 
     def __call__(self, request):
         if is_conditional(request) and settings.RESPONSE_CACHE and is_anonymous(request):
-            request.citynet_entry = read_entry(request)
-            if request.citynet_entry is not None:
-                response = not_modified(request, request.citynet_entry)
+            request.citynet_entry = stored, _generation = read_entry(request)
+            if stored is not None:
+                response = not_modified(request, stored)
                 if response is not None:
                     return response
         return self.get_response(request)

@@ -15,6 +15,7 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
 from citynet.visibility import publicly_visible
+from citynet.wagtail_internals import site_root_paths
 
 from .languages import fallback_chain
 
@@ -53,7 +54,7 @@ def route_by_url_path(request, path, language_code):
         return None
     roots = [
         root.root_path
-        for root in Site.get_site_root_paths()
+        for root in site_root_paths(request)
         if root.site_id == site.pk and root.language_code == language_code
     ]
     if not roots:

@@ -13,7 +13,7 @@ from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from wagtail import signal_handlers
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import ReferenceIndex
+from wagtail.models import ReferenceIndex, Site
 from wagtail_localize.views import edit_translation
 
 from citynet import wagtail_internals
@@ -392,3 +392,14 @@ def test_wagtails_v3_still_answers_a_problem_document():
     problem = json.loads(response.content)
     assert (problem["status"], problem["detail"]) == (429, "Too many attempts")
     assert problem["title"] == "Too Many Requests"
+
+
+def test_page_urls_still_read_the_site_root_paths_kept_on_the_request(home_page, rf, monkeypatch):
+    request = rf.get("/")
+    kept = wagtail_internals.site_root_paths(request)
+    read_again = []
+    monkeypatch.setattr(Site, "get_site_root_paths", lambda: read_again.append(1) or kept)
+
+    assert wagtail_internals.site_root_paths(request) is kept
+    assert home_page.get_url(request) == "/en/"
+    assert read_again == []

@@ -10,6 +10,7 @@ from django.middleware.common import CommonMiddleware
 from django.utils import timezone
 from django.utils.http import parse_http_date
 
+from citynet.settings.base import RENDITIONS_CACHE
 from tests.live.servers import RedisServer, serving_the_cache
 
 pytestmark = pytest.mark.django_db
@@ -126,3 +127,38 @@ def test_a_304_costs_one_redis_round_trip(client, make_article, redis_server, mo
     article.title = "Seoul opens more data"  # and a change is seen in that one round trip
     article.save_revision().publish()
     assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 200
+
+
+@pytest.mark.parametrize("kind", ["api", "html"])
+def test_a_computed_response_costs_few_redis_round_trips(
+    client, make_article, redis_server, monkeypatch, settings, kind
+):
+    # As in production, Wagtail keeps no renditions in Redis (decision 0211).
+    settings.CACHES = {**settings.CACHES, "renditions": RENDITIONS_CACHE}
+    article = make_article()
+    url = article.url if kind == "html" else f"/api/v2/pages/{article.pk}/"
+    client.get(url)
+    article.title = "Seoul opens more data"
+    article.save_revision().publish()
+    round_trips = []
+    execute_command = redis.Redis.execute_command
+    monkeypatch.setattr(
+        redis.Redis,
+        "execute_command",
+        lambda self, *args, **kwargs: (
+            round_trips.append(args[0]) or execute_command(self, *args, **kwargs)
+        ),
+    )
+    execute = redis.client.Pipeline.execute
+    monkeypatch.setattr(
+        redis.client.Pipeline,
+        "execute",
+        lambda self, *args, **kwargs: round_trips.append("MULTI") or execute(self, *args, **kwargs),
+    )
+
+    assert "Seoul opens more data" in client.get(url).content.decode()
+
+    # The entry (gone) with the current generation, [the site's id,] the site root paths, the
+    # versions of what the response shows, the new entry.
+    site = ["MGET"] if kind == "api" else []
+    assert round_trips == ["EVALSHA", *site, "GET", "MGET", "MULTI"]
