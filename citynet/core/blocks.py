@@ -41,8 +41,10 @@ class CaptionedImageBlock(blocks.StructBlock):
     """A photo with its caption; the credit and alt text come from the image itself."""
 
     image = ImageChooserBlock(label=_("Image"))
+    # "" when a value leaves it out (the API, an import): wagtail-localize extracts strings only.
     caption = blocks.CharBlock(
         required=False,
+        default="",
         max_length=255,
         label=_("Caption"),
         help_text=_("Leave empty to use the image's own caption."),
@@ -79,7 +81,7 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class GalleryBlock(blocks.StructBlock):
-    title = blocks.CharBlock(required=False, max_length=255, label=_("Title"))
+    title = blocks.CharBlock(required=False, default="", max_length=255, label=_("Title"))
     images = blocks.ListBlock(CaptionedImageBlock(), min_num=2, label=_("Images"))
 
     class Meta:
@@ -104,10 +106,14 @@ class GalleryBlock(blocks.StructBlock):
 class PullQuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(label=_("Quote"))
     name = blocks.CharBlock(
-        required=False, max_length=255, label=_("Name"), help_text=_("Who said it.")
+        required=False, default="", max_length=255, label=_("Name"), help_text=_("Who said it.")
     )
     role = blocks.CharBlock(
-        required=False, max_length=255, label=_("Role"), help_text=_("Their role or title.")
+        required=False,
+        default="",
+        max_length=255,
+        label=_("Role"),
+        help_text=_("Their role or title."),
     )
 
     class Meta:
