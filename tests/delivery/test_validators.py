@@ -101,11 +101,9 @@ def redis_server(tmp_path):
     yield from serving_the_cache(RedisServer(tmp_path))
 
 
-@pytest.mark.parametrize("kind", ["api", "html"])
-def test_a_304_costs_one_redis_round_trip(client, make_article, redis_server, monkeypatch, kind):
-    article = make_article()
-    url = article.url if kind == "html" else f"/api/v2/pages/{article.pk}/"
-    first = client.get(url)
+def record_redis_commands(monkeypatch):
+    """The list the name of each Redis command sent from now on is appended to (MULTI for a
+    pipeline, one round trip)."""
     commands = []
     execute_command = redis.Redis.execute_command
     monkeypatch.setattr(
@@ -115,6 +113,21 @@ def test_a_304_costs_one_redis_round_trip(client, make_article, redis_server, mo
             commands.append(args[0]) or execute_command(self, *args, **kwargs)
         ),
     )
+    execute = redis.client.Pipeline.execute
+    monkeypatch.setattr(
+        redis.client.Pipeline,
+        "execute",
+        lambda self, *args, **kwargs: commands.append("MULTI") or execute(self, *args, **kwargs),
+    )
+    return commands
+
+
+@pytest.mark.parametrize("kind", ["api", "html"])
+def test_a_304_costs_one_redis_round_trip(client, make_article, redis_server, monkeypatch, kind):
+    article = make_article()
+    url = article.url if kind == "html" else f"/api/v2/pages/{article.pk}/"
+    first = client.get(url)
+    commands = record_redis_commands(monkeypatch)
 
     assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
     assert len(commands) == 1
@@ -140,21 +153,7 @@ def test_a_computed_response_costs_few_redis_round_trips(
     client.get(url)
     article.title = "Seoul opens more data"
     article.save_revision().publish()
-    round_trips = []
-    execute_command = redis.Redis.execute_command
-    monkeypatch.setattr(
-        redis.Redis,
-        "execute_command",
-        lambda self, *args, **kwargs: (
-            round_trips.append(args[0]) or execute_command(self, *args, **kwargs)
-        ),
-    )
-    execute = redis.client.Pipeline.execute
-    monkeypatch.setattr(
-        redis.client.Pipeline,
-        "execute",
-        lambda self, *args, **kwargs: round_trips.append("MULTI") or execute(self, *args, **kwargs),
-    )
+    round_trips = record_redis_commands(monkeypatch)
 
     assert "Seoul opens more data" in client.get(url).content.decode()
 
