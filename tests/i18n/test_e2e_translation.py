@@ -185,6 +185,15 @@ def translate_segment(page, say, source, text):
     segment.get_by_text(text).wait_for()
 
 
+def clear_segment(page, say, source):
+    """Empty a translated segment in wagtail-localize's editor, as a translator starting over."""
+    segment = page.locator("li").filter(has_text=source).last
+    segment.get_by_role("button", name=say("Edit", script=True), exact=True).click()
+    segment.locator("textarea").fill("")
+    segment.get_by_role("button", name=say("Save", script=True), exact=True).click()
+    segment.get_by_role("button", name=say("Translate", script=True), exact=True).wait_for()
+
+
 def main_actions(page):
     """The labels of the buttons in the editor's visible footer."""
     return [label.strip() for label in page.locator("footer:visible button").all_inner_texts()]
@@ -243,6 +252,14 @@ def test_secondee_translates_and_communications_approve(live_site, browser, lang
     assert left.count() == 0
     translate = secondee.get_by_role("button", name=say("Translate", script=True), exact=True)
     assert translate.count() == 0
+
+    # A translation emptied again counts as untranslated again, at once.
+    source, text = segments[-1]
+    clear_segment(secondee, say, source)
+    expect(left).to_have_text(still_to_translate(language, 1))
+    expect(submit_button).to_be_disabled()
+    translate_segment(secondee, say, source, text)
+    expect(submit_button).to_be_enabled()
 
     # Their one main action submits for approval; nothing destructive, no Publish.
     assert main_actions(secondee) == [say("Submit for approval")]

@@ -1,7 +1,8 @@
 // The translator's "Submit for approval" is disabled while segments are still to translate, as
 // the server counts them (the status report's count: the slug is not one). wagtail-localize's
-// editor saves each segment with a request of its own; once one has answered, the footer is
-// drawn again by the server, with the count as it now stands. Decision 0310.
+// editor saves (PUT) or empties (DELETE) each segment with a request of its own; once one has
+// answered, the footer is drawn again by the server, with the count as it now stands. Decision
+// 0310.
 (() => {
   let footer = document.querySelector("footer[data-i18n-refresh-url]");
   if (!footer) return;
@@ -22,10 +23,13 @@
     footer = replacement;
   };
 
-  // The editor's requests are its own (React's state): their timings tell when one has answered.
-  new PerformanceObserver((list) => {
-    if (list.getEntries().some((entry) => segmentSave.test(new URL(entry.name).pathname))) {
-      redraw();
-    }
-  }).observe({ type: "resource" });
+  // The editor's requests are its own (React's state), sent with the page's fetch: watching that
+  // tells when one has answered. (Its DELETEs, unlike its PUTs, reached no PerformanceObserver.)
+  const fetchOfThePage = window.fetch;
+  window.fetch = async (resource, options) => {
+    const response = await fetchOfThePage(resource, options);
+    const url = new URL(resource instanceof Request ? resource.url : resource, window.location.href);
+    if (segmentSave.test(url.pathname)) redraw();
+    return response;
+  };
 })();
