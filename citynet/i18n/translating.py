@@ -56,7 +56,15 @@ class SubmitTranslationMixin:
 class SubmitPageTranslationView(
     SubmitTranslationMixin, submit_translations.SubmitPageTranslationView
 ):
-    pass
+    def dispatch(self, request, *args, **kwargs):
+        # A translation starts from the page's row, which holds its published text: a page never
+        # published (or unpublished) would be translated from a draft the reviewer has not seen,
+        # and its translation could go live while it is not (decision 0293).
+        page = get_object_or_404(Page, id=kwargs["page_id"])
+        if not page.live:
+            messages.error(request, _("Publish this page before translating it."))
+            return redirect("wagtailadmin_pages:edit", page.pk)
+        return super().dispatch(request, *args, **kwargs)
 
 
 class SubmitSnippetTranslationView(

@@ -131,6 +131,30 @@ def test_secondee_translates_own_article_into_a_language_with_a_section(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("state", ["never published", "unpublished"])
+def test_a_page_is_translated_only_once_it_is_live(
+    client, secondee, own_article, korean_blog_index, state
+):
+    """Found by an outside tester: a secondee's draft that comms could not publish was
+    translated from the page menu's "Translate this page", and its approved translation went
+    live while the English page was still a draft."""
+    if state == "never published":
+        own_article.live = False
+        own_article.has_unpublished_changes = True
+        own_article.save()
+    else:
+        own_article.unpublish()
+    client.force_login(secondee)
+
+    for response in (client.get(submit_page_url(own_article)), start(client, own_article, "ko")):
+        assert response.status_code == 302
+        assert response.url == reverse("wagtailadmin_pages:edit", args=[own_article.pk])
+    assert not own_article.has_translation(Locale.objects.get(language_code="ko"))
+    messages = [str(m) for m in client.get(response.url).context["messages"]]
+    assert messages == ["Publish this page before translating it."] * 2  # one per request
+
+
+@pytest.mark.django_db
 def test_secondee_cannot_translate_into_a_language_without_a_section(
     client, secondee, own_article, korean_blog_index
 ):
