@@ -3,6 +3,8 @@ Screenshots for issue 26's closing note ("Editors can trust the admin"), at 1280
 `python docs/screenshots/editors/take.py` writes here, in English and Korean (each editor's
 admin language, Account → Preferences):
 
+- translation-editor-secondee-unfinished-<language>.png: the secondee's Korean translation with
+  one segment left, Submit for approval disabled and saying so;
 - translation-editor-secondee-<language>.png: the secondee's Korean translation submitted for
   approval, its segments read-only and no action left to them;
 - translation-editor-comms-<language>.png: the same translation as communications see it,
@@ -104,8 +106,13 @@ def main():
         secondee = log_in(browser, site, "secondee")
         open_korean_translation(secondee, site, english_id, "Korean")
         editor = secondee.url
-        for source, text in KOREAN.items():
+        *first, last = KOREAN.items()
+        for source, text in first:
             translate_segment(secondee, english, source, text)
+        for language in ["ko", "en"]:
+            site.shell(LANGUAGE.format(language))
+            capture(secondee, editor, f"translation-editor-secondee-unfinished-{language}")
+        translate_segment(secondee, english, *last)
         with secondee.expect_navigation():
             secondee.get_by_role("button", name="Submit for approval").click()
         comms = log_in(browser, site, "comms")
