@@ -1,9 +1,13 @@
+import copy
+
 from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+from wagtail.utils.version import get_main_version
 
 from . import translating
 from .admin_panels import OutdatedTranslationsPanel, TranslationLanguagesPanel
@@ -121,3 +125,16 @@ def hide_wagtail_localizes_translations_report(request, menu_items):
     """Our translation status report replaces wagtail-localize's, which disagrees with it (0269)."""
     localize_report = reverse("wagtail_localize:translations_report")
     menu_items[:] = [item for item in menu_items if item.url != localize_report]
+
+
+@hooks.register("construct_help_menu")
+def name_whats_new_in_the_editors_language(request, items):
+    """
+    Wagtail words its help menu's "What's new" item once per process, in the language of whoever
+    opened the admin first; word it again for each request.
+    """
+    version = get_main_version(include_patch=False)
+    for index, item in enumerate(items):
+        if item.name == f"whats-new-in-wagtail-{version}":
+            items[index] = copy.copy(item)  # the menu's own item is shared by every request
+            items[index].label = gettext("What's new in Wagtail %(version)s") % {"version": version}
