@@ -1,13 +1,10 @@
-import copy
-
 from django.urls import path, reverse
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.wagtail_hooks import register_whats_new_in_wagtail_version_menu_item
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
-from wagtail.utils.version import get_main_version
 
 from . import translating
 from .admin_panels import OutdatedTranslationsPanel, TranslationLanguagesPanel
@@ -131,10 +128,7 @@ def hide_wagtail_localizes_translations_report(request, menu_items):
 def name_whats_new_in_the_editors_language(request, items):
     """
     Wagtail words its help menu's "What's new" item once per process, in the language of whoever
-    opened the admin first; word it again for each request.
+    opened the admin first: build it again for each request, in the editor's language.
     """
-    version = get_main_version(include_patch=False)
-    for index, item in enumerate(items):
-        if item.name == f"whats-new-in-wagtail-{version}":
-            items[index] = copy.copy(item)  # the menu's own item is shared by every request
-            items[index].label = gettext("What's new in Wagtail %(version)s") % {"version": version}
+    whats_new = register_whats_new_in_wagtail_version_menu_item()
+    items[:] = [whats_new if item.name == whats_new.name else item for item in items]
