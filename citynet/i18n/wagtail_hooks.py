@@ -2,6 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.wagtail_hooks import register_whats_new_in_wagtail_version_menu_item
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
@@ -121,3 +122,13 @@ def hide_wagtail_localizes_translations_report(request, menu_items):
     """Our translation status report replaces wagtail-localize's, which disagrees with it (0269)."""
     localize_report = reverse("wagtail_localize:translations_report")
     menu_items[:] = [item for item in menu_items if item.url != localize_report]
+
+
+@hooks.register("construct_help_menu")
+def name_whats_new_in_the_editors_language(request, items):
+    """
+    Wagtail words its help menu's "What's new" item once per process, in the language of whoever
+    opened the admin first: build it again for each request, in the editor's language.
+    """
+    whats_new = register_whats_new_in_wagtail_version_menu_item()
+    items[:] = [whats_new if item.name == whats_new.name else item for item in items]

@@ -3,7 +3,9 @@ Issue 26: Wagtail's own words in the page editor, the page listing and the workf
 the editor's admin language where Wagtail's catalogues leave English or awkward Korean, and the
 words Wagtail builds outside gettext are translated by the project (decision 0295); so do the
 autosave indicator, the editing sessions, Wagtail's refusals, the page history, the dashboard,
-the explorer, the reports and the account settings (decision 0300).
+the explorer, the reports and the account settings (decision 0300); so do the new-page editor's
+errors, the dashboard, the editor's panel toggles, the explorer's sort links and the history's
+"system" (decision 0300, third round).
 """
 
 import datetime
@@ -15,7 +17,8 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import WorkflowState
+from django.utils.html import escape
+from wagtail.models import PageLogEntry, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 from wagtail.users.models import UserProfile
 
@@ -43,6 +46,8 @@ EDITOR_ENGLISH = [
     "Troubleshoot your connection",
     "View latest version",
     "A comma-separated list of tags.",
+    "Toggle section",
+    "Toggle checks",
 ]
 INVALID_ENGLISH = [
     "The page could not be saved due to validation errors",
@@ -114,6 +119,8 @@ def test_the_korean_page_editor_speaks_korean(client, comms, scheduled_draft):
         "네트워크 오류가 발생했습니다",
         "최신 버전 보기",
         "쉼표로 구분한 태그 목록입니다.",
+        "섹션 펼치기/접기",
+        "검사 열기/닫기",
     ]:
         assert korean in content
 
@@ -269,6 +276,8 @@ ADMIN_SCRIPT_WORDS = [
     "A network error occurred.",
     "A server error occurred.",
     "More actions",
+    "Insert a block",
+    "Toggle section",
 ]
 
 
@@ -290,6 +299,7 @@ def test_the_admin_script_has_its_words_in_every_admin_language(client, comms, l
     if language == "ko":
         assert catalogue["Autosave in progress…"] == "자동 저장 중…"
         assert catalogue["Changes have been autosaved."] == "변경 내용이 자동 저장되었습니다."
+        assert catalogue["Insert a block"] == "블록 삽입"
 
 
 def autosave_over(client, page, revision):
@@ -450,3 +460,99 @@ def test_saved_account_settings_are_confirmed_in_the_editors_language(client, co
     assert "Your account settings have been changed successfully" not in content
     if language == "ko":
         assert "계정 설정이 변경되었습니다." in content
+
+
+# Issue 26, third round (decision 0300).
+
+
+def create_page_with_a_taken_slug(client, blog_index):
+    """The new-article form posted with the slug of an article already under the blog."""
+    factories.ArticlePageFactory(parent=blog_index, title="Water", slug="water")
+    url = reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog_index.pk])
+    data = querydict_from_html(page_text(client, url), form_id="page-edit-form")
+    data.update(nested_form_data({"body": streamfield([])}))  # written by the editor's script
+    data.update({"title": "Water again", "slug": "water"})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_a_new_page_with_errors_says_so_in_the_editors_language(
+    client, comms, blog_index, language
+):
+    client.force_login(speaks(comms, language))
+
+    content = create_page_with_a_taken_slug(client, blog_index)
+
+    assert 'class="error-message"' in content  # the slug's error is shown
+    assert "The page could not be created due to validation errors" not in content
+    assert "is already in use within the parent page" not in content
+    if language == "ko":
+        assert "입력 내용에 오류가 있어 페이지를 만들지 못했습니다." in content
+        assert "&#x27;water&#x27; 슬러그는 상위 페이지 안에서 이미 사용 중입니다." in content
+
+
+def sidebar_props(content):
+    """The sidebar's menu, as the admin's script reads it from the page."""
+    props = re.search(r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', content, re.S)
+    return props.group(1)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_the_dashboard_and_its_help_menu_speak_the_editors_language(client, comms, language):
+    client.force_login(speaks(comms, language))
+
+    content = page_text(client, reverse("wagtailadmin_home"))
+
+    for english in ["Search all pages", "Edit account avatar", "new in Wagtail"]:
+        assert english not in content
+    if language == "ko":
+        assert "모든 페이지 검색…" in content
+        assert "계정 아바타 편집" in content
+
+
+@pytest.mark.django_db
+def test_the_help_menus_whats_new_speaks_each_editors_language(client, comms, secondee):
+    # Wagtail words it once per process: whichever language comes first must not stay.
+    for user, language, label in [
+        (comms, "ko", "Wagtail 8.0의 새로운 기능"),
+        (secondee, "ja", "Wagtail 8.0の新機能"),
+    ]:
+        client.force_login(speaks(user, language))
+
+        content = page_text(client, reverse("wagtailadmin_home"))
+
+        assert json.dumps(label)[1:-1] in sidebar_props(content)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_the_explorers_sort_links_speak_the_editors_language(client, comms, blog_index, language):
+    factories.ArticlePageFactory(parent=blog_index, title="Water")
+    client.force_login(speaks(comms, language))
+
+    explorer = page_text(client, reverse("wagtailadmin_explore", args=[blog_index.pk]))
+
+    assert "Sort the order of child pages" not in explorer
+    if language == "ko":
+        # Wagtail's Korean lost the quote before the column's name.
+        assert "순서를  " not in explorer
+        ascending = "'Blog'의 하위 페이지를 '제목' 기준 오름차순으로 정렬합니다."
+        assert escape(ascending) in explorer
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", NOT_ENGLISH)
+def test_the_history_names_the_system_in_the_editors_language(client, comms, blog_index, language):
+    article = factories.ArticlePageFactory(parent=blog_index, title="Water")
+    PageLogEntry.objects.log_action(article, "wagtail.publish")  # no user: a scheduled publish
+    client.force_login(speaks(comms, language))
+
+    content = page_text(client, reverse("wagtailadmin_pages:history", args=[article.pk]))
+
+    assert not re.search(r">\s*system\s*<", content)
+    if language == "ko":
+        assert re.search(r">\s*시스템\s*<", content)
