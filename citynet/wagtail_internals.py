@@ -12,8 +12,8 @@ routers (decisions 0150, 0260).
 
 Models load this module (through citynet/delivery/invalidation.py): the few Wagtail modules
 that need the models loaded to be imported (its API views, page editor, reference-index signal
-handlers and rich-text converter) are imported in the function that uses them, and so are v3's,
-which must wait until citynet.api is ready.
+handlers, rich-text converter and admin hooks) are imported in the function that uses them, and
+so are v3's, which must wait until citynet.api is ready.
 """
 
 import sys
@@ -374,3 +374,11 @@ def renditions_or_placeholders(image, specs):
     """{spec: rendition} for the image, each the "not-found" one when its source file is
     missing, as `{% image %}` shows them (citynet/images/api.py)."""
     return get_renditions_or_not_found(image, specs)
+
+
+def whats_new_menu_item():
+    """The help menu's "What's new in Wagtail" item, worded now, in the active language: Wagtail
+    words it once per process (citynet/i18n/wagtail_hooks.py)."""
+    from wagtail.admin.wagtail_hooks import register_whats_new_in_wagtail_version_menu_item
+
+    return register_whats_new_in_wagtail_version_menu_item()

@@ -2,9 +2,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.wagtail_hooks import register_whats_new_in_wagtail_version_menu_item
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
+
+from citynet.wagtail_internals import whats_new_menu_item
 
 from . import translating
 from .admin_panels import OutdatedTranslationsPanel, TranslationLanguagesPanel
@@ -130,5 +131,5 @@ def name_whats_new_in_the_editors_language(request, items):
     Wagtail words its help menu's "What's new" item once per process, in the language of whoever
     opened the admin first: build it again for each request, in the editor's language.
     """
-    whats_new = register_whats_new_in_wagtail_version_menu_item()
+    whats_new = whats_new_menu_item()
     items[:] = [whats_new if item.name == whats_new.name else item for item in items]

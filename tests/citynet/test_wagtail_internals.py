@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from django.utils import translation
 from wagtail import signal_handlers
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.contrib.sitemaps import Sitemap
@@ -403,3 +404,15 @@ def test_page_urls_still_read_the_site_root_paths_kept_on_the_request(home_page,
     assert wagtail_internals.site_root_paths(request) is kept
     assert home_page.get_url(request) == "/en/"
     assert read_again == []
+
+
+def test_wagtail_still_words_its_whats_new_item_when_its_hook_function_runs():
+    with translation.override("ko"):
+        korean = wagtail_internals.whats_new_menu_item()
+    with translation.override("en"):
+        english = wagtail_internals.whats_new_menu_item()
+
+    assert korean.name == english.name
+    assert english.name.startswith("whats-new-in-wagtail-")
+    assert str(english.label).startswith("What's new in Wagtail")
+    assert str(korean.label) != str(english.label)
