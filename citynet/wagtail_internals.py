@@ -36,6 +36,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found, get_renditions_
 from wagtail.models import Page, ReferenceIndex, Site, TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
+from wagtail_localize.operations import TranslationCreator
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.views import edit_translation
@@ -382,3 +383,21 @@ def whats_new_menu_item():
     from wagtail.admin.wagtail_hooks import register_whats_new_in_wagtail_version_menu_item
 
     return register_whats_new_in_wagtail_version_menu_item()
+
+
+def translate_live_subtree(page, locales, components, user):
+    """
+    wagtail-localize's `translate_page_subtree` for the live pages below `page` only: a page that
+    is not live, and what is below it, is translated once it is published (decision 0293;
+    citynet/i18n/translating.py).
+    """
+    translator = TranslationCreator(user, locales)
+
+    def translate_children_of(parent):
+        for child in parent.get_children().live():
+            translator.create_translations(child)
+            translate_children_of(child)
+
+    translate_children_of(page)
+    if components is not None:
+        components.save(translator, sources_and_translations=translator.mappings)

@@ -119,6 +119,8 @@ def count_segments(localize_source_ids):
         segments.filter(
             string__translations__context_id=F("context_id"),
             string__translations__has_error=False,
+            # A translation saved as spaces alone is no translation.
+            string__translations__data__regex=r"\S",
         )
         .values_list("source_id", "string__translations__locale_id")
         .annotate(Count("id"))

@@ -12,6 +12,7 @@ import functools
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.db import transaction
 from django.forms import HiddenInput
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -29,7 +30,11 @@ from wagtail_localize.views import (
     update_translations,
 )
 
-from citynet.wagtail_internals import safe_next_url, snippet_model_named
+from citynet.wagtail_internals import (
+    safe_next_url,
+    snippet_model_named,
+    translate_live_subtree,
+)
 
 from .editor_words import localized_dates
 from .permissions import can_edit, can_publish, can_translate, translatable_locales
@@ -65,6 +70,19 @@ class SubmitPageTranslationView(
             messages.error(request, _("Publish this page before translating it."))
             return redirect("wagtailadmin_pages:edit", page.pk)
         return super().dispatch(request, *args, **kwargs)
+
+    @transaction.atomic
+    def form_valid(self, form):
+        # The subtree too is translated from its live pages only, here rather than on
+        # wagtail-localize's background queue.
+        include_subtree = form.cleaned_data["include_subtree"]
+        form.cleaned_data["include_subtree"] = False
+        response = super().form_valid(form)
+        if include_subtree:
+            translate_live_subtree(
+                self.object, form.cleaned_data["locales"], self.components, self.request.user
+            )
+        return response
 
 
 class SubmitSnippetTranslationView(

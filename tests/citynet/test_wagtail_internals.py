@@ -14,7 +14,7 @@ from django.utils import translation
 from wagtail import signal_handlers
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.contrib.sitemaps import Sitemap
-from wagtail.models import ReferenceIndex, Site
+from wagtail.models import Locale, ReferenceIndex, Site
 from wagtail_localize.views import edit_translation
 
 from citynet import wagtail_internals
@@ -233,6 +233,20 @@ def test_wagtail_localize_still_extracts_a_pages_strings_with_their_paths(blog_i
     assert "Rivers run through cities." in {
         text for path, text in strings.items() if path.startswith("body.")
     }
+
+
+@pytest.mark.django_db
+def test_wagtail_localize_still_translates_a_page_with_its_translation_creator(blog_index):
+    live = factories.ArticlePageFactory(parent=blog_index, title="Live")
+    live.save_revision().publish()
+    draft = factories.ArticlePageFactory(parent=blog_index, title="Draft", live=False)
+    japanese = Locale.objects.get(language_code="ja")
+
+    wagtail_internals.translate_live_subtree(blog_index.get_parent(), [japanese], None, None)
+
+    assert blog_index.has_translation(japanese)
+    assert live.has_translation(japanese)
+    assert not draft.has_translation(japanese)
 
 
 @pytest.mark.django_db

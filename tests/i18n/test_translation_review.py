@@ -118,6 +118,31 @@ def test_the_secondee_submits_only_once_every_segment_is_translated(
 
 
 @pytest.mark.django_db
+def test_a_segment_saved_as_spaces_is_not_translated(
+    client,
+    secondee,
+    own_article,
+    korean_article,  # noqa: F811
+):
+    """Found by an outside tester: a segment saved as spaces alone enabled Submit, and the
+    spaces were what went for approval."""
+    translation = translation_into_korean(own_article)
+    client.force_login(secondee)
+    translate_every_segment(client, translation, standfirst="   ")
+
+    button, text = submit_footer(
+        client.get(reverse("wagtailadmin_pages:edit", args=[korean_article.pk])).content.decode()
+    )
+    refusal = submit(client, korean_article)
+
+    assert button.has_attr("disabled")
+    assert "1 segment is not translated yet." in text
+    assert messages_of(refusal) == [
+        "The translation was not submitted: 1 segment is not translated yet."
+    ]
+
+
+@pytest.mark.django_db
 def test_the_secondee_is_told_what_is_left_in_their_language(
     client,
     secondee,

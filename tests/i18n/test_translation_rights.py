@@ -155,6 +155,34 @@ def test_a_page_is_translated_only_once_it_is_live(
 
 
 @pytest.mark.django_db
+def test_a_subtree_is_translated_from_its_live_pages_only(
+    client, comms, blog_index, korean_home_page
+):
+    """Found by an outside tester: "Include subtree" translated the drafts and unpublished pages
+    below a live section."""
+    live, draft, unpublished = (
+        factories.ArticlePageFactory(parent=blog_index, title=title)
+        for title in ("Live", "Draft", "Unpublished")
+    )
+    for page in (live, unpublished):
+        page.save_revision().publish()
+    draft.live = False
+    draft.save()
+    unpublished.unpublish()
+    client.force_login(comms)
+
+    response = client.post(
+        submit_page_url(blog_index),
+        {"locales": [Locale.objects.get(language_code="ko").pk], "include_subtree": "on"},
+    )
+
+    assert response.status_code == 302
+    korean = Locale.objects.get(language_code="ko")
+    translated = [page.title for page in (live, draft, unpublished) if page.has_translation(korean)]
+    assert translated == ["Live"]
+
+
+@pytest.mark.django_db
 def test_secondee_cannot_translate_into_a_language_without_a_section(
     client, secondee, own_article, korean_blog_index
 ):
