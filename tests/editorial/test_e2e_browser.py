@@ -1,8 +1,8 @@
 """
 The editorial flow in headless Chromium against a real server and a real task worker: a save
 warns of an overwrite only when another tab saved meanwhile, never for the editor's own autosave;
-a secondee writes and submits an article, communications approve it with a go-live a minute or
-two ahead, and the worker publishes it. Deselect with `-m "not e2e"`.
+a secondee writes and submits an article, communications approve it with a go-live at least half a
+minute ahead, and the worker publishes it. Deselect with `-m "not e2e"`.
 """
 
 import datetime
@@ -116,9 +116,10 @@ def write_and_submit(page, site):
 
 
 def approve_with_go_live(page, site, page_id):
-    go_live = (datetime.datetime.now(datetime.UTC) + datetime.timedelta(minutes=2)).replace(
-        second=0, microsecond=0
-    )
+    # The first whole minute (the picker's precision) at least half a minute away: time to
+    # approve it, however busy the machine.
+    soon = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=30)
+    go_live = soon.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
     page.goto(f"{site.url}/admin/pages/{page_id}/edit/")
     page.get_by_role("button", name="Status").click()
     page.get_by_role("button", name="Set schedule").click()
