@@ -7,7 +7,13 @@ opening Move, Delete or Unpublish of a page they may not), Wagtail's `require_ad
 catches the `PermissionDenied` after that, outside the editor's language, and writes "Sorry, you
 do not have permission to access this area." in the site's language, though every admin
 language's catalogue translates it.
+
+An editor who chose no admin language gets their browser's, as in Wagtail, but not the language
+of the last article they read: the reader's language cookie (decision 0196, for the sign-in
+pages) would otherwise turn the admin Korean after a Korean article.
 """
+
+from types import SimpleNamespace
 
 from django.urls import reverse
 from django.utils import translation
@@ -31,4 +37,7 @@ def admin_language(request):
         return None
     # Wagtail reads the same attribute: the profile, or its absence, is fetched once.
     profile = getattr(request.user, "wagtail_userprofile", None)
-    return profile.get_preferred_language() if profile else None
+    if profile and profile.preferred_language:
+        return profile.preferred_language
+    # Wagtail then takes the request's language (its view checks it is an admin language).
+    return translation.get_language_from_request(SimpleNamespace(COOKIES={}, META=request.META))
