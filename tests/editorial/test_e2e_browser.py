@@ -1,8 +1,8 @@
 """
 The editorial flow in headless Chromium against a real server and a real task worker: a save
 warns of an overwrite only when another tab saved meanwhile, never for the editor's own autosave;
-a secondee writes and submits an article, communications approve it with a go-live at least half a
-minute ahead, and the worker publishes it. Deselect with `-m "not e2e"`.
+a secondee writes and submits an article, communications approve it with a go-live at least
+fifteen seconds ahead, and the worker publishes it. Deselect with `-m "not e2e"`.
 """
 
 import datetime
@@ -116,9 +116,9 @@ def write_and_submit(page, site):
 
 
 def approve_with_go_live(page, site, page_id):
-    # The first whole minute (the picker's precision) at least half a minute away: time to
-    # approve it, however busy the machine.
-    soon = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=30)
+    # The first whole minute (the schedule keeps no seconds: typed in, they are dropped) at least
+    # fifteen seconds away: time to approve it, however busy the machine.
+    soon = datetime.datetime.now(datetime.UTC) + datetime.timedelta(seconds=15)
     go_live = soon.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
     page.goto(f"{site.url}/admin/pages/{page_id}/edit/")
     page.get_by_role("button", name="Status").click()
@@ -259,6 +259,7 @@ def test_only_another_tabs_save_warns_of_an_overwrite(live_site, browser, korean
     save_draft(first_tab)
     assert first_tab.locator(".messages .success").count() == 1
     assert overwrite_warning(first_tab).count() == 0
+    wait_until_watched(first_tab)  # else its next edit is taken for the reloaded form's content
 
     second_tab = first_tab.context.new_page()
     second_tab.goto(edit_url)
