@@ -12,13 +12,15 @@ it and each run queues the next (settings.PERIODIC_TASKS, citynet/worker).
 
 from django_tasks import task
 
-from citynet.delivery.invalidation import retry_waiting_invalidations
+from citynet.delivery.invalidation import FIRST_PRIORITY, retry_waiting_invalidations
 
 from .interrupted import requeue_interrupted_tasks
 from .scheduling import apply_due_changes
 
 
-@task()
+# A go-live or expiry is due at its time: ahead of the purges and index updates queued before
+# it, which a hanging CDN or a bulk import can make minutes long.
+@task(priority=FIRST_PRIORITY + 10)
 def apply_scheduled_changes():
     return apply_due_changes()
 

@@ -147,7 +147,7 @@ FAULTS = {
     # (inject(site, expire_at), recover(site)): recover returns once the service is back.
     "redis-paused": (
         # Long enough for the changes and the expiry to happen inside the pause.
-        lambda site, expire_at: pause_redis(site, expire_at - time.time() + 30),
+        lambda site, expire_at: pause_redis(site, expire_at - time.time() + 20),
         lambda site: wait_until(site.redis.answers, 60),
     ),
     "redis-restarted": (lambda site, expire_at: site.redis.stop(), lambda site: site.redis.start()),

@@ -10,6 +10,7 @@ from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory, override_settings
 from django.utils import timezone
+from django_tasks.signals import task_started
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import PageLogEntry
@@ -205,3 +206,38 @@ def test_heartbeat_catches_pages_scheduled_without_a_wake_up(
         task_path="citynet.editorial.tasks.heartbeat", status="READY"
     )
     assert waiting.count() == 1
+
+
+@pytest.mark.django_db
+@override_settings(TASKS=DATABASE_QUEUE)
+def test_an_expiry_runs_on_time_ahead_of_the_purges_queued_before_it(
+    clock, blog_index, django_capture_on_commit_callbacks, worker
+):
+    expiring = factories.ArticlePageFactory(parent=blog_index, title="Old news")
+    expiring.expire_at = START + datetime.timedelta(minutes=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        expiring.save_revision().publish()
+    worker()
+    clock.move_to(expiring.expire_at)
+    # Editors' changes queued as the expiry fell due: each waits on the CDN's purge, seconds
+    # apiece while the CDN hangs.
+    for title in ["First edit", "Second edit"]:
+        with django_capture_on_commit_callbacks(execute=True):
+            factories.ArticlePageFactory(parent=blog_index, title=title).save_revision().publish()
+    queued = DBTaskResult.objects.filter(status="READY").values_list("task_path", flat=True)
+    assert "citynet.delivery.invalidation.apply_invalidation" in queued
+
+    live_when_tasks_started = []
+
+    def note_the_expiring_page(sender, task_result, **kwargs):
+        live = type(expiring).objects.get(pk=expiring.pk).live
+        live_when_tasks_started.append((task_result.task.name, live))
+
+    task_started.connect(note_the_expiring_page)
+    try:
+        worker()
+    finally:
+        task_started.disconnect(note_the_expiring_page)
+
+    assert live_when_tasks_started[0] == ("apply_scheduled_changes", True)
+    assert all(not live for _task, live in live_when_tasks_started[1:])
