@@ -66,9 +66,12 @@ $(CLIENT)/node_modules/.package-lock.json: $(CLIENT)/package-lock.json
 # pytest keeps its rewritten test modules as bytecode: where the environment sets
 # PYTHONDONTWRITEBYTECODE, each worker collected the suite again from source (48 s instead of 6 on
 # two busy cores), on every run. `--dist loadgroup`: the tests sharing a live site run on one
-# worker, which starts it once (tests/live/scheduling.py, decision 0320).
+# worker, which starts it once (tests/live/scheduling.py, decision 0320). One worker more than
+# cores: the live-site tests spend a third of their time waiting on browsers, servers and
+# timers, not computing (decision 0340).
+TEST_WORKERS ?= $(shell expr $$(nproc) + 1)
 test: install-test system-packages varnish $(CLIENT)/node_modules/.package-lock.json ## Run the whole test suite (SQLite unless DATABASE_URL says otherwise)
-	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # The cluster test puts Varnish with xkey in front of the app servers (Debian packages).
 varnish:
