@@ -241,6 +241,15 @@ def describe_v3_input_as(field_class, schema):
         generator.register_field_schema(field_class, partial(schema, wagtails=wagtails))
 
 
+def remember_site(request, site):
+    """
+    Keep `site` where `Site.find_for_request` looks first (`_wagtail_site`), so that Wagtail's
+    own lookups during the request (page URLs, settings, the `wagtail_site` tag) make no query
+    (citynet/delivery/sites.py).
+    """
+    request._wagtail_site = site
+
+
 def site_named_in_api(request, named):
     """
     The site that the API's `?site=hostname[:port]` names (a 404 if none), else the request's

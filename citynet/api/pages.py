@@ -9,7 +9,6 @@ import json
 from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.db.models import JSONField, OuterRef, Q, Subquery
 from django.db.models.functions import JSONObject, Length, Substr
 from django.http import Http404
@@ -33,21 +32,16 @@ from citynet.api import registry, views
 from citynet.api import translations as i18n_api
 from citynet.api.views import StrictParametersMixin
 from citynet.delivery import tags
-from citynet.delivery.invalidation import SITES_TAG
-from citynet.delivery.versions import TAG_KEY
+from citynet.delivery.sites import cached_site
 from citynet.i18n.fallback import nearest_route
 from citynet.i18n.languages import content_language_codes
 from citynet.images.api import prefetch_renditions, reused_image_representations
-from citynet.visibility import not_expired, publicly_visible
+from citynet.visibility import NotExpired, publicly_visible
 from citynet.wagtail_internals import (
     build_serializer_class,
     serializer_context_without_base_queryset,
-    site_named_in_api,
     site_root_paths,
 )
-
-# A change to any site sets a new version of this tag (citynet/delivery/invalidation.py).
-SITES_VERSION_KEY = TAG_KEY + SITES_TAG
 
 
 def visible_pages(model=Page):
@@ -80,24 +74,12 @@ def in_site(request):
 
 
 def cached_site_id(request):
-    """
-    The site that `?site=hostname[:port]` names, else the request's host's site, as Wagtail's own
-    pages queryset reads them (an unknown `?site=` is a 404); remembered until a site changes,
-    read with the sites' version in one round trip.
-    """
-    named = request.GET.get("site")
-    key = "citynet:api:site:" + (f"named:{named.lower()}" if named else request.get_host().lower())
-    found = cache.get_many([SITES_VERSION_KEY, key])
-    sites_version = found.get(SITES_VERSION_KEY)
-    if key in found and found[key][0] == sites_version:
-        return found[key][1]
+    """The id of the site the API reads (citynet/delivery/sites.py), 0 when none."""
     try:
-        site = site_named_in_api(request, named)
+        site = cached_site(request, request.GET.get("site"))
     except ValueError as error:  # a host name shared by several sites
         raise BadRequestError(str(error)) from error
-    site_id = site.pk if site else 0
-    cache.set(key, (sites_version, site_id), 3600)
-    return site_id
+    return site.pk if site else 0
 
 
 @functools.lru_cache(maxsize=20_000)
@@ -139,7 +121,7 @@ def with_public_parent(queryset, request):
     """
     parents = (
         Page.objects.live()
-        .filter(in_site(request), not_expired())
+        .filter(in_site(request), NotExpired())
         .filter(path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen))
     )
     parent_data = JSONObject(

@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
+from citynet.delivery.sites import cached_site
 from citynet.visibility import publicly_visible
 from citynet.wagtail_internals import site_root_paths
 
@@ -79,6 +80,7 @@ def serve(request, path):
     # What the page's context and links follow (citynet/i18n/pages.py): the language of the
     # address, which a fallback page does not share.
     request.reader_language = language_code
+    cached_site(request)  # Wagtail's lookups below reuse it: no query for the site
     route = route_by_url_path(request, path, language_code) or Page.route_for_request(request, path)
     # Without a home page in this language, Wagtail routes through the default language's tree.
     if route is None or route.page.locale.language_code != language_code:

@@ -7,18 +7,18 @@ A restricted translation (password, login or group) hides the page rather than l
 translation further along the chain stand in for it: restricted means hidden, on every surface.
 """
 
-from django.db.models import BooleanField, Case, Exists, ExpressionWrapper, F, OuterRef, Q, When
+from django.db.models import Case, Exists, F, OuterRef, Q, When
 from django.db.models.functions import Substr
 from wagtail.models import Page
 
-from citynet.visibility import not_expired, under_a_restriction
+from citynet.visibility import NotExpired, UnderARestriction
 
 from .languages import fallback_chain
 
 
 def published(pages):
     """The pages of `pages` that exist for readers, restricted or not: live, not expired."""
-    return pages.live().filter(not_expired())
+    return pages.live().filter(NotExpired())
 
 
 def nearest_public_translations(pages, linked, language_code):
@@ -39,7 +39,7 @@ def nearest_public_translations(pages, linked, language_code):
         .annotate(
             language_code=F("locale__language_code"),
             is_linked=Case(When(pk__in=linked, then=True), default=False),
-            is_restricted=ExpressionWrapper(under_a_restriction(), output_field=BooleanField()),
+            is_restricted=UnderARestriction(),
         )
     )
     versions = {}

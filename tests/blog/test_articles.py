@@ -120,9 +120,9 @@ def test_article_queries_do_not_grow_with_authors_and_photos(client, blog_index,
         article.themes.add(factories.ThemeFactory())
     article.save()
 
-    # 15 (the hero image comes with the page, its renditions with the others'), plus the reader
-    # comments (one query) and their site settings (one)
-    assert count_queries(client, article.url) == 17
+    # 14 (the site comes from the cache, the hero image with the page, its renditions with the
+    # others'), plus the reader comments (one query) and their site settings (one)
+    assert count_queries(client, article.url) == 16
 
 
 @pytest.mark.parametrize(

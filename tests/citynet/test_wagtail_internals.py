@@ -430,3 +430,11 @@ def test_wagtail_still_words_its_whats_new_item_when_its_hook_function_runs():
     assert english.name.startswith("whats-new-in-wagtail-")
     assert str(english.label).startswith("What's new in Wagtail")
     assert str(korean.label) != str(english.label)
+
+
+def test_wagtail_finds_a_remembered_site_without_a_query(site, rf, django_assert_num_queries):
+    request = rf.get("/", HTTP_HOST="unknown.example")
+    wagtail_internals.remember_site(request, site)
+
+    with django_assert_num_queries(0):
+        assert Site.find_for_request(request) == site
