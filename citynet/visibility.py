@@ -79,8 +79,8 @@ class NotExpired(PageCondition):
 
 class UnderARestriction(PageCondition):
     """
-    At or below a page with a view restriction. Wagtail's `public()` does the same with one
-    query for every restriction first; as a subquery it costs no query of its own.
+    At or below a page with a view restriction (or an alias of one). Wagtail's `public()` does
+    the same with one query for every restriction first; as a subquery it costs no query.
     """
 
     columns = ("path",)
@@ -99,19 +99,45 @@ class PubliclyVisible(PageCondition):
         return f"({live} AND {not_expired} AND NOT {restricted_sql(connection, path)})", params
 
 
+class UnrestrictedWithoutAliases(PageCondition):
+    """
+    Neither under a view restriction nor at or below an alias, whose source page's restrictions
+    Wagtail applies instead: Wagtail's check of the page's restrictions would find none.
+    """
+
+    columns = ("path",)
+
+    def sql(self, connection, path):
+        quote = connection.ops.quote_name
+        aliases = (
+            f"EXISTS (SELECT 1 FROM {quote(Page._meta.db_table)} alias"
+            " WHERE alias.alias_of_id IS NOT NULL"
+            f" AND alias.path = SUBSTR({path}, 1, LENGTH(alias.path)))"
+        )
+        return f"(NOT {restricted_sql(connection, path)} AND NOT {aliases})", []
+
+
 def not_expired_sql(connection, expire_at):
     now = DateTimeField().get_db_prep_value(timezone.now(), connection)
     return f"({expire_at} IS NULL OR {expire_at} > %s)", [now]
 
 
 def restricted_sql(connection, path):
+    """
+    A page at or below a page with a view restriction, or below an alias whose source page has
+    one: Wagtail applies an alias's source's restrictions, not the alias's own (it has none
+    when the source was made private after the alias was created).
+    """
     quote = connection.ops.quote_name
     restrictions = quote(PageViewRestriction._meta.db_table)
     pages = quote(Page._meta.db_table)
     return (
-        f"EXISTS (SELECT 1 FROM {restrictions} restriction INNER JOIN {pages} restricted"
+        f"(EXISTS (SELECT 1 FROM {restrictions} restriction INNER JOIN {pages} restricted"
         " ON restriction.page_id = restricted.id"
         f" WHERE restricted.path = SUBSTR({path}, 1, LENGTH(restricted.path)))"
+        f" OR EXISTS (SELECT 1 FROM {restrictions} restriction INNER JOIN {pages} alias"
+        " ON restriction.page_id = alias.alias_of_id"
+        f" WHERE alias.path = SUBSTR({path}, 1, LENGTH(alias.path))))"
     )
 
 

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from citynet.core.filters import narrowed
 from citynet.core.structured_data import page_graph, script_tag, social_rendition
@@ -124,6 +124,15 @@ class SitePageMixin:
         for add_context in hooks.get_hooks("citynet_page_context"):
             add_context(self, request, context)
         return context
+
+    def get_view_restrictions(self):
+        """
+        Wagtail's, which costs two queries, unless the route found none (citynet/i18n/fallback.py
+        annotates the page it routes to): Wagtail checks them before serving every page.
+        """
+        if getattr(self, "has_no_view_restrictions", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def permissions_for_user(self, user):
         """Wagtail's rights, refusing what would change the page while it is locked (0290)."""

@@ -15,7 +15,7 @@ from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
 from citynet.delivery.sites import cached_site
-from citynet.visibility import publicly_visible
+from citynet.visibility import UnrestrictedWithoutAliases, publicly_visible
 from citynet.wagtail_internals import site_root_paths
 
 from .languages import fallback_chain
@@ -70,7 +70,12 @@ def route_by_url_path(request, path, language_code):
         return None
     # The page's social image too: its HTML shows it (citynet/core/pages.py).
     image = [model.social_image_field] if getattr(model, "social_image_field", None) else []
-    page = model.objects.select_related("locale", *image).filter(pk=pk).first()
+    page = (
+        model.objects.select_related("locale", *image)
+        .annotate(has_no_view_restrictions=UnrestrictedWithoutAliases())
+        .filter(pk=pk)
+        .first()
+    )
     return RouteResult(page) if page is not None else None
 
 

@@ -84,4 +84,4 @@ def test_index_queries_do_not_grow_with_articles(client, blog_index, count):
         article.save()
         factories.ArticleAuthorFactory(article=article)
 
-    assert count_queries(client, blog_index.url) == 17
+    assert count_queries(client, blog_index.url) == 15

@@ -96,4 +96,4 @@ def test_home_queries_do_not_grow_with_content(client, home_page, blog_index, pr
     home_page.featured_links = links[:6]
     home_page.save()
 
-    assert count_queries(client, "/en/") == 22
+    assert count_queries(client, "/en/") == 20

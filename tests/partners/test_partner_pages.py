@@ -84,7 +84,7 @@ def test_index_queries_do_not_grow_with_partners(client, partner_index, count):
     for _ in range(count):
         factories.PartnerPageFactory(parent=partner_index, logo=factories.ImageFactory())
 
-    assert count_queries(client, partner_index.url) == 11
+    assert count_queries(client, partner_index.url) == 9
 
 
 @pytest.mark.parametrize("count", [1, 6])
@@ -99,4 +99,4 @@ def test_profile_queries_do_not_grow_with_programs_and_articles(
         factories.ArticlePartnerFactory(article=article, partner=partner)
 
     # The logo comes with the page (its social image).
-    assert count_queries(client, partner.url) == 10
+    assert count_queries(client, partner.url) == 8

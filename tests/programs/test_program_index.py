@@ -102,4 +102,4 @@ def test_index_queries_do_not_grow_with_programs(client, program_index, count):
             program.themes.add(theme)
             program.save()
 
-    assert count_queries(client, program_index.url) == 17
+    assert count_queries(client, program_index.url) == 15
