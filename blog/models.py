@@ -196,8 +196,9 @@ class ArticlePage(
         context["themes"] = list(self.themes.all())
         context["tags"] = list(self.tags.all())
         language_code = context["reader_language"]
-        programs = related_pages(self.program_links.all(), "program", language_code)
-        partners = related_pages(self.partner_links.all(), "partner", language_code)
+        # The template shows their titles and addresses only.
+        programs = related_pages(self.program_links.all(), "program", language_code, fields=())
+        partners = related_pages(self.partner_links.all(), "partner", language_code, fields=())
         context["related_programs"] = [program for _link, program in programs]
         context["related_partners"] = [partner for _link, partner in partners]
         context["blog_index"] = context["breadcrumbs"][-1]

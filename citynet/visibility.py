@@ -39,15 +39,16 @@ class PageCondition(Expression):
     subquery again for every query and compiles it at every run: for the restriction subquery
     that cost 1.9 ms of CPU a query, more than the query itself, and every public surface runs
     several (decision 0350). Subclasses name their `columns` and write `sql()` with them.
+    `through` names a foreign key to the page when the query is of another model (links).
     """
 
     output_field = BooleanField()
     conditional = True
     columns = ()
 
-    def __init__(self):
+    def __init__(self, through=None):
         super().__init__()
-        self.sources = [F(name) for name in self.columns]
+        self.sources = [F(f"{through}__{name}" if through else name) for name in self.columns]
 
     def get_source_expressions(self):
         return self.sources
@@ -135,9 +136,9 @@ def restricted_sql(connection, path):
         f"(EXISTS (SELECT 1 FROM {restrictions} restriction INNER JOIN {pages} restricted"
         " ON restriction.page_id = restricted.id"
         f" WHERE restricted.path = SUBSTR({path}, 1, LENGTH(restricted.path)))"
-        f" OR EXISTS (SELECT 1 FROM {restrictions} restriction INNER JOIN {pages} alias"
-        " ON restriction.page_id = alias.alias_of_id"
-        f" WHERE alias.path = SUBSTR({path}, 1, LENGTH(alias.path))))"
+        f" OR EXISTS (SELECT 1 FROM {pages} alias"
+        f" WHERE alias.alias_of_id IN (SELECT page_id FROM {restrictions})"
+        f" AND alias.path = SUBSTR({path}, 1, LENGTH(alias.path))))"
     )
 
 

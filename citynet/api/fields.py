@@ -201,6 +201,11 @@ class LinkedPagesField(Field):
         return (self.image,) if self.image else ()
 
     @property
+    def fields(self):
+        """The linked pages' fields the summaries show beyond page_summary()'s."""
+        return self.page_fields
+
+    @property
     def resolved_attr(self):
         return f"_{self.field_name}_related_pages"
 
@@ -208,7 +213,7 @@ class LinkedPagesField(Field):
         if self.of_every_translation:
             return queryset  # gathered with the pages' translations in follow_language
         link_model = queryset.model._meta.get_field(self.source).related_model
-        links = public_links(link_model.objects.all(), self.page_attr, self.select)
+        links = public_links(link_model.objects.all(), self.page_attr, self.select, self.fields)
         return queryset.prefetch_related(Prefetch(self.source, queryset=links))
 
     def public_links(self, pages):
@@ -223,7 +228,7 @@ class LinkedPagesField(Field):
             links = getattr(page, self.source).all()
             if self.source not in getattr(page, "_prefetched_objects_cache", {}):
                 # Not prefetched (API v3, a draft's in-memory links): the same rule.
-                links = public_links(links, self.page_attr, self.select)
+                links = public_links(links, self.page_attr, self.select, self.fields)
             found.append(links)
         return found
 

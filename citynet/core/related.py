@@ -13,27 +13,44 @@ two links (from two translations of a page) is listed once, where it comes first
 """
 
 from django.db.models import F, QuerySet
-from wagtail.models import Page
 
 from citynet.i18n.links import nearest_public_translations
-from citynet.visibility import publicly_visible
+from citynet.visibility import PubliclyVisible, publicly_visible
+
+# What a link shows of its page (its title and address, in its language; its type) and what
+# dates the response that shows it (citynet/delivery/tags.py reads the last two).
+SUMMARY_FIELDS = (
+    "title",
+    "slug",
+    "url_path",
+    "locale",
+    "content_type",
+    "last_published_at",
+    "expire_at",
+)
 
 
-def public_links(links, page_attr, select=()):
+def public_links(links, page_attr, select=(), fields=None):
     """
     The links among `links` whose page (their `page_attr` foreign key) the public may see, in
     the editor's order, each with its page, the page's locale and the page's relations named in
     `select` loaded. Given a queryset of links, a queryset (one query; the API prefetches it);
-    given a preview's unsaved links, a list (one query).
+    given a preview's unsaved links, a list (one query). `fields`: the page's fields to load
+    besides SUMMARY_FIELDS and `select`, which spares building the SQL of the others (0350);
+    None: all of them.
     """
     if isinstance(links, QuerySet):
-        visible = publicly_visible(Page.objects).values("pk")
         related = [f"{page_attr}__{name}" for name in ("locale", *select)]
-        return (
-            links.filter(**{f"{page_attr}__in": visible})
+        links = (
+            links.filter(PubliclyVisible(through=page_attr))
             .select_related(page_attr, *related)
             .order_by("sort_order", "pk")
         )
+        if fields is not None:
+            own = [field.name for field in links.model._meta.concrete_fields]
+            shown = [*SUMMARY_FIELDS, *select, *fields]
+            links = links.only(*own, *(f"{page_attr}__{name}" for name in shown))
+        return links
     model = links.model._meta.get_field(page_attr).related_model
     ids = [getattr(link, f"{page_attr}_id") for link in links]
     pages = publicly_visible(model.objects).select_related("locale", *select).in_bulk(ids)
@@ -101,11 +118,12 @@ def resolve_links(pages_links, page_attr, select=()):
     return resolved
 
 
-def related_pages(links, page_attr, language_code, select=()):
+def related_pages(links, page_attr, language_code, select=(), fields=None):
     """
     The pages a reader of `language_code` is shown for a page's `links` (a relation's links, as
-    `article.program_links.all()`): resolve_links() for one page, [(link, page)].
+    `article.program_links.all()`): resolve_links() for one page, [(link, page)]. `fields`: as
+    public_links().
     """
-    links = public_links(links, page_attr, select)
+    links = public_links(links, page_attr, select, fields)
     [resolved] = resolve_links([(links, language_code)], page_attr, select)
     return resolved
