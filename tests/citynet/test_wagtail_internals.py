@@ -438,3 +438,25 @@ def test_wagtail_finds_a_remembered_site_without_a_query(site, rf, django_assert
 
     with django_assert_num_queries(0):
         assert Site.find_for_request(request) == site
+
+
+@pytest.mark.django_db
+def test_the_image_tag_renders_as_wagtails_parsing_its_filter_once(monkeypatch):
+    from django.template import engines
+    from wagtail.images.models import Filter
+
+    image = factories.ImageFactory()
+    tag = "{% image picture fill-80x80 format-webp alt='' %}"
+    ours = engines["django"].from_string("{% load citynet_images %}" + tag)
+    wagtails = engines["django"].from_string("{% load wagtailimages_tags %}" + tag)
+    assert ours.render({"picture": image}) == wagtails.render({"picture": image})
+    built, build = [], Filter.__init__
+    monkeypatch.setattr(
+        Filter, "__init__", lambda *args, **kwargs: built.append(1) or build(*args, **kwargs)
+    )
+
+    for _ in range(3):
+        assert ours.render({"picture": image}) == wagtails.render({"picture": image})
+
+    # Wagtail's tag builds a Filter at every render; ours built its own at its first.
+    assert len(built) == 3
