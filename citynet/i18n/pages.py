@@ -1,5 +1,7 @@
 """What a page's HTML needs to offer its other languages, fetched in one query."""
 
+from wagtail.models import Page
+
 from citynet.visibility import publicly_visible
 
 from .languages import content_language_codes, fallback_chain, local_name, name_in
@@ -41,8 +43,10 @@ def language_context(page, request):
     and of the text, and the fallback notice when they differ.
     """
     order = content_language_codes()
+    # Plain pages: the page type's own fields (an article's body) are not shown here.
+    translations = Page.objects.filter(translation_key=page.translation_key)
     translations = sorted(
-        publicly_visible(page.get_translations(inclusive=True)).select_related("locale"),
+        publicly_visible(translations).select_related("locale"),
         key=lambda translation: (
             order.index(translation.locale.language_code)
             if translation.locale.language_code in order
