@@ -17,14 +17,32 @@ from citynet.i18n.links import in_language_below, nearest_public_translations
 from citynet.i18n.pages import language_context, reader_language
 from citynet.visibility import publicly_visible
 
+# What the menu and breadcrumbs show of a page (its title and address, its type for its label,
+# its place in the tree, whether it has children) and what dates the response (the last two).
+# The other columns cost the SQL compiler about 30 Python calls each (decision 0350).
+LINK_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "numchild",
+    "locale",
+    "content_type",
+    "translation_key",
+    "last_published_at",
+    "expire_at",
+)
+
 
 def main_navigation(home, language_code, current=None):
     """
     The home page's public children, marking the section `current` belongs to, each named for
     a reader of `language_code` (with_labels).
     """
-    sections = publicly_visible(home.get_children()).annotate(
-        language_code=F("locale__language_code")
+    sections = (
+        publicly_visible(home.get_children())
+        .only(*LINK_FIELDS)
+        .annotate(language_code=F("locale__language_code"))
     )
     items = [
         {"page": section, "active": current is not None and current.path.startswith(section.path)}
@@ -86,6 +104,7 @@ class SitePageMixin:
         breadcrumbs = list(
             self.get_ancestors()
             .filter(depth__gt=1)
+            .only(*LINK_FIELDS)
             .annotate(language_code=F("locale__language_code"))
         )
         home = breadcrumbs[0] if breadcrumbs else self
