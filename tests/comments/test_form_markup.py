@@ -29,3 +29,15 @@ def test_the_comment_form_has_djangos_default_markup(article, language, data):
             assert str(field) == str(default[field.name])
             assert field.label_tag() == default[field.name].label_tag()
             assert str(field.errors) == str(default[field.name].errors)
+
+
+@pytest.mark.parametrize("language", ["en", "ko", "th"])
+def test_the_article_page_writes_the_labels_as_django_does(client, article, language):
+    # The page's template writes the labels out instead of calling label_tag() (comments/form.html).
+    html = client.get(article.url.replace("/en/", f"/{language}/", 1)).content.decode()
+    with translation.override(language):
+        default = ReaderCommentForm(page=article, renderer=DjangoTemplates())
+        labels = [field.label_tag() for field in default if not field.is_hidden]
+    assert len(labels) == 5  # name, email, website, comment and the honeypot
+    for label in labels:
+        assert label in html
