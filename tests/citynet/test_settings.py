@@ -98,3 +98,31 @@ def test_machine_translation_is_off_unless_a_deepl_key_is_set():
     configured = settings_value("WAGTAILLOCALIZE_MACHINE_TRANSLATOR", DEEPL_AUTH_KEY="k:fx")
     assert "DeepLTranslator" in configured
     assert "'AUTH_KEY': 'k:fx'" in configured
+
+
+@pytest.mark.parametrize("switch, prepared", [("1", True), ("0", False)])
+def test_postgresql_prepares_queries_unless_switched_off_and_keeps_the_urls_options(
+    switch, prepared
+):
+    url = "postgres://citynet@db.internal:5432/citynet?sslmode=require"
+    databases = settings_value("DATABASES", DATABASE_URL=url, DATABASE_PREPARED_STATEMENTS=switch)
+
+    assert "'sslmode': 'require'" in databases
+    assert ("'server_side_binding': True" in databases) is prepared
+    assert ("'prepare_threshold': 5" in databases) is prepared
+
+
+@pytest.mark.django_db
+def test_postgresql_plans_a_query_run_again_once():
+    from django.db import connection
+    from wagtail.models import Page
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    for _ in range(6):  # psycopg prepares a query on its fifth run on a connection
+        list(Page.objects.filter(depth=1))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [statement for (statement,) in cursor.fetchall()]
+
+    assert any('"wagtailcore_page"."depth" = $1' in statement for statement in prepared)
