@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from citynet.core.checks import check_no_demo_accounts
 from citynet.core.factories import UserFactory
@@ -126,3 +127,26 @@ def test_postgresql_plans_a_query_run_again_once():
         prepared = [statement for (statement,) in cursor.fetchall()]
 
     assert any('"wagtailcore_page"."depth" = $1' in statement for statement in prepared)
+
+
+def test_a_worker_builds_its_routes_and_page_templates_as_it_starts(tmp_path):
+    """Not in its first reader's request: citynet/startup.py, from citynet/wsgi.py."""
+    started = run(
+        [
+            "-c",
+            "import citynet.wsgi\n"
+            "from django.template import engines\n"
+            "from django.urls import get_resolver\n"
+            "print(sorted(get_resolver()._reverse_dict))\n"
+            "loader = engines['django'].engine.template_loaders[0]\n"
+            "print(sorted(loader.get_template_cache))",
+        ],
+        SECRET_KEY=secrets.token_urlsafe(50),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'empty.sqlite3'}",
+    )
+
+    assert started.returncode == 0, started.stderr
+    languages, templates = started.stdout.splitlines()
+    assert languages == str(sorted(code for code, _name in settings.LANGUAGES))
+    for template in ("home/home_page.html", "blog/article_page.html", "programs/program_page.html"):
+        assert repr(template) in templates
