@@ -15,9 +15,11 @@ else database 15 of the local Redis, emptied at each start).
 """
 
 import argparse
+import collections
 import http.client
 import itertools
 import json
+import math
 import os
 import random
 import shutil
@@ -156,6 +158,15 @@ def workloads(articles, korean):
     return ours, stock
 
 
+def kind(path):
+    """Which of the mix's kinds of request `path` is, to tell where the tail comes from."""
+    if "search=" in path:
+        return "search"
+    if "offset=" in path:
+        return "listing"
+    return "detail" if path.startswith("/api/") else "HTML"
+
+
 def reader(args):
     ports, paths, seconds, seed = args
     rng = random.Random(seed)
@@ -170,7 +181,7 @@ def reader(args):
         except (OSError, http.client.HTTPException):
             errors += 1
             continue
-        latencies.append(time.perf_counter() - start)
+        latencies.append((time.perf_counter() - start, kind(path)))
         hits += response.getheader("X-Cache") == "HIT"
         errors += response.status != 200
     return latencies, hits, errors
@@ -196,13 +207,17 @@ def measure(name, ports, paths, poll, run):
     elapsed = time.perf_counter() - start
     load = os.getloadavg()[0]
     visible = [line.strip() for line in publisher.communicate(timeout=300)[0].splitlines()]
-    latencies = sorted(latency for client, _hits, _errors in results for latency in client)
+    timed = sorted(timing for client, _hits, _errors in results for timing in client)
+    latencies = [latency for latency, _kind in timed]
+    slowest = timed[math.ceil(len(timed) * 0.95) - 1 :]
     times = sorted(float(value) for value in visible if value != "timeout")
     return {
         "name": name,
         "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
         "p95": percentile(latencies, 0.95) * 1000,
+        "tail": collections.Counter(kind for _latency, kind in slowest),
+        "mix": collections.Counter(kind for _latency, kind in timed),
         "hits": sum(hits for _latencies, hits, _errors in results) / len(latencies),
         "errors": sum(errors for _latencies, _hits, errors in results),
         "visible": times,
@@ -240,6 +255,14 @@ def report(database, count, rows, paths):
             + (f", {row['timeouts']} not visible in {PUBLISH_TIMEOUT} s" if row["timeouts"] else "")
             + (f", {row['errors']} failed" if row["errors"] else "")
             + f"  (load {row['load']:.1f})"
+        )
+        tail, mix = row["tail"], row["mix"]
+        print(
+            "      slowest 5 %: "
+            + ", ".join(
+                f"{kind} {count / tail.total():.0%} (of all: {mix[kind] / mix.total():.0%})"
+                for kind, count in tail.most_common()
+            )
         )
     rps = {row["name"]: row["rps"] for row in rows}
     for ours, stock in (("direct", "direct"), ("varnish", "varnish"), ("varnish", "direct")):
