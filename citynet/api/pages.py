@@ -9,7 +9,7 @@ import json
 from types import SimpleNamespace
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import JSONField, OuterRef, Q, Subquery
+from django.db.models import JSONField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import JSONObject, Length, Substr
 from django.http import Http404
 from django.urls import NoReverseMatch
@@ -30,6 +30,7 @@ from wagtail.models import Page
 
 from citynet.api import registry, views
 from citynet.api import translations as i18n_api
+from citynet.api.pagination import CappedPagination
 from citynet.api.views import StrictParametersMixin
 from citynet.delivery import tags
 from citynet.delivery.sites import cached_site
@@ -231,12 +232,44 @@ class SearchFilter(wagtail_filters.SearchFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-DETAIL_QUERYSETS = {}
-MAX_DETAIL_QUERYSETS = 256
+class WindowFirstPagination(CappedPagination):
+    """
+    A listing's window of ids first, then those pages with every field. In one query, SQLite
+    sorted every matching page with all its columns (bodies too) and subqueries before skipping
+    to the window, and PostgreSQL joined them all: 22 and 16 ms at 10,000 articles (0380).
+    """
+
+    def window(self, queryset, offset, limit):
+        if not isinstance(queryset, QuerySet):  # search results
+            return super().window(queryset, offset, limit)
+        ids = queryset.values("pk")[offset : offset + limit]
+        pages = self.view.pages_with_fields(queryset.model).filter(pk__in=ids)
+        ordering = queryset.query.order_by
+        return pages.order_by(*ordering) if ordering else pages
+
+
+BUILT_QUERYSETS = {}
+MAX_BUILT_QUERYSETS = 256
+
+
+def built_once(key, build):
+    """
+    A listing's or a detail's query, built once per process for each key (decision 0146):
+    building it cost more than running it. Nothing in it reads the request or the clock until
+    it runs, and every use clones it.
+    """
+    queryset = BUILT_QUERYSETS.get(key)
+    if queryset is None:
+        queryset = build()
+        if len(BUILT_QUERYSETS) >= MAX_BUILT_QUERYSETS:  # `fields` is the client's to vary
+            BUILT_QUERYSETS.clear()
+        BUILT_QUERYSETS[key] = queryset
+    return queryset
 
 
 class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
     base_serializer_class = CityNetPageSerializer
+    pagination_class = WindowFirstPagination
     filter_backends = [
         FieldsFilter,
         wagtail_filters.ChildOfFilter,
@@ -285,15 +318,34 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         return self._queryset
 
     def build_queryset(self):
-        models = self.requested_models()
+        models = tuple(self.requested_models())
+        default_order = None
+        if len(models) == 1 and not {"order", "search"} & set(self.request.GET):
+            default_order = registry.get(models[0]).default_order
+        key = (*self.built_key(), models, default_order)
+        return built_once(key, lambda: self.optimise(self.listed_pages(models, default_order)))
+
+    def listed_pages(self, models, default_order):
         if len(models) == 1:
             queryset = public_pages(self.request, models[0])
-            default_order = registry.get(models[0]).default_order
-            if default_order and not {"order", "search"} & set(self.request.GET):
-                queryset = queryset.order_by(*default_order)
-            return self.optimise(queryset)
+            return queryset.order_by(*default_order) if default_order else queryset
         queryset = self.get_base_queryset()
-        return self.optimise(queryset.type(*models) if models else queryset)
+        return queryset.type(*models) if models else queryset
+
+    def pages_with_fields(self, model):
+        """Pages of `model` loading what the serializer's fields need, with no filter yet."""
+        key = (*self.built_key(), model, "fields")
+        return built_once(key, lambda: self.optimise(model.objects.all()))
+
+    def built_key(self):
+        """What a built query depends on besides its page types: see built_once()."""
+        return (
+            type(self),
+            self.request.wagtailapi_router,
+            self.action,
+            self.request.GET.get("fields"),
+            in_site(self.request),
+        )
 
     def requested_models(self):
         model_names = self.request.GET.get("type")
@@ -351,26 +403,11 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         )
 
     def detail_queryset(self, model):
-        """
-        The query of a page's detail, built once per process for each page type, `fields` and
-        site (decision 0146): building it cost more than running it. Nothing in it reads the
-        request or the clock until it runs.
-        """
-        key = (
-            type(self),
-            self.request.wagtailapi_router,
-            model,
-            self.request.GET.get("fields"),
-            in_site(self.request),
-        )
-        queryset = DETAIL_QUERYSETS.get(key)
-        if queryset is None:
+        def build():
             queryset = self.optimise(public_pages(self.request, model))
-            queryset = with_public_parent(queryset, self.request)
-            if len(DETAIL_QUERYSETS) >= MAX_DETAIL_QUERYSETS:  # `fields` is the client's to vary
-                DETAIL_QUERYSETS.clear()
-            DETAIL_QUERYSETS[key] = queryset
-        return queryset
+            return with_public_parent(queryset, self.request)
+
+        return built_once((*self.built_key(), model), build)
 
     # Serialization: the one place where page fields are computed, for every page type.
 

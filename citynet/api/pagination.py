@@ -28,4 +28,7 @@ class CappedPagination(WagtailPagination):
         offset = parse_bounded_int(request, "offset", 0, MAX_OFFSET)
         self.view = view
         self.total_count = queryset.count()
+        return self.window(queryset, offset, limit)
+
+    def window(self, queryset, offset, limit):
         return queryset[offset : offset + limit]

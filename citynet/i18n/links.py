@@ -69,11 +69,10 @@ def in_nearest_language(language_code):
     chain = fallback_chain(language_code)
     condition = Q()
     for position, code in enumerate(chain):
-        nearer = published(Page.objects).filter(
-            translation_key=OuterRef("translation_key"),
-            locale__language_code__in=chain[:position],
+        nearer = published(Page.objects).filter(locale__language_code__in=chain[:position])
+        condition |= Q(locale__language_code=code) & ~Q(
+            translation_key__in=nearer.values("translation_key")
         )
-        condition |= Q(locale__language_code=code) & ~Exists(nearer)
     return condition
 
 

@@ -96,6 +96,23 @@ def test_pagination(client, make_article):
     assert len(data["items"]) == 1
 
 
+@pytest.mark.parametrize("order", [None, "-date_published", "title", "-id"])
+def test_paging_through_a_listing_shows_every_page_once_in_order(client, make_article, order):
+    for index, title in enumerate(["Delta", "Alpha", "Echo", "Charlie", "Bravo"]):
+        make_article(index, title=title)
+    params = {"type": "blog.ArticlePage", **({"order": order} if order else {})}
+
+    whole = get_json(client, "/api/v2/pages/", **params)["items"]
+    pages = [
+        get_json(client, "/api/v2/pages/", **params, limit=2, offset=offset)["items"]
+        for offset in (0, 2, 4)
+    ]
+
+    assert [len(page) for page in pages] == [2, 2, 1]
+    assert [item["id"] for page in pages for item in page] == [item["id"] for item in whole]
+    assert get_json(client, "/api/v2/pages/", **params, offset=5)["items"] == []
+
+
 def test_locale_and_translation_of_work_as_in_wagtail(client, make_article):
     article = make_article()
 

@@ -13,6 +13,10 @@ from tests.api.conftest import get_json
 pytestmark = pytest.mark.django_db
 
 
+def titles(data):
+    return [item["title"] for item in data["items"]]
+
+
 @pytest.fixture
 def hidden_articles(make_article, blog_index):
     """One visible article and one of each kind the public must not see, all about "secret"."""
@@ -60,8 +64,29 @@ def test_a_page_leaves_its_detail_the_moment_it_expires(client, make_article):
         assert client.get(f"/api/v2/pages/{article.pk}/").status_code == 404
 
 
-def test_a_detail_serves_only_its_own_sites_pages(client, make_article, home_page):
-    """A detail query kept for one site is not used for another (decision 0146)."""
+def test_a_page_leaves_listings_the_moment_it_expires(client, make_article):
+    """With each listing's query kept from before, as a detail's is (decision 0146)."""
+    make_article(0, title="Staying")
+    article = make_article(1, title="Expiring")
+    article.expire_at = timezone.now() + datetime.timedelta(minutes=1)
+    article.save()
+    listings = [
+        {"type": "blog.ArticlePage"},
+        {"type": "blog.ArticlePage", "locale": "en"},
+        {"type": "blog.ArticlePage", "locale": "ko", "fallback": "true"},
+        {"type": "blog.ArticlePage", "order": "-title", "limit": "5"},
+    ]
+
+    def listed(params):
+        return titles(get_json(client, "/api/v2/pages/", **params))
+
+    assert [listed(params) for params in listings] == [["Staying", "Expiring"]] * 4
+    with time_machine.travel(article.expire_at + datetime.timedelta(seconds=1)):
+        assert [listed(params) for params in listings] == [["Staying"]] * 4
+
+
+def test_a_detail_or_listing_serves_only_its_own_sites_pages(client, make_article, home_page):
+    """A query kept for one site is not used for another (decision 0146)."""
     article = make_article(title="On the main site")
     other_root = factories.HomePageFactory(parent=home_page.get_parent(), title="Other home")
     other_blog = factories.BlogIndexPageFactory(parent=other_root, title="Other blog")
@@ -73,6 +98,10 @@ def test_a_detail_serves_only_its_own_sites_pages(client, make_article, home_pag
     other_site = {"site": "other.example"}
     assert client.get(f"/api/v2/pages/{other_article.pk}/", other_site).status_code == 200
     assert client.get(f"/api/v2/pages/{article.pk}/", other_site).status_code == 404
+    articles = {"type": "blog.ArticlePage"}
+    assert titles(get_json(client, "/api/v2/pages/", **articles)) == ["On the main site"]
+    other_articles = get_json(client, "/api/v2/pages/", **articles, **other_site)
+    assert titles(other_articles) == ["On the other site"]
 
 
 def test_pages_under_a_private_section_are_hidden(client, make_article, blog_index):
