@@ -7,6 +7,8 @@ private, through the content API and the model API.
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Not, PlainText
@@ -128,3 +130,21 @@ def test_no_unpublished_or_private_page_is_found(client, article, strong_and_wea
     assert api_ids(client, search="Kathmandu") == [strong.pk, weak.pk]
     assert api_total(client, search="Kathmandu") == 2
     assert api_ids(client, search="Kathmandu", limit=1, offset=1) == [weak.pk]
+
+
+def test_postgresql_indexes_what_the_backend_matches(strong_and_weak):
+    """Wagtail's backend matches `title || body`, which it indexes only apart: without an index
+    on the expression, every search read every entry (search/migrations/0001). Should the
+    backend match on another expression, this fails, and the index must follow it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite searches its own full-text table")
+    with CaptureQueriesContext(connection) as queries:
+        assert get_search_backend().search("Kathmandu", ArticlePage).count() == 2
+    with connection.cursor() as cursor:
+        index = "citynet_search_title_body"
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = %s", [index])
+        (definition,) = cursor.fetchone()
+
+    matched = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+    assert matched in queries.captured_queries[0]["sql"]
+    assert "USING gin (((title || body)))" in definition
