@@ -2,6 +2,7 @@
 the tree, the translations and the indexes must still be what Wagtail and readers expect."""
 
 import pytest
+from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from benchmarks import seed
@@ -27,3 +28,17 @@ def test_seeded_articles_form_a_tree_that_readers_and_search_find(client, home_p
     found = client.get("/api/v2/pages/", {"type": "blog.ArticlePage", "search": term}).json()
     assert english.pk in [item["id"] for item in found["items"]]
     assert client.get(f"/api/v2/pages/{english.pk}/").json()["authors"]
+
+
+def test_a_seeded_articles_first_request_resizes_no_image(client, home_page):
+    seed.index_pages(seed.seed(12))
+    seed.render_every_size()
+    renditions = get_image_model().get_rendition_model().objects
+    sizes = renditions.count()
+
+    english = ArticlePage.objects.get(locale__language_code="en", slug="article-8")
+    for path in (english.get_url(), "/ko/blog/article-8/", f"/api/v2/pages/{english.pk}/"):
+        assert client.get(path).status_code == 200
+
+    assert sizes > 0
+    assert renditions.count() == sizes
