@@ -212,13 +212,14 @@ if __name__ == "__main__":
     pks = seed(count)
     seeded = time.time()
     build_indexes(pks)
-    render_every_size()
     if connection.vendor == "postgresql":
         # As autovacuum would before long: without statistics on the new rows the planner
-        # picks nested loops that make a listing take a minute, and without the visibility
-        # map every count reads the articles' bodies instead of their primary key's index.
+        # picks nested loops that make a listing (or the pages rendered next) take minutes,
+        # and without the visibility map every count reads the articles' bodies instead of
+        # their primary key's index.
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
+    render_every_size()
     print(
         f"seeded {count} articles in {seeded - start:.0f}s, "
         f"indexed them in {time.time() - seeded:.0f}s"
