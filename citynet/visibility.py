@@ -5,9 +5,10 @@ than `live()` alone, so that an expired page disappears the moment `expire_at` p
 the task worker that unpublishes it is down, and a private page is never linked (decision 0073).
 """
 
-from django.db.models import BooleanField, DateTimeField, Expression, F
-from django.utils import timezone
+from django.db.models import BooleanField, Expression, F
 from wagtail.models import Page, PageViewRestriction
+
+from citynet.compiled import now_parameter
 
 # Fields editors change while working on drafts: nothing readers see.
 DRAFT_FIELDS = {
@@ -121,8 +122,8 @@ class UnrestrictedWithoutAliases(PageCondition):
 
 
 def not_expired_sql(connection, expire_at):
-    now = DateTimeField().get_db_prep_value(timezone.now(), connection)
-    return f"({expire_at} IS NULL OR {expire_at} > %s)", [now]
+    # The clock is read when the query runs, also for a query compiled once (citynet/compiled.py).
+    return f"({expire_at} IS NULL OR {expire_at} > %s)", [now_parameter(connection)]
 
 
 def restriction_tests(connection, path):

@@ -20,6 +20,7 @@ import sys
 from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import EmptyResultSet
 from wagtail.admin import signal_handlers as admin_signal_handlers
 from wagtail.admin.models import EditingSession
 from wagtail.admin.ui.side_panels import StatusSidePanel
@@ -71,6 +72,37 @@ def site_root_paths(request):
     if not hasattr(request, "_wagtail_cached_site_root_paths"):
         request._wagtail_cached_site_root_paths = Site.get_site_root_paths()
     return request._wagtail_cached_site_root_paths
+
+
+# What a query's compiler works out while compiling it and reads again to turn rows into objects.
+COMPILER_STATE = ("select", "klass_info", "annotation_col_map", "col_count", "has_extra_select")
+
+
+def compile_queryset(queryset):
+    """
+    The SQL and parameters Django runs for `queryset`, and the state its compiler keeps to read
+    the rows (citynet/compiled.py); None when the query can match nothing. Django compiles a
+    queryset again at every run and offers no public way to keep the result.
+    """
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    try:
+        sql, params = compiler.as_sql()
+    except EmptyResultSet:
+        return None
+    return sql, params, {name: getattr(compiler, name) for name in COMPILER_STATE}
+
+
+def run_compiled(queryset, sql, params, state):
+    """
+    `queryset`'s objects from SQL that compile_queryset() made of the same query: Django's own
+    iterable reads the rows (model instances, select_related, annotations, prefetches) with the
+    compiler state the first compile left, and the query is not compiled again.
+    """
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    vars(compiler).update(state)
+    compiler.as_sql = lambda *args, **kwargs: (sql, params)
+    queryset.query.get_compiler = lambda *args, **kwargs: compiler
+    return list(queryset)
 
 
 def filter_keeping_child_of(queryset, *args, **kwargs):

@@ -32,6 +32,7 @@ from citynet.api import registry, views
 from citynet.api import translations as i18n_api
 from citynet.api.pagination import CappedPagination
 from citynet.api.views import StrictParametersMixin
+from citynet.compiled import Argument, CompiledOnce
 from citynet.delivery import tags
 from citynet.delivery.sites import cached_site
 from citynet.i18n.fallback import nearest_route
@@ -89,10 +90,15 @@ def page_model_for(pk):
     A page's type never changes, so each process looks it up once: one small query on a page's
     first detail, and no round trip to a shared cache after it.
     """
-    content_type_id = Page.objects.filter(pk=pk).values_list("content_type_id", flat=True).first()
-    if content_type_id is None:
+    found = PAGE_TYPE.run(pk=pk)
+    if not found:
         raise Http404("not found")
-    return ContentType.objects.get_for_id(content_type_id).model_class() or Page
+    return ContentType.objects.get_for_id(found[0]).model_class() or Page
+
+
+PAGE_TYPE = CompiledOnce(
+    Page.objects.filter(pk=Argument("pk")).values_list("content_type_id", flat=True)
+)
 
 
 @functools.lru_cache(maxsize=256)
@@ -368,10 +374,10 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         if not hasattr(self, "_cached_object"):
             self.check_primary_key()
             model = page_model_for(self.kwargs["pk"])
-            page = self.detail_queryset(model).filter(pk=self.kwargs["pk"]).first()
-            if page is None:
+            pages = self.detail_query(model).run(pk=self.kwargs["pk"])
+            if not pages:
                 raise Http404("not found")
-            self._cached_object = page
+            self._cached_object = pages[0]
         return self._cached_object
 
     def find_object(self, queryset, request):
@@ -402,10 +408,13 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
             or translations.filter(pk=route.page.pk).first()
         )
 
-    def detail_queryset(self, model):
+    def detail_query(self, model):
+        """A page's detail query, built and compiled once per process (0146, 0400)."""
+
         def build():
             queryset = self.optimise(public_pages(self.request, model))
-            return with_public_parent(queryset, self.request)
+            queryset = with_public_parent(queryset, self.request)
+            return CompiledOnce(queryset.filter(pk=Argument("pk")))
 
         return built_once((*self.built_key(), model), build)
 

@@ -24,6 +24,7 @@ STACK = [
         "citynet.worker",
         "citynet.wagtail_internals",  # Wagtail's internals (decision 0051)
         "citynet.visibility",  # what the public may see (decision 0073)
+        "citynet.compiled",  # querysets compiled once (decision 0400)
         "citynet.security",
         "citynet.delivery",
         "citynet.formats",

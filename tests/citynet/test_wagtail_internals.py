@@ -460,3 +460,34 @@ def test_the_image_tag_renders_as_wagtails_parsing_its_filter_once(monkeypatch):
 
     # Wagtail's tag builds a Filter at every render; ours built its own at its first.
     assert len(built) == 3
+
+
+@pytest.mark.django_db
+def test_django_still_reads_rows_with_the_compiler_state_a_compile_leaves(blog_index):
+    """Rows read with a kept compile's SQL and state give the objects Django's own run gives:
+    relations, annotations and prefetches (citynet/compiled.py)."""
+    from django.db.models import F
+    from django.db.models.query import ModelIterable
+    from django.db.models.sql.compiler import SQLCompiler
+
+    from blog.models import ArticlePage
+
+    factories.ArticlePageFactory.create_batch(2, parent=blog_index)
+    pages = (
+        ArticlePage.objects.select_related("locale")
+        .annotate(locale_code=F("locale__language_code"))
+        .prefetch_related("themes")
+        .order_by("pk")
+    )
+    sql, params, state = wagtail_internals.compile_queryset(pages.all())
+    kept = wagtail_internals.run_compiled(pages.all(), sql, params, state)
+
+    def seen(page):
+        return (page.pk, page.title, page.locale.language_code, page.locale_code)
+
+    assert [seen(page) for page in kept] == [seen(page) for page in pages]
+    assert all("themes" in page._prefetched_objects_cache for page in kept)
+    assert "compiler = queryset.query.get_compiler(using=db)" in source(ModelIterable.__iter__)
+    assert "sql, params = self.as_sql()" in source(SQLCompiler.execute_sql)
+    for name in wagtail_internals.COMPILER_STATE:
+        assert f"self.{name}" in source(SQLCompiler)
