@@ -105,6 +105,26 @@ def run_compiled(queryset, sql, params, state):
     return list(queryset)
 
 
+def prefetch_lookups(queryset):
+    """The lookups `prefetch_related()` gave `queryset`, which Django keeps privately."""
+    return list(queryset._prefetch_related_lookups)
+
+
+def keep_prefetched(instance, relation, queryset, objects):
+    """
+    Leave `objects`, the rows of the Prefetch `queryset`, on `instance` as Django's
+    prefetch_related leaves a one-to-many relation's (`prefetch_one_level`), so that
+    `instance.<relation>.all()` reads them without a query: citynet/compiled.py fetched them.
+    """
+    kept = getattr(instance, relation)._apply_rel_filters(queryset)
+    kept._result_cache = objects
+    kept._prefetch_done = True
+    foreign_key = instance._meta.get_field(relation).field.name
+    for obj in objects:
+        setattr(obj, foreign_key, instance)
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = kept
+
+
 def filter_keeping_child_of(queryset, *args, **kwargs):
     """
     `queryset.filter(*args, **kwargs)` keeping the parent page that the v2 API's `?child_of=`

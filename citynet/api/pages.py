@@ -32,7 +32,7 @@ from citynet.api import registry, views
 from citynet.api import translations as i18n_api
 from citynet.api.pagination import CappedPagination
 from citynet.api.views import StrictParametersMixin
-from citynet.compiled import Argument, CompiledOnce
+from citynet.compiled import Argument, CompiledOnce, CompiledPage
 from citynet.delivery import tags
 from citynet.delivery.sites import cached_site
 from citynet.i18n.fallback import nearest_route
@@ -374,10 +374,10 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         if not hasattr(self, "_cached_object"):
             self.check_primary_key()
             model = page_model_for(self.kwargs["pk"])
-            pages = self.detail_query(model).run(pk=self.kwargs["pk"])
-            if not pages:
+            page = self.detail_query(model).run(pk=self.kwargs["pk"])
+            if page is None:
                 raise Http404("not found")
-            self._cached_object = pages[0]
+            self._cached_object = page
         return self._cached_object
 
     def find_object(self, queryset, request):
@@ -413,8 +413,7 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
 
         def build():
             queryset = self.optimise(public_pages(self.request, model))
-            queryset = with_public_parent(queryset, self.request)
-            return CompiledOnce(queryset.filter(pk=Argument("pk")))
+            return CompiledPage(with_public_parent(queryset, self.request))
 
         return built_once((*self.built_key(), model), build)
 

@@ -5,11 +5,12 @@ from unittest import mock
 
 import pytest
 import time_machine
+from django.db.models import Prefetch
 from django.db.models.sql.compiler import SQLCompiler
 from django.utils import timezone
 
-from blog.models import ArticlePage
-from citynet.compiled import Argument, CompiledOnce
+from blog.models import ArticleAuthor, ArticlePage
+from citynet.compiled import Argument, CompiledOnce, CompiledPage
 from citynet.visibility import publicly_visible
 from tests import factories
 
@@ -58,3 +59,36 @@ def test_a_query_that_can_match_nothing_runs_without_sql(blog_index):
     article = factories.ArticlePageFactory(parent=blog_index)
     query = CompiledOnce(ArticlePage.objects.filter(pk__in=[]).filter(pk=Argument("pk")))
     assert query.run(pk=article.pk) == []
+
+
+def article_with_authors(blog_index, title, names):
+    article = factories.ArticlePageFactory(parent=blog_index, title=title)
+    for order, name in enumerate(names):
+        person = factories.PersonFactory(name=name)
+        factories.ArticleAuthorFactory(article=article, person=person, sort_order=order)
+    article.save_revision().publish()
+    return article
+
+
+def test_a_page_query_compiles_its_one_to_many_prefetches_once_too(
+    blog_index, django_assert_num_queries
+):
+    first = article_with_authors(blog_index, "A", ["Ana", "Bo"])
+    second = article_with_authors(blog_index, "B", ["Cy"])
+    authors = ArticleAuthor.objects.select_related("person").order_by("sort_order")
+    query = CompiledPage(
+        ArticlePage.objects.prefetch_related(Prefetch("authors", queryset=authors), "themes")
+    )
+
+    def bylines(page):
+        return [link.person.name for link in page.authors.all()]
+
+    compiled, page = compiles(lambda: query.run(first.pk))
+    assert compiled > 0
+    with django_assert_num_queries(0):  # the relations came with the page
+        assert bylines(page) == ["Ana", "Bo"] and list(page.themes.all()) == []
+    # Only the many-to-many prefetch (themes) is Django's, compiled at each run.
+    compiled, page = compiles(lambda: query.run(second.pk))
+    assert compiled == 1
+    assert page.title == "B" and bylines(page) == ["Cy"]
+    assert query.run(second.pk + 1000) is None

@@ -491,3 +491,34 @@ def test_django_still_reads_rows_with_the_compiler_state_a_compile_leaves(blog_i
     assert "sql, params = self.as_sql()" in source(SQLCompiler.execute_sql)
     for name in wagtail_internals.COMPILER_STATE:
         assert f"self.{name}" in source(SQLCompiler)
+
+
+@pytest.mark.django_db
+def test_objects_kept_as_prefetched_read_as_djangos_prefetch_leaves_them(
+    blog_index, django_assert_num_queries
+):
+    """A one-to-many relation filled by keep_prefetched() reads as Django's own prefetch
+    (`prefetch_one_level`) leaves it: its objects, in order, with no query."""
+    from django.db.models import Prefetch, query
+
+    from blog.models import ArticleAuthor, ArticlePage
+
+    article = factories.ArticlePageFactory(parent=blog_index)
+    for order in range(2):
+        factories.ArticleAuthorFactory(article=article, sort_order=order)
+    links = ArticleAuthor.objects.select_related("person").order_by("sort_order")
+    prefetched = ArticlePage.objects.prefetch_related(Prefetch("authors", queryset=links))
+    assert wagtail_internals.prefetch_lookups(prefetched)[0].prefetch_to == "authors"
+    djangos = prefetched.get(pk=article.pk)
+    kept = ArticlePage.objects.get(pk=article.pk)
+    wagtail_internals.keep_prefetched(kept, "authors", links, list(links.filter(article=kept)))
+
+    with django_assert_num_queries(0):
+        seen = [
+            [(link.pk, link.person.name) for link in page.authors.all()] for page in (djangos, kept)
+        ]
+        assert seen[0] == seen[1] and len(seen[0]) == 2
+        assert all(link.article is kept for link in kept.authors.all())
+    prefetch_one_level = source(query.prefetch_one_level)
+    assert "qs = manager._apply_rel_filters(lookup.queryset)" in prefetch_one_level
+    assert "obj._prefetched_objects_cache[cache_name] = qs" in prefetch_one_level
