@@ -369,15 +369,31 @@ def test_save_while_own_autosave_is_on_its_way_does_not_warn(
     page.goto(page.url)
     wait_until_watched(page)
     autosaves = HeldAutosaves(page)
+    # What the browser did, in the order it reports it.
+    edit_url = page.url
+    events = []
+
+    def on_response(response):
+        if is_autosave(response.request):
+            events.append("autosave answered")
+
+    def on_request(request):
+        if request.method == "POST" and request.url == edit_url and not is_autosave(request):
+            events.append("saved")
+
+    page.on("response", on_response)
+    page.on("request", on_request)
     standfirst = "Saved while its autosave was on its way."
     with page.expect_request(is_autosave):
         page.fill("#id_standfirst", standfirst)
-    # The Save is pressed while the autosave is held; it leaves the page only after its release
-    # (without the editor script it left at once, and this wait for a navigation failed).
+    # The Save is pressed while the autosave is held; it is posted only after the autosave has
+    # answered (without the editor script it was posted at once, before that answer).
     page.locator("footer button.action-save").first.click()
-    with page.expect_navigation():
-        autosaves.release()
+    autosaves.release()
+    page.locator(".messages .success").wait_for()
 
+    assert events.count("saved") == 1
+    assert events[0] == "autosave answered" and events[-1] == "saved"
     assert page.locator(".messages .success").count() == 1
     assert overwrite_warning(page).count() == 0
     assert page.locator("#id_standfirst").input_value() == standfirst
