@@ -7,6 +7,7 @@ import jsonschema
 import pytest
 from django.conf import settings
 from openapi_spec_validator import validate as validate_openapi
+from wagtail.api.v3.urls import api as api_v3
 from wagtail.models import Page, get_page_models
 
 from tests import factories
@@ -70,6 +71,14 @@ def test_the_v3_description_says_what_the_guard_answers(client):
     jsonschema.Draft202012Validator({**v3, "$ref": "#/components/schemas/Problem"}).validate(
         problem.json()
     )
+
+
+def test_the_v3_description_is_built_once_per_process(client):
+    """Wagtail builds it from the code alone at every request: seconds on a busy server."""
+    first = client.get("/api/v3/openapi.json")
+
+    assert api_v3.get_openapi_schema(path_params={}) is api_v3.get_openapi_schema(path_params={})
+    assert client.get("/api/v3/openapi.json").content == first.content
 
 
 def test_page_responses_match(client, spec, make_article, program, partner, home_page):

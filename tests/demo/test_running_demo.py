@@ -181,8 +181,9 @@ def test_the_v3_docs_list_their_operations_offline_under_the_csp(demo, browser, 
         ),
     )
     page.goto(demo.url + path)
-    # The viewer waits for the OpenAPI document, which v3 builds at each request: 3-4 s in one
-    # idle process, several times that beside the other test workers on two cores.
+    # The viewer waits for the OpenAPI document, which the server's first request for it builds
+    # (citynet/api/v3.py): 3-4 s in one idle process, several times that beside the other test
+    # workers on two cores.
     page.wait_for_selector(".opblock", timeout=90_000)
 
     assert page.url == f"{demo.url}/api/v3/docs/"
