@@ -8,11 +8,7 @@ from django.db.models import Prefetch
 from rest_framework.fields import Field
 
 from citynet.core.related import public_links, public_links_to_translations, resolve_links
-from citynet.images.api import (
-    ImageField,
-    image_representation,
-    preload_stream_images,
-)
+from citynet.images.api import ImageField, image_representation
 from citynet.people.models import public_people
 
 
@@ -65,9 +61,7 @@ class StreamImagesField(Field):
 
     def images(self, page):
         stream_value = getattr(page, self.source)
-        with preload_stream_images([stream_value]):
-            # Converts the blocks, with the preloaded images; each block says which it shows.
-            return stream_value.stream_block.get_images(stream_value)
+        return stream_value.stream_block.get_images(stream_value)
 
 
 class TagsField(Field):

@@ -12,7 +12,12 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from citynet.images.api import absolute_media_urls, image_representation, preloaded_images
+from citynet.images.api import (
+    absolute_media_urls,
+    image_representation,
+    preload_stream_images,
+    preloaded_images,
+)
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -166,13 +171,18 @@ class StoryBlock(blocks.StreamBlock):
             raise
 
     def get_images(self, value):
-        """Every image the stream shows, in order: a page fetches their renditions at once."""
-        return [
-            image
-            for child in value
-            if hasattr(child.block, "get_images")
-            for image in child.block.get_images(child.value)
-        ]
+        """
+        Every image the stream shows, in order: a page fetches their renditions at once. The
+        blocks are converted here, with every image of the stream loaded in one query (Wagtail
+        makes one per block type: the image blocks', the galleries').
+        """
+        with preload_stream_images(value):
+            return [
+                image
+                for child in value
+                if hasattr(child.block, "get_images")
+                for image in child.block.get_images(child.value)
+            ]
 
     def get_plain_text(self, value):
         """The readable text: paragraphs without markup, headings, quotes."""

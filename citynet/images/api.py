@@ -104,14 +104,12 @@ def preloaded_images():
 
 
 @contextmanager
-def preload_stream_images(stream_values):
+def preload_stream_images(stream_value):
     """
-    Load every image of these StreamField values in one query, for the blocks to use instead
-    of one query per block type.
+    Load every image of a StreamField value in one query, for its blocks to use instead of one
+    query per block type.
     """
-    ids = set()
-    for stream_value in stream_values:
-        ids.update(raw_image_ids(stream_value.raw_data))
+    ids = set(raw_image_ids(stream_value.raw_data))
     images = get_image_model().objects.in_bulk(ids) if ids else {}
     token = _preloaded_images.set(images)
     try:

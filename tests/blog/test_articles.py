@@ -108,10 +108,12 @@ def test_article_lists_only_live_related_programs_and_partners(
 @pytest.mark.parametrize("authors", [1, 4])
 def test_article_queries_do_not_grow_with_authors_and_photos(client, blog_index, authors):
     photo = factories.ImageFactory()
+    gallery = [{"image": factories.ImageFactory(), "caption": ""} for _ in range(2)]
     article = factories.ArticlePageFactory(
         parent=blog_index,
         hero_image=photo,
-        body=[("image", {"image": factories.ImageFactory(), "caption": ""})] * authors,
+        body=[("image", {"image": factories.ImageFactory(), "caption": ""})] * authors
+        + [("gallery", {"title": "", "images": gallery})],
     )
     for n in range(authors):
         article.tags.add(f"tag-{n}")
@@ -120,9 +122,9 @@ def test_article_queries_do_not_grow_with_authors_and_photos(client, blog_index,
         article.themes.add(factories.ThemeFactory())
     article.save()
 
-    # 12 (the site comes from the cache, the hero image with the page, its renditions with the
-    # others', no view restriction on its path), plus the reader comments (one query) and their
-    # site settings (one)
+    # 12 (the site comes from the cache, the hero image with the page, the body's images in one
+    # query whatever their blocks, all renditions in one, no view restriction on its path), plus
+    # the reader comments (one query) and their site settings (one)
     assert count_queries(client, article.url) == 14
 
 
