@@ -2,7 +2,7 @@ import math
 
 from django import forms
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -21,7 +21,7 @@ from citynet.core.filters import Filter, date_filter, parse_positive_int
 from citynet.core.headless import HeadlessPreviewMixin
 from citynet.core.pages import IndexPage, SitePageMixin, paginate
 from citynet.core.reader_comments import reader_comments_switch
-from citynet.core.related import related_pages
+from citynet.core.related import public_links, related_pages
 from citynet.i18n.search import UNSPACED_RUN, BigramSearchField
 from citynet.images.models import HeroCaptionMixin
 from citynet.people.models import public_people
@@ -181,10 +181,22 @@ class ArticlePage(
             authors = self.public_authors()
         return article_posting(self, request, authors, context.get("social_rendition"))
 
+    @classmethod
+    def routed_relations(cls):
+        return [
+            Prefetch("authors", ArticleAuthor.objects.select_related("person__photo")),
+            Prefetch("tagged_items", ArticlePageTag.objects.select_related("tag").order_by("pk")),
+            # The template shows their titles and addresses only.
+            Prefetch(
+                "program_links", public_links(ArticleProgram.objects.all(), "program", fields=())
+            ),
+            Prefetch(
+                "partner_links", public_links(ArticlePartner.objects.all(), "partner", fields=())
+            ),
+        ]
+
     def get_context(self, request, *args, **kwargs):
-        authors = public_people(
-            link.person for link in self.authors.select_related("person__photo")
-        )
+        authors = public_people(link.person for link in self.authors.all())
         photos = [person.photo for person in authors if person.photo]
         # Every image the page shows, in one query, before SitePageMixin would fetch the hero's.
         hero = [self.hero_image] if self.hero_image else []
@@ -194,11 +206,10 @@ class ArticlePage(
         context = super().get_context(request, *args, **kwargs)
         context["authors"] = authors
         context["themes"] = list(self.themes.all())
-        context["tags"] = list(self.tags.all())
+        context["tags"] = [item.tag for item in self.tagged_items.all()]
         language_code = context["reader_language"]
-        # The template shows their titles and addresses only.
-        programs = related_pages(self.program_links.all(), "program", language_code, fields=())
-        partners = related_pages(self.partner_links.all(), "partner", language_code, fields=())
+        programs = related_pages(self, "program_links", "program", language_code, fields=())
+        partners = related_pages(self, "partner_links", "partner", language_code, fields=())
         context["related_programs"] = [program for _link, program in programs]
         context["related_partners"] = [partner for _link, partner in partners]
         context["blog_index"] = context["breadcrumbs"][-1]

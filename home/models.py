@@ -57,7 +57,7 @@ class HomePage(SitePageMixin, Page):
     def featured_pages(self, language_code=None):
         """The editor's picks that are live, in the editor's order and the reader's language."""
         related = related_pages(
-            self.featured_links.all(), "page", language_code or self.locale.language_code
+            self, "featured_links", "page", language_code or self.locale.language_code
         )
         featured = specific_pages([page for _link, page in related])
         # What the cards show, fetched per page type.

@@ -331,14 +331,14 @@ class ProgramPage(
         if "organisers" in context:
             partners = [partner for partner, _role in context["organisers"]]
         else:
-            related = related_pages(self.partner_links.all(), "partner", self.locale.language_code)
+            related = related_pages(self, "partner_links", "partner", self.locale.language_code)
             partners = [partner for _link, partner in related]
         return program_event(self, request, partners, context.get("social_rendition"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         organisers = related_pages(
-            self.partner_links.all(), "partner", context["reader_language"], select=["logo"]
+            self, "partner_links", "partner", context["reader_language"], select=["logo"]
         )
         logos = [partner.logo for _link, partner in organisers if partner.logo]
         prefetch_related_objects(logos + self.body.stream_block.get_images(self.body), "renditions")

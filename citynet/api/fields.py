@@ -7,7 +7,12 @@ renditions it shows): the pages viewset uses both to keep a constant number of q
 from django.db.models import Prefetch
 from rest_framework.fields import Field
 
-from citynet.core.related import public_links, public_links_to_translations, resolve_links
+from citynet.core.related import (
+    page_public_links,
+    public_links,
+    public_links_to_translations,
+    resolve_links,
+)
 from citynet.images.api import ImageField, image_representation
 from citynet.people.models import public_people
 
@@ -217,14 +222,10 @@ class LinkedPagesField(Field):
                 pages, self.source, self.page_attr, self.order_by, self.select
             )
             return [by_key[page.translation_key] for page in pages]
-        found = []
-        for page in pages:
-            links = getattr(page, self.source).all()
-            if self.source not in getattr(page, "_prefetched_objects_cache", {}):
-                # Not prefetched (API v3, a draft's in-memory links): the same rule.
-                links = public_links(links, self.page_attr, self.select, self.fields)
-            found.append(links)
-        return found
+        return [
+            page_public_links(page, self.source, self.page_attr, self.select, self.fields)
+            for page in pages
+        ]
 
     def follow_language(self, pages, language_code=None):
         """

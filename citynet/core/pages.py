@@ -86,6 +86,15 @@ class SitePageMixin:
     # The schema.org type of the page itself (citynet/core/structured_data.py).
     structured_data_type = "WebPage"
 
+    @classmethod
+    def routed_relations(cls):
+        """
+        Prefetch lookups of the one-to-many relations the page's HTML shows: loaded with the
+        page when it is routed (citynet/i18n/fallback.py), each in a query compiled once. A page
+        reached otherwise, a preview, reads them as usual.
+        """
+        return []
+
     @property
     def social_image(self):
         return getattr(self, self.social_image_field) if self.social_image_field else None

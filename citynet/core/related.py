@@ -118,12 +118,23 @@ def resolve_links(pages_links, page_attr, select=()):
     return resolved
 
 
-def related_pages(links, page_attr, language_code, select=(), fields=None):
+def page_public_links(page, relation, page_attr, select=(), fields=None):
     """
-    The pages a reader of `language_code` is shown for a page's `links` (a relation's links, as
-    `article.program_links.all()`): resolve_links() for one page, [(link, page)]. `fields`: as
-    public_links().
+    A page's public links (its `relation`, as "program_links"): as prefetched with the page
+    (the route's routed_relations, the API's optimise), else loaded by public_links(), which
+    also filters a draft's in-memory links.
     """
-    links = public_links(links, page_attr, select, fields)
+    links = getattr(page, relation).all()
+    if relation in getattr(page, "_prefetched_objects_cache", {}):
+        return links
+    return public_links(links, page_attr, select, fields)
+
+
+def related_pages(page, relation, page_attr, language_code, select=(), fields=None):
+    """
+    The pages a reader of `language_code` is shown for a page's links (its `relation`):
+    resolve_links() for one page, [(link, page)]. `fields`: as public_links().
+    """
+    links = page_public_links(page, relation, page_attr, select, fields)
     [resolved] = resolve_links([(links, language_code)], page_attr, select)
     return resolved

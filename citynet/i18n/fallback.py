@@ -15,7 +15,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site, get_page_models
 from wagtail.url_routing import RouteResult
 
-from citynet.compiled import Argument, CompiledOnce
+from citynet.compiled import Argument, CompiledOnce, CompiledPage
 from citynet.delivery.sites import cached_site
 from citynet.visibility import UnrestrictedWithoutAliases, publicly_visible
 from citynet.wagtail_internals import site_root_paths
@@ -73,11 +73,11 @@ def route_by_url_path(request, path, language_code):
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return None
-    pages = routed_page_query(model).run(pk=pk)
-    return RouteResult(pages[0]) if pages else None
+    page = routed_page_query(model).run(pk)
+    return RouteResult(page) if page else None
 
 
-# The two queries of a route, compiled once per process (decision 0400).
+# A route's queries are compiled once per process (decision 0400): this one, then the page's.
 LIVE_PAGE_AT = CompiledOnce(
     Page.objects.live()
     .filter(slug=Argument("slug", CharField()), url_path=Argument("url_path", CharField()))
@@ -88,12 +88,16 @@ LIVE_PAGE_AT = CompiledOnce(
 
 @functools.cache
 def routed_page_query(model):
-    """The routed page with what its HTML shows along with it: its locale and social image."""
+    """
+    The routed page with what its HTML shows along with it: its locale, social image and the
+    relations it names in `routed_relations()` (citynet/core/pages.py).
+    """
     image = [model.social_image_field] if getattr(model, "social_image_field", None) else []
-    return CompiledOnce(
+    relations = model.routed_relations() if hasattr(model, "routed_relations") else []
+    return CompiledPage(
         model.objects.select_related("locale", *image)
         .annotate(has_no_view_restrictions=UnrestrictedWithoutAliases())
-        .filter(pk=Argument("pk"))
+        .prefetch_related(*relations)
     )
 
 

@@ -1,7 +1,9 @@
 """What a page's HTML needs to offer its other languages, fetched in one query."""
 
+from django.db.models import UUIDField
 from wagtail.models import Page
 
+from citynet.compiled import Argument, CompiledOnce
 from citynet.visibility import publicly_visible
 
 from .languages import content_language_codes, fallback_chain, local_name, name_in
@@ -37,16 +39,23 @@ def url_for_reader(url, language_code):
     return url
 
 
+# A page's translations the public may see, as plain pages (the page type's own fields, an
+# article's body, are not shown): compiled once per process (decision 0400).
+PUBLIC_TRANSLATIONS = CompiledOnce(
+    publicly_visible(
+        Page.objects.filter(translation_key=Argument("translation_key", UUIDField()))
+    ).select_related("locale")
+)
+
+
 def language_context(page, request):
     """
     The translations the public may see (switcher, hreflang), the languages of the interface
     and of the text, and the fallback notice when they differ.
     """
     order = content_language_codes()
-    # Plain pages: the page type's own fields (an article's body) are not shown here.
-    translations = Page.objects.filter(translation_key=page.translation_key)
     translations = sorted(
-        publicly_visible(translations).select_related("locale"),
+        PUBLIC_TRANSLATIONS.run(translation_key=page.translation_key),
         key=lambda translation: (
             order.index(translation.locale.language_code)
             if translation.locale.language_code in order

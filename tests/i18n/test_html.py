@@ -1,11 +1,13 @@
+import datetime
 import re
 
 import pytest
 from bs4 import BeautifulSoup
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from citynet.i18n.pages import bcp47
 from tests import factories
+from tests.clock import START
 
 
 def publish_translation(page, language_code):
@@ -63,6 +65,21 @@ def test_the_language_switcher_lists_only_the_languages_the_page_exists_in(clien
     ]
     assert 'lang="zh-Hans" aria-current="page"' in switcher
     assert 'aria-label="语言"' in switcher
+
+
+@pytest.mark.django_db
+def test_a_translation_leaves_the_switcher_the_moment_it_expires(clock, client, articles):
+    korean = articles["shared"].get_translation(Locale.objects.get(language_code="ko"))
+    # No save, no signal: only time passes.
+    Page.objects.filter(pk=korean.pk).update(expire_at=START + datetime.timedelta(minutes=5))
+
+    def switcher_languages():
+        html = client.get("/zh-hans/blog/shared/").content.decode()
+        return [tag for tag, _url in links(html)]
+
+    assert "ko" in switcher_languages()
+    clock.move_to(START + datetime.timedelta(minutes=6))
+    assert switcher_languages() == ["en", "zh-Hans", "x-default"]
 
 
 @pytest.mark.django_db
