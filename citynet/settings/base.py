@@ -154,7 +154,8 @@ MIDDLEWARE = [
     "citynet.i18n.admin_language.AdminLanguageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's, following a redirect only to what the public may see (0410).
+    "citynet.core.redirects.PublicRedirectMiddleware",
     # After the CSRF check and every other process_view: it calls the page edit view itself.
     "citynet.editorial.one_save_at_a_time.OneSaveAtATimeMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout page.

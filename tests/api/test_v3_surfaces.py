@@ -12,6 +12,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageViewRestriction
 
 from programs.models import ProgramPage
@@ -170,3 +171,32 @@ def test_anonymous_v3_search_finds_public_pages_only(client, make_article):
     found = get_json(client, "/api/v3/pages/", search="rainwater")
 
     assert [item["title"] for item in found["items"]] == ["Rainwater harvesting in Hue"]
+
+
+def test_redirects_are_listed_to_a_token_only(client, make_article, comms):
+    """Wagtail lists them to anyone, with the page each leads to: a private page's new address."""
+    private = make_article(slug="internal-review")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    Redirect.add_redirect("/en/blog/review/", redirect_to=private)
+
+    for path in ("/api/v3/redirects/", "/api/v3/redirects/find/?html_path=/en/blog/review/"):
+        refused = client.get(path)
+        assert refused.status_code == 401
+        assert refused["WWW-Authenticate"] == "Bearer"
+        assert "internal-review" not in refused.content.decode()
+
+    listed = client.get(
+        "/api/v3/redirects/", headers={"Authorization": f"Bearer {token_for(comms)}"}
+    ).json()
+    assert [item["old_path"] for item in listed["items"]] == ["/en/blog/review"]
+
+
+def test_the_v3_description_says_redirects_need_a_token(client):
+    paths = client.get("/api/v3/openapi.json").json()["paths"]
+    redirects = [path for path in paths if "/redirects/" in path]
+
+    assert redirects
+    for path in redirects:
+        for operation in paths[path].values():
+            assert {} not in operation["security"], path
+    assert {} in paths["/api/v3/pages/"]["get"]["security"]
