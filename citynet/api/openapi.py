@@ -261,7 +261,9 @@ def header(description, schema=STRING):
 # What every public response carries (docs/api.md, "Caching and CORS"; docs/deploy.md).
 CACHE_HEADERS = {
     "ETag": header("A hash of the body: send it back in If-None-Match for a 304"),
-    "Last-Modified": header("The latest change among what the response shows"),
+    "Last-Modified": header(
+        "The latest change among what the response shows; none in that change's own second"
+    ),
     "Cache-Control": header("public, max-age=API_CACHE_MAX_AGE (private, no-store when personal)"),
     **{
         name: header("The response's cache tags, for a CDN to purge by (docs/deploy.md)")

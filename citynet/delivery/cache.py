@@ -8,9 +8,10 @@ served again, and every other one stays warm. There is no periodic rollover: wha
 time is applied by the task queue at its moment.
 
 The ETag is a hash of the bytes, so it changes only when the bytes do; Last-Modified is the
-latest change among the pages and tags the response shows. Every public response names its tags
-in the headers of CACHE_TAG_HEADERS, for a CDN to purge by. Responses are stored only when
-RESPONSE_CACHE is on, which needs a cache every process shares (decision 0026).
+latest change among the pages and tags the response shows, named once its second is over.
+Every public response names its tags in the headers of CACHE_TAG_HEADERS, for a CDN to purge
+by. Responses are stored only when RESPONSE_CACHE is on, which needs a cache every process
+shares (decision 0026).
 """
 
 import hashlib
@@ -88,7 +89,17 @@ def response_key(request):
 class Stored:
     """A shareable response as kept in the cache, with what it needs to be validated."""
 
-    def __init__(self, content, headers, tags, versions, last_modified, valid_until, etag=None):
+    def __init__(
+        self,
+        content,
+        headers,
+        tags,
+        versions,
+        last_modified,
+        valid_until,
+        etag=None,
+        current_at=None,
+    ):
         self.content = content  # None when read for a 304
         self.headers = headers
         self.tags = sorted(tags)
@@ -96,6 +107,16 @@ class Stored:
         self.etag = etag or f'"{hashlib.sha1(self.content).hexdigest()}"'
         self.last_modified = last_modified
         self.valid_until = valid_until  # the earliest expiry among the pages shown
+        # When it was known to show every change: computed then, or read and checked now.
+        self.current_at = time.time() if current_at is None else current_at
+
+    def validated_last_modified(self):
+        """
+        Last-Modified once its second is over (RFC 9110, 8.8.2.2), else None. It names whole
+        seconds: a change later in the same second shares the date, and a client keeping the
+        copy from before that change would be answered 304 to If-Modified-Since.
+        """
+        return self.last_modified if self.current_at >= self.last_modified + 1 else None
 
     def meta(self):
         """What a 304 needs, and a 200 with the body, as READ_ENTRY returns it."""
@@ -117,7 +138,8 @@ class Stored:
     def response(self):
         response = HttpResponse(self.content, headers=self.headers)
         response["ETag"] = self.etag
-        response["Last-Modified"] = http_date(self.last_modified)
+        if (last_modified := self.validated_last_modified()) is not None:
+            response["Last-Modified"] = http_date(last_modified)
         for header in settings.CACHE_TAG_HEADERS:
             response[header] = TAG_SEPARATORS.get(header.lower(), " ").join(self.tags)
         return response
@@ -144,7 +166,13 @@ def compute(request, respond, tags_for, generation):
         expires = None
     last_modified = int(max(changes, default=started))
     stored = Stored(
-        response.content, dict(response.headers), tags, versions, last_modified, expires
+        response.content,
+        dict(response.headers),
+        tags,
+        versions,
+        last_modified,
+        expires,
+        current_at=started,
     )
     # The cache must not keep what was computed from data that changed meanwhile.
     if settings.RESPONSE_CACHE and all(gen <= generation for gen, _when in versions.values()):
@@ -203,7 +231,10 @@ def read_entry(request):
     client = redis_client()
     if client is None:  # another cache backend: the entry, then its tags' versions
         stored = cache.get(key)
-        return (stored if stored is not None and stored.is_current() else None), None
+        if stored is None or not stored.is_current():
+            return None, None
+        stored.current_at = time.time()
+        return stored, None
     etags = " ".join(parse_etags(request.META.get("HTTP_IF_NONE_MATCH", "")))
     keys = [cache.make_key(key), cache.make_key(GENERATION_KEY)]
     try:
@@ -253,7 +284,7 @@ def public_response(request, respond, tags_for=None):
 def not_modified(request, stored):
     """A 304 when the client's copy is `stored`, with the headers a 304 repeats; else None."""
     response = get_conditional_response(
-        request, etag=stored.etag, last_modified=stored.last_modified
+        request, etag=stored.etag, last_modified=stored.validated_last_modified()
     )
     if response is not None:
         response["ETag"] = stored.etag

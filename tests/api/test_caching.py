@@ -1,4 +1,8 @@
+import datetime
+
 import pytest
+import time_machine
+from django.utils import timezone
 
 from tests import factories
 from tests.api.conftest import get_json
@@ -10,7 +14,9 @@ def test_public_responses_are_cacheable_with_validators(client, make_article, se
     settings.API_CACHE_MAX_AGE = 300
     article = make_article()
 
-    response = client.get(f"/api/v2/pages/{article.pk}/")
+    # Last-Modified is named once the second of the last change is over.
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=1)):
+        response = client.get(f"/api/v2/pages/{article.pk}/")
 
     assert response.status_code == 200
     assert response["ETag"].startswith('"')
@@ -39,9 +45,10 @@ def test_conditional_requests_get_304_until_content_changes(client, make_article
 def test_if_modified_since(client, make_article):
     article = make_article()
     url = f"/api/v2/pages/{article.pk}/"
-    last_modified = client.get(url)["Last-Modified"]
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=1)):
+        last_modified = client.get(url)["Last-Modified"]
 
-    assert client.get(url, headers={"If-Modified-Since": last_modified}).status_code == 304
+        assert client.get(url, headers={"If-Modified-Since": last_modified}).status_code == 304
 
 
 def test_the_etag_follows_the_bytes(client, make_article):

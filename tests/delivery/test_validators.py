@@ -16,11 +16,44 @@ from tests.live.servers import RedisServer, serving_the_cache
 pytestmark = pytest.mark.django_db
 
 
+def a_second_later():
+    """Last-Modified is named once the second of the last change is over."""
+    return time_machine.travel(timezone.now() + datetime.timedelta(seconds=1))
+
+
+def test_a_copy_missing_a_change_made_in_the_same_second_is_never_answered_304(
+    client, make_article
+):
+    """Last-Modified names whole seconds: a copy from before a change in its second has none."""
+    article = make_article()
+    url = f"/api/v2/pages/{article.pk}/"
+    second = int(timezone.now().timestamp()) + 60
+    with time_machine.travel(second + 0.1, tick=False):
+        article.title = "First title"
+        article.save_revision().publish()
+        first = client.get(url)
+    with time_machine.travel(second + 0.6, tick=False):
+        article.title = "Second title"
+        article.save_revision().publish()
+
+    with time_machine.travel(second + 5, tick=False):
+        since = {"If-Modified-Since": first["Last-Modified"]} if "Last-Modified" in first else {}
+        again = client.get(url, headers=since)
+        later = client.get(url)
+        not_modified = client.get(url, headers={"If-Modified-Since": later["Last-Modified"]})
+
+    assert again.status_code == 200
+    assert again.json()["title"] == "Second title"
+    assert parse_http_date(later["Last-Modified"]) == second
+    assert not_modified.status_code == 304
+
+
 @pytest.mark.parametrize("kind", ["api", "html"])
 def test_an_etag_survives_hours_when_nothing_changed(client, make_article, kind):
     article = make_article()
     url = article.url if kind == "html" else f"/api/v2/pages/{article.pk}/"
-    first = client.get(url)
+    with a_second_later():
+        first = client.get(url)
 
     with time_machine.travel(timezone.now() + datetime.timedelta(hours=5)):
         again = client.get(url, headers={"If-None-Match": first["ETag"]})
@@ -33,19 +66,21 @@ def test_an_etag_survives_hours_when_nothing_changed(client, make_article, kind)
 def test_an_etag_survives_an_unrelated_publish(client, make_article):
     article, other = make_article(0), make_article(1)
     url = f"/api/v2/pages/{article.pk}/"
-    first = client.get(url)
+    with a_second_later():
+        first = client.get(url)
 
-    other.title = "Something else"
-    other.save_revision().publish()
+        other.title = "Something else"
+        other.save_revision().publish()
 
-    assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
-    assert client.get(url)["Last-Modified"] == first["Last-Modified"]
+        assert client.get(url, headers={"If-None-Match": first["ETag"]}).status_code == 304
+        assert client.get(url)["Last-Modified"] == first["Last-Modified"]
 
 
 def test_last_modified_is_the_last_change_shown(client, make_article):
     article = make_article()
     url = f"/api/v2/pages/{article.pk}/"
-    published = client.get(url)
+    with a_second_later():
+        published = client.get(url)
 
     with time_machine.travel(timezone.now() + datetime.timedelta(hours=2)):
         before = int(timezone.now().timestamp())

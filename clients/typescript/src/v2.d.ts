@@ -83,7 +83,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;
@@ -162,7 +162,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;
@@ -250,7 +250,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;
@@ -332,7 +332,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;
@@ -428,7 +428,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;
@@ -510,7 +510,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;
@@ -602,7 +602,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;
@@ -684,7 +684,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;
@@ -771,7 +771,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;
@@ -853,7 +853,7 @@ export interface paths {
                     headers: {
                         /** @description A hash of the body: send it back in If-None-Match for a 304 */
                         ETag?: string;
-                        /** @description The latest change among what the response shows */
+                        /** @description The latest change among what the response shows; none in that change's own second */
                         "Last-Modified"?: string;
                         /** @description public, max-age=API_CACHE_MAX_AGE (private, no-store when personal) */
                         "Cache-Control"?: string;

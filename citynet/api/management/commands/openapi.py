@@ -1,6 +1,7 @@
 import json
 
 from django.core.management.base import BaseCommand
+from django.core.serializers.json import DjangoJSONEncoder
 
 from citynet.api.openapi import build_openapi
 
@@ -12,4 +13,5 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        self.stdout.write(json.dumps(build_openapi(), indent=2))
+        # As the view answers it: its texts may be lazy translations.
+        self.stdout.write(json.dumps(build_openapi(), indent=2, cls=DjangoJSONEncoder))
