@@ -236,7 +236,7 @@ def described(get_openapi_schema):
                     operation["security"] = [
                         {} if anonymous.issuperset(requirement) else requirement
                         for requirement in operation["security"]
-                        # Redirects need a token (token_required).
+                        # Redirects need a token (for_redirect_editors).
                         if "/redirects/" not in path or not anonymous.issuperset(requirement)
                     ]
                 for status, description in GUARD_RESPONSES.items():
@@ -246,32 +246,41 @@ def described(get_openapi_schema):
     return get_schema
 
 
-def token_required(view):
+REDIRECT_PERMISSIONS = ("add", "change", "delete")
+
+
+def for_redirect_editors(view):
     """
     Wagtail lists the site's redirects to anyone, with the page each leads to: a private page's
-    new address, a draft's id. Without a token v3 shows only what v2 and the site show, and
-    neither lists redirects (decision 0410): a 401.
+    new address, a draft's id. v3 shows them to the users who may manage redirects in the
+    admin (decision 0410): without a token a 401, with another user's a 403. Runs after
+    `refusing_bad_tokens`, which took the user from the token.
     """
 
     @functools.wraps(view)
     def wrapped(request, *args, **kwargs):
         if "authorization" not in request.headers:
-            response = api_problem(401, "This needs a bearer token")
+            response = api_problem(401, "Redirects need a bearer token")
             response["WWW-Authenticate"] = "Bearer"
             return response
+        if not any(
+            request.user.has_perm(f"wagtailredirects.{action}_redirect")
+            for action in REDIRECT_PERMISSIONS
+        ):
+            return api_problem(403, "Only those who may manage redirects in the admin see them")
         return view(request, *args, **kwargs)
 
     return wrapped
 
 
 def guarded_urls(ninja_urls):
-    """The v3 API's URL patterns, each view behind `guarded`; redirects need a token."""
+    """The v3 API's URL patterns, each view behind `guarded`; redirects for their editors."""
     patterns, app_name, namespace = ninja_urls
     for pattern in patterns:
-        view = refusing_bad_tokens(pattern.callback)
+        view = pattern.callback
         if str(pattern.pattern).startswith("redirects/"):
-            view = token_required(view)
-        pattern.callback = guarded(throttle_api_tokens(view))
+            view = for_redirect_editors(view)
+        pattern.callback = guarded(throttle_api_tokens(refusing_bad_tokens(view)))
     return patterns, app_name, namespace
 
 

@@ -173,7 +173,9 @@ def test_anonymous_v3_search_finds_public_pages_only(client, make_article):
     assert [item["title"] for item in found["items"]] == ["Rainwater harvesting in Hue"]
 
 
-def test_redirects_are_listed_to_a_token_only(client, make_article, comms):
+def test_redirects_are_listed_only_to_those_who_manage_them(
+    client, make_article, comms, admin_user
+):
     """Wagtail lists them to anyone, with the page each leads to: a private page's new address."""
     private = make_article(slug="internal-review")
     PageViewRestriction.objects.create(page=private, restriction_type="login")
@@ -185,8 +187,15 @@ def test_redirects_are_listed_to_a_token_only(client, make_article, comms):
         assert refused["WWW-Authenticate"] == "Bearer"
         assert "internal-review" not in refused.content.decode()
 
-    listed = client.get(
+    # The communications team does not manage redirects in the admin either.
+    forbidden = client.get(
         "/api/v3/redirects/", headers={"Authorization": f"Bearer {token_for(comms)}"}
+    )
+    assert forbidden.status_code == 403
+    assert "/en/blog/review" not in forbidden.content.decode()
+
+    listed = client.get(
+        "/api/v3/redirects/", headers={"Authorization": f"Bearer {token_for(admin_user)}"}
     ).json()
     assert [item["old_path"] for item in listed["items"]] == ["/en/blog/review"]
 
