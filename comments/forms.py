@@ -1,8 +1,12 @@
 """The comment form, shared by the article page and the API so both apply the same rules."""
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import Jinja2
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from .models import MAX_DEPTH, MAX_LENGTH, ReaderComment
@@ -46,6 +50,16 @@ class ReaderCommentForm(forms.Form):
             for name in ("author_name", "author_email"):
                 self.fields[name].required = False
 
+    def fields_html(self):
+        """
+        The form's fields (comments/fields.html). An empty form's are the same on every page and
+        for every reader, who is not signed in when the page is rendered: they are rendered once
+        per language (decision 0420).
+        """
+        if self.is_bound or self.user:
+            return render_to_string("comments/fields.html", {"form": self})
+        return empty_fields_html(translation.get_language())
+
     def clean_parent(self):
         parent_id = self.cleaned_data.get("parent")
         if not parent_id:
@@ -71,3 +85,10 @@ class ReaderCommentForm(forms.Form):
             cleaned["author_name"] = self.user.get_full_name() or self.user.get_username()
             cleaned["author_email"] = self.user.email
         return cleaned
+
+
+@functools.cache
+def empty_fields_html(language_code):
+    """An empty form's fields, in a language; they depend on nothing else."""
+    with translation.override(language_code):
+        return render_to_string("comments/fields.html", {"form": ReaderCommentForm(page=None)})
