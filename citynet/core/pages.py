@@ -1,5 +1,7 @@
 """What every page's `base.html` needs, fetched in Python so that templates do no queries."""
 
+import functools
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import F, prefetch_related_objects
@@ -10,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page, PageViewRestriction
 
+from citynet.compiled import Argument, CompiledOnce
 from citynet.core.filters import narrowed
 from citynet.core.structured_data import page_graph, script_tag, social_rendition
 from citynet.editorial.page_rights import LockAwarePagePermissionTester
@@ -39,16 +42,46 @@ def main_navigation(home, language_code, current=None):
     The home page's public children, marking the section `current` belongs to, each named for
     a reader of `language_code` (with_labels).
     """
-    sections = (
-        publicly_visible(home.get_children())
-        .only(*LINK_FIELDS)
-        .annotate(language_code=F("locale__language_code"))
+    # Children by a range of paths: Wagtail's LIKE with an argument cannot use the path's index.
+    first, last = (
+        home.path + character * Page.steplen for character in (Page.alphabet[0], Page.alphabet[-1])
     )
+    sections = public_children_query().run(depth=home.depth + 1, first=first, last=last)
     items = [
         {"page": section, "active": current is not None and current.path.startswith(section.path)}
         for section in sections
     ]
     return with_labels(items, language_code)
+
+
+def ancestors_below_root(page):
+    """The page's ancestors from the home page down (not the tree's root): its breadcrumbs."""
+    paths = [page.path[:end] for end in range(2 * Page.steplen, len(page.path), Page.steplen)]
+    if not paths:
+        return []
+    return ancestors_query(len(paths)).run(
+        **{f"path{index}": path for index, path in enumerate(paths)}
+    )
+
+
+# Built at their first use, once the models are loaded (page models import this module), then
+# compiled once per process (decision 0400).
+@functools.cache
+def public_children_query():
+    between = (Argument("first", models.CharField()), Argument("last", models.CharField()))
+    children = Page.objects.filter(depth=Argument("depth"), path__range=between)
+    return CompiledOnce(link_columns(publicly_visible(children)).order_by("path"))
+
+
+@functools.cache
+def ancestors_query(count):
+    paths = [Argument(f"path{index}", models.CharField()) for index in range(count)]
+    return CompiledOnce(link_columns(Page.objects.filter(path__in=paths)).order_by("path"))
+
+
+def link_columns(pages):
+    """The columns LINK_FIELDS names, and the page's language code."""
+    return pages.only(*LINK_FIELDS).annotate(language_code=F("locale__language_code"))
 
 
 def with_labels(items, language_code):
@@ -110,12 +143,7 @@ class SitePageMixin:
         context = super().get_context(request, *args, **kwargs)
         # Below the tree's root (depth 1): the home page first, then each section.
         language_code = reader_language(self, request)
-        breadcrumbs = list(
-            self.get_ancestors()
-            .filter(depth__gt=1)
-            .only(*LINK_FIELDS)
-            .annotate(language_code=F("locale__language_code"))
-        )
+        breadcrumbs = ancestors_below_root(self)
         home = breadcrumbs[0] if breadcrumbs else self
         navigation = main_navigation(home, language_code, current=self)
         if language_code != self.locale.language_code:
