@@ -4,6 +4,7 @@ Communications team. Not to be confused with Wagtail's editor comments (wagtail.
 which editors leave on drafts.
 """
 
+import functools
 import re
 
 from django.conf import settings
@@ -18,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page
+
+from citynet.compiled import Argument, CompiledOnce
 
 from .caching import show_comment_changes
 
@@ -176,5 +179,18 @@ class ReaderCommentSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("reader comment settings")
 
+    @classmethod
+    def for_site(cls, site):
+        """Wagtail's, read by a query compiled once: every article and program page reads it."""
+        if site is not None and (found := settings_of_site().run(site_id=site.pk)):
+            return found[0]
+        return super().for_site(site)  # created at its first use, as Wagtail does
+
     def disallowed_word_list(self):
         return [line.strip().lower() for line in self.disallowed_words.splitlines() if line.strip()]
+
+
+@functools.cache
+def settings_of_site():
+    """Built at its first use, once the models are loaded; compiled once (decision 0400)."""
+    return CompiledOnce(ReaderCommentSettings.objects.filter(site_id=Argument("site_id")))
