@@ -288,6 +288,7 @@ class CityNetPagesAPIViewSet(StrictParametersMixin, PagesAPIViewSet):
         SearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters | {"fallback"}
+    find_parameters = ("html_path", "id")
     # Every page's languages (citynet/api/translations.py), computed within the pages' own query.
     meta_fields = PagesAPIViewSet.meta_fields + [
         "translations",

@@ -10,7 +10,7 @@ def parse_bounded_int(request, name, default, maximum, minimum=0):
     raw = request.GET.get(name)
     if raw is None:
         return default
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()):  # not "１２", which int() would take
         raise BadRequestError(f"{name} must be a positive integer")
     if int(raw) < minimum:
         raise BadRequestError(f"{name} must be at least {minimum}")

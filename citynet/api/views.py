@@ -35,6 +35,8 @@ class StrictParametersMixin:
 
     renderer_classes = [JSONRenderer]
     pagination_class = CappedPagination
+    # What `find/` looks an object up by (Wagtail's `?id=`; pages add `?html_path=`).
+    find_parameters = ("id",)
 
     def check_query_parameters(self, queryset):
         self.check_parameters(queryset.model, set(self.request.GET))
@@ -78,6 +80,25 @@ class StrictParametersMixin:
         low, high = connection.ops.integer_field_range(internal_type)
         if (low is not None and number < low) or (high is not None and number > high):
             raise BadRequestError(f"{name}: {value} is out of range")
+
+    def perform_content_negotiation(self, request, force=False):
+        try:
+            return super().perform_content_negotiation(request, force)
+        except Http404 as error:  # DRF's answer to an unknown ?format=, without a message
+            raise BadRequestError("format must be json, or left out") from error
+
+    def find_object(self, queryset, request):
+        """Wagtail's lookups, with a missing or malformed parameter answered by a 400."""
+        if not request.GET.keys() & set(self.find_parameters):
+            raise BadRequestError("find needs " + " or ".join(self.find_parameters))
+        if "id" in request.GET:
+            object_id = request.GET["id"]
+            if not (object_id.isascii() and object_id.isdigit()):
+                raise BadRequestError("id must be a positive integer")
+            _low, high = connection.ops.integer_field_range(self.model._meta.pk.get_internal_type())
+            if int(object_id) > high:
+                return None  # no row can have it: not found
+        return super().find_object(queryset, request)
 
     def get_object(self):
         self.check_primary_key()

@@ -16,6 +16,9 @@ ARTICLES = {"type": "blog.ArticlePage"}
         {"limit": "-5"},
         {"limit": "abc"},
         {"limit": "101"},
+        {"limit": "１２"},  # full-width digits, which Python's int() would read as 12
+        {"offset": "٣"},
+        {"format": "api"},  # DRF's browsable API is not served
         {"limit": "99999999999999999999"},
         {"search": "cities", "search_operator": "xor"},
         {"unknown": "1"},
@@ -65,6 +68,12 @@ def test_bad_listing_parameters_get_400_json(client, blog_index, params):
         "/api/v2/documents/?id=99999999999999999999",
         "/api/v2/people/?translation_of=abc",
         "/api/v2/pages/1/?fields=nonexistent",
+        "/api/v2/pages/1/?format=api",
+        "/api/v2/pages/find/",
+        "/api/v2/pages/find/?id=abc",
+        "/api/v2/pages/find/?id=-1",
+        "/api/v2/images/find/?id=１",
+        "/api/v2/documents/find/",
     ],
 )
 def test_bad_parameters_on_other_endpoints(client, blog_index, url):
