@@ -212,7 +212,7 @@ class ArticlePage(
         partners = related_pages(self, "partner_links", "partner", language_code, fields=())
         context["related_programs"] = [program for _link, program in programs]
         context["related_partners"] = [partner for _link, partner in partners]
-        context["blog_index"] = context["breadcrumbs"][-1]
+        context["blog_index"] = context["ancestors"][-1]
         return context
 
     def public_authors(self):

@@ -189,5 +189,5 @@ class PartnerPage(HeadlessPreviewMixin, SitePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["programs"] = self.programs(context["reader_language"])
         context["articles"] = self.articles(context["reader_language"])
-        context["partner_index"] = context["breadcrumbs"][-1]
+        context["partner_index"] = context["ancestors"][-1]
         return context

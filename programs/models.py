@@ -344,7 +344,7 @@ class ProgramPage(
         prefetch_related_objects(logos + self.body.stream_block.get_images(self.body), "renditions")
         context["organisers"] = [(partner, link.get_role_display()) for link, partner in organisers]
         context["themes"] = list(self.themes.all())
-        context["program_index"] = context["breadcrumbs"][-1]
+        context["program_index"] = context["ancestors"][-1]
         if self.is_event:
             path = reverse("program_calendar", args=[self.pk])
             context["calendar_links"] = subscribe_links(request.build_absolute_uri(path))

@@ -4,7 +4,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
-from citynet.core.pages import main_navigation, paginate
+from citynet.core.pages import live_pages_by_id, main_navigation, paginate
 from citynet.i18n.links import in_nearest_language
 from citynet.visibility import publicly_searchable, publicly_visible
 
@@ -30,13 +30,14 @@ def search(request):
     if page_type not in SEARCHABLE_TYPES:
         page_type = ""
 
+    language_code = translation.get_language()
     results = Page.objects.none()
     if query:
         # The reader's language, and the pages it has no version of in the nearest language of
         # its fallback chain (a Thai reader finds the English pages).
         # (Search filters may name indexed fields only: `id`, not the chain's subqueries.)
         visible = publicly_visible(Page.objects)
-        language = in_nearest_language(translation.get_language())
+        language = in_nearest_language(language_code)
         pages = (
             publicly_searchable(Page.objects)
             .specific()
@@ -51,7 +52,9 @@ def search(request):
     page = paginate(results, RESULTS_PER_PAGE, request.GET.get("page"))
     for result in page:
         result.kind_label = RESULT_KINDS.get(result.specific_class._meta.model_name, _("Page"))
-    home = Site.find_for_request(request).root_page.localized
+    # The home page of the reader's language or the nearest of its chain, as on every page.
+    root = Site.find_for_request(request).root_page
+    home = live_pages_by_id(Page.objects.all(), [root.pk], language_code).get(root.pk, root)
     return TemplateResponse(
         request,
         "search/search.html",
@@ -61,6 +64,6 @@ def search(request):
             "search_types": [(key, label) for key, (_a, _m, label) in SEARCHABLE_TYPES.items()],
             "search_results": page,
             "home": home,
-            "navigation": main_navigation(home, translation.get_language()),
+            "navigation": main_navigation(home, language_code),
         },
     )

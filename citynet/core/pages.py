@@ -18,7 +18,7 @@ from citynet.core.structured_data import page_graph, script_tag, social_renditio
 from citynet.editorial.page_rights import LockAwarePagePermissionTester
 from citynet.i18n.links import in_language_below, nearest_public_translations
 from citynet.i18n.pages import language_context, reader_language
-from citynet.visibility import publicly_visible
+from citynet.visibility import PubliclyVisible, publicly_visible
 
 # What the menu and breadcrumbs show of a page (its title and address, its type for its label,
 # its place in the tree, whether it has children) and what dates the response (the last two).
@@ -37,25 +37,27 @@ LINK_FIELDS = (
 )
 
 
-def main_navigation(home, language_code, current=None):
+def main_navigation(home, language_code, trail=()):
     """
-    The home page's public children, marking the section `current` belongs to, each named for
-    a reader of `language_code` (with_labels).
+    The home page's public children, marking the section among the pages of `trail` (the page
+    shown and its ancestors), each named for a reader of `language_code` (with_labels).
     """
     # Children by a range of paths: Wagtail's LIKE with an argument cannot use the path's index.
     first, last = (
         home.path + character * Page.steplen for character in (Page.alphabet[0], Page.alphabet[-1])
     )
     sections = public_children_query().run(depth=home.depth + 1, first=first, last=last)
-    items = [
-        {"page": section, "active": current is not None and current.path.startswith(section.path)}
-        for section in sections
-    ]
+    # By translation key: the page may be shown in a language its section is not published in.
+    shown = {page.translation_key for page in trail}
+    items = [{"page": section, "active": section.translation_key in shown} for section in sections]
     return with_labels(items, language_code)
 
 
 def ancestors_below_root(page):
-    """The page's ancestors from the home page down (not the tree's root): its breadcrumbs."""
+    """
+    The page's ancestors from the home page down (not the tree's root), each saying whether
+    the public may see it (`is_public`): a section may be unpublished above live pages.
+    """
     paths = [page.path[:end] for end in range(2 * Page.steplen, len(page.path), Page.steplen)]
     if not paths:
         return []
@@ -76,7 +78,8 @@ def public_children_query():
 @functools.cache
 def ancestors_query(count):
     paths = [Argument(f"path{index}", models.CharField()) for index in range(count)]
-    return CompiledOnce(link_columns(Page.objects.filter(path__in=paths)).order_by("path"))
+    ancestors = Page.objects.filter(path__in=paths).annotate(is_public=PubliclyVisible())
+    return CompiledOnce(link_columns(ancestors).order_by("path"))
 
 
 def link_columns(pages):
@@ -143,31 +146,27 @@ class SitePageMixin:
         context = super().get_context(request, *args, **kwargs)
         # Below the tree's root (depth 1): the home page first, then each section.
         language_code = reader_language(self, request)
-        breadcrumbs = ancestors_below_root(self)
-        home = breadcrumbs[0] if breadcrumbs else self
-        navigation = main_navigation(home, language_code, current=self)
+        ancestors = ancestors_below_root(self)
         if language_code != self.locale.language_code:
             # A page shown in a language it is not written in (citynet/i18n/fallback.py): the
-            # home page, sections and breadcrumbs of the reader's language, where they exist.
+            # home page and sections of the reader's language, where they exist, so that its
+            # menu is the one of every other page in that language.
             shown = live_pages_by_id(
-                Page.objects.all(),
-                [page.pk for page in [home, *breadcrumbs]]
-                + [item["page"].pk for item in navigation],
-                language_code,
+                Page.objects.all(), [page.pk for page in ancestors], language_code
             )
-            home = shown.get(home.pk, home)
-            breadcrumbs = [shown.get(page.pk, page) for page in breadcrumbs]
-            navigation = with_labels(
-                [{**item, "page": shown.get(item["page"].pk, item["page"])} for item in navigation],
-                language_code,
-            )
+            ancestors = [shown.get(page.pk, page) for page in ancestors]
+        home = ancestors[0] if ancestors else self
+        # The home page and each section (the page type's index) as the page's own links need
+        # them; the reader's breadcrumbs only link to those the public may see.
         context["home"] = home
-        context["breadcrumbs"] = breadcrumbs
+        context["ancestors"] = ancestors
+        # (A translation found for the reader is public; the tree's own pages say is_public.)
+        context["breadcrumbs"] = [page for page in ancestors if getattr(page, "is_public", True)]
         # The breadcrumbs as base.html shows them: named for the reader, ending with this page.
         context["breadcrumb_trail"] = with_labels(
-            [{"page": page} for page in [*breadcrumbs, self]], language_code
+            [{"page": page} for page in [*context["breadcrumbs"], self]], language_code
         )
-        context["navigation"] = navigation
+        context["navigation"] = main_navigation(home, language_code, trail=[*ancestors, self])
         context.update(language_context(self, request))
         if image := self.social_image:
             prefetch_related_objects([image], "renditions")

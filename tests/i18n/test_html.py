@@ -1,4 +1,5 @@
 import datetime
+import json
 import re
 
 import pytest
@@ -202,3 +203,60 @@ def test_the_sitemap_lists_every_languages_pages_with_their_alternates(
         ("ko", "http://localhost/ko/blog/shared/"),
         ("x-default", "http://localhost/en/blog/shared/"),
     ]
+
+
+@pytest.mark.django_db
+def test_a_page_shown_in_another_language_has_that_languages_menu(client, articles, partner_index):
+    """The menu of a page shown in Korean is the Korean home page's, whatever the English one
+    has: the English Partners section unpublished does not hide the Korean one."""
+    publish_translation(partner_index, "ko")
+    factories.PartnerPageFactory(parent=partner_index, slug="water-board")
+    partner_index.unpublish()
+
+    for url in ("/ko/", "/ko/blog/english/", "/ko/partners/water-board/"):
+        soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        menu = [link["href"] for link in soup.select(".main-nav a")]
+        assert menu == ["/ko/blog/", "/ko/partners/"], url
+    current = soup.select_one(".main-nav a[aria-current]")
+    assert (current["href"], current["aria-current"]) == ("/ko/partners/", "true")
+
+
+def breadcrumbs(response):
+    """The breadcrumbs' links, and the JSON-LD's BreadcrumbList's items."""
+    soup = BeautifulSoup(response.content.decode(), "html.parser")
+    graph = json.loads(soup.select_one('script[type="application/ld+json"]').string)["@graph"]
+    [crumbs] = [node for node in graph if node["@type"] == "BreadcrumbList"]
+    return (
+        [link["href"] for link in soup.select(".breadcrumbs a")],
+        [item["item"].removeprefix("http://localhost") for item in crumbs["itemListElement"]],
+    )
+
+
+@pytest.mark.django_db
+def test_breadcrumbs_leave_out_a_section_the_public_may_not_see(client, partner_index):
+    factories.PartnerPageFactory(parent=partner_index, slug="water-board")
+    url = "/en/partners/water-board/"
+    shown = ["/en/", "/en/partners/", url]
+    assert breadcrumbs(client.get(url)) == (shown, shown)
+
+    partner_index.unpublish()
+
+    assert client.get("/en/partners/").status_code == 404
+    assert breadcrumbs(client.get(url)) == (["/en/", url], ["/en/", url])
+
+
+@pytest.mark.django_db
+def test_the_search_page_has_the_menu_of_every_other_page_in_its_language(client, blog_index):
+    """Simplified Chinese has no pages of its own: it is shown Traditional Chinese ones, whose
+    blog keeps its address when the English one moves."""
+    home = blog_index.get_parent().specific
+    for page in (home, blog_index):
+        publish_translation(page, "zh-hant")
+    blog_index.slug = "news"
+    blog_index.save_revision().publish()
+
+    def menu(url):
+        soup = BeautifulSoup(client.get(url).content.decode(), "html.parser")
+        return [link["href"] for link in soup.select(".main-nav a")]
+
+    assert menu("/zh-hans/search/") == menu("/zh-hans/") == ["/zh-hans/blog/"]
