@@ -170,3 +170,14 @@ def test_a_malformed_post_is_refused_in_the_readers_language(client, article, bo
 
     assert response.status_code == 400
     assert korean in response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "outcome", [{}, {"author_email": "not an address"}], ids=["sent", "refused"]
+)
+def test_the_way_back_to_the_page_keeps_the_readers_language(client, article, outcome):
+    """An English article commented on by a Thai reader, who reads it at /th/ (fallback)."""
+    response = post_comment(client, article, prefix="/th", **outcome)
+
+    back = f'href="/th{article.url.removeprefix("/en")}#comments"'
+    assert back in response.content.decode()
