@@ -5,10 +5,12 @@ empty form and for one that shows a reader's errors.
 """
 
 import pytest
+from bs4 import BeautifulSoup
 from django.forms.renderers import DjangoTemplates, Jinja2
 from django.utils import translation
 
 from comments.forms import ReaderCommentForm
+from tests.comments.conftest import post_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -41,3 +43,28 @@ def test_the_article_page_writes_the_labels_as_django_does(client, article, lang
     assert len(labels) == 5  # name, email, website, comment and the honeypot
     for label in labels:
         assert label in html
+
+
+def described_by(html):
+    """Each id an element's aria-describedby names, and whether the page has an element with it."""
+    soup = BeautifulSoup(html, "html.parser")
+    return {
+        name: soup.find(id=name) is not None
+        for element in soup.select("[aria-describedby]")
+        for name in element["aria-describedby"].split()
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "th"])
+def test_every_description_an_input_names_is_on_the_page(client, article, language):
+    empty = client.get(article.url.replace("/en/", f"/{language}/", 1)).content.decode()
+    refused = post_comment(client, article, prefix=f"/{language}", **MISTAKES).content.decode()
+
+    assert described_by(empty) == {"id_author_email_helptext": True}
+    assert described_by(refused) == {
+        "id_author_name_error": True,
+        "id_author_email_helptext": True,
+        "id_author_email_error": True,
+        "id_author_url_error": True,
+        "id_text_error": True,
+    }
